@@ -1,0 +1,41 @@
+package io.beth.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NettyLeaksTest {
+
+  @Test
+  void aBufferDroppedWithoutReleaseIsReportedAndThenForgotten() {
+    NettyLeaks.collect(); // start from a clean slate
+    leakOne();
+    List<String> leaks = List.of();
+    for (int attempt = 0; attempt < 20 && leaks.isEmpty(); attempt++) {
+      leaks = NettyLeaks.collect();
+    }
+    assertFalse(leaks.isEmpty(), "a dropped buffer must be reported");
+    assertTrue(leaks.get(0).contains("ByteBuf"), leaks.get(0));
+    assertEquals(List.of(), NettyLeaks.collect(), "reported leaks are handed out once");
+  }
+
+  @Test
+  void releasedBuffersAreNotReported() {
+    NettyLeaks.collect();
+    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64);
+    buf.writeLong(42);
+    buf.release();
+    assertEquals(List.of(), NettyLeaks.collect());
+  }
+
+  private static void leakOne() {
+    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64);
+    buf.writeLong(7);
+    // dropped without release
+  }
+}
