@@ -84,4 +84,29 @@ class BatchTest {
     in.batch(2, LONG).close();
     Await.result(in.closed());
   }
+
+  @Test
+  void aProducerRacingTheTimerLosesNothingAndKeepsOrder() throws Exception {
+    BufferedStream<Integer> in = Streams.buffered(8);
+    int n = 100_000;
+    Thread producer = new Thread(() -> {
+      for (int i = 0; i < n; i++) {
+        in.put(i).join();
+      }
+      in.close();
+    });
+    CompletableFuture<List<List<Integer>>> batches =
+        in.batch(7, Duration.ofNanos(50_000)).collect(Collectors.toList());
+    producer.start();
+    List<Integer> flat = new ArrayList<>();
+    for (List<Integer> b : Await.result(batches)) {
+      assertTrue(!b.isEmpty() && b.size() <= 7, "batch size " + b.size());
+      flat.addAll(b);
+    }
+    assertEquals(n, flat.size());
+    for (int i = 0; i < n; i++) {
+      assertEquals(i, flat.get(i));
+    }
+    producer.join(10_000);
+  }
 }
