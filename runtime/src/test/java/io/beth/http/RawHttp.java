@@ -82,6 +82,51 @@ final class RawHttp implements AutoCloseable {
     return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
   }
 
+  /** Reads a chunked response's head and returns its body as a stream, decoded as it arrives. */
+  InputStream readStreamingBody() throws IOException {
+    String statusLine = line();
+    if (statusLine == null || !statusLine.contains(" 200 ")) {
+      throw new IOException("unexpected " + statusLine);
+    }
+    while (!line().isEmpty()) {
+      // headers: the body is chunked
+    }
+    return new InputStream() {
+      private long remaining;
+      private boolean end;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (end) {
+          return -1;
+        }
+        if (remaining == 0) {
+          remaining = Long.parseLong(line().split(";")[0].trim(), 16);
+          if (remaining == 0) {
+            line();
+            end = true;
+            return -1;
+          }
+        }
+        int n = in.read(b, off, (int) Math.min(len, remaining));
+        if (n < 0) {
+          throw new IOException("connection closed inside a chunk");
+        }
+        remaining -= n;
+        if (remaining == 0) {
+          line();
+        }
+        return n;
+      }
+    };
+  }
+
   Response read() throws IOException {
     return read(false);
   }

@@ -229,6 +229,13 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     if (last) {
       ex.lastReceived = true;
+      if (ex.pendingUpgrade != null) {
+        if (ex.body != null && ex.pendingPuts == 0) {
+          ex.body.close();
+        }
+        upgrade(ex, ex.pendingUpgrade);
+        return;
+      }
       if (ex.body != null && ex.pendingPuts == 0) {
         ex.body.close();
       }
@@ -399,8 +406,12 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
   /** Steps aside for another protocol: see {@link io.beth.http.ConnectionUpgrade}. */
   private void upgrade(Exchange ex, io.beth.http.ConnectionUpgrade upgrade) {
-    if (!ex.lastReceived || !queued.isEmpty()) {
-      log.debug("cannot upgrade {} with a request body or pipelined data; closing", ctx.channel());
+    if (!ex.lastReceived) {
+      ex.pendingUpgrade = upgrade; // once the request is complete
+      return;
+    }
+    if (!queued.isEmpty()) {
+      log.debug("cannot upgrade {} with pipelined data waiting; closing", ctx.channel());
       ctx.close();
       return;
     }
