@@ -1,9 +1,15 @@
 package io.beth.stream;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collector;
 
 /**
  * The consuming end of a stream: a single consumer takes non-null messages one at a time.
@@ -50,8 +56,72 @@ public interface Source<T> extends Flow.Publisher<T>, AutoCloseable {
 
   // ---- operators -------------------------------------------------------------------------
 
-  /** A source of {@code fn} applied to each message; closing it closes this source. */
-  default <R> Source<R> map(java.util.function.Function<? super T, ? extends R> fn) {
+  // Every operator below consumes this source: call at most one of them, once. Each derived source
+  // keeps backpressure end to end, closing it closes this source, it ends when this source is
+  // drained, it fails with this source's error, and a throwing function fails it and closes this
+  // source. Functions run on whichever thread delivers the message, without any lock held.
+
+  /** A source of {@code fn} applied to each message; {@code fn} must not return {@code null}. */
+  default <R> Source<R> map(Function<? super T, ? extends R> fn) {
     return Operators.map(this, fn);
+  }
+
+  /** A source of the messages that {@code predicate} accepts; the others are dropped. */
+  default Source<T> filter(Predicate<? super T> predicate) {
+    return Operators.filter(this, predicate);
+  }
+
+  /**
+   * A source of the results of {@code fn}, in input order, with at most {@code maxConcurrency}
+   * results pending or waiting to be taken. A future that fails (or yields {@code null}) fails the
+   * derived source and closes this one.
+   */
+  default <R> Source<R> mapAsync(
+      Function<? super T, ? extends CompletionStage<? extends R>> fn, int maxConcurrency) {
+    return Operators.mapAsync(this, fn, maxConcurrency);
+  }
+
+  /**
+   * A source that holds up to {@code capacity} messages taken ahead from this one, so that a
+   * bursty producer and consumer do not wait on each other.
+   */
+  default Source<T> buffer(int capacity) {
+    return Operators.buffer(this, capacity);
+  }
+
+  /**
+   * A source of lists of up to {@code maxSize} messages: a list is emitted once full, or
+   * {@code maxLatency} after its first message arrived (later only if the consumer is not ready),
+   * and a partial list is emitted before the end or the error.
+   */
+  default Source<List<T>> batch(int maxSize, Duration maxLatency) {
+    return Operators.batch(this, maxSize, maxLatency);
+  }
+
+  /** A source of the first {@code n} messages; this source is closed once they were taken. */
+  default Source<T> limit(long n) {
+    return Operators.limit(this, n);
+  }
+
+  /**
+   * Folds every message into {@code identity} with {@code fn}; completes once this source is
+   * drained, exceptionally with its error or {@code fn}'s. Cancelling the future closes the source.
+   */
+  default <R> CompletableFuture<R> reduce(R identity, BiFunction<R, ? super T, R> fn) {
+    return Operators.reduce(this, identity, fn);
+  }
+
+  /** Like {@link #reduce}, with a {@link Collector} (its supplier is called at once). */
+  default <A, R> CompletableFuture<R> collect(Collector<? super T, A, R> collector) {
+    return Operators.collect(this, collector);
+  }
+
+  /**
+   * Hands every message to {@code consumer}; completes once this source is drained, exceptionally
+   * with its error or with what {@code consumer} threw (which closes the source). Cancelling the
+   * future closes the source.
+   */
+  default CompletableFuture<Void> consume(Consumer<? super T> consumer) {
+    return Operators.consume(this, consumer);
   }
 }
