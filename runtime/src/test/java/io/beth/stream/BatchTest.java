@@ -28,9 +28,9 @@ class BatchTest {
   @Test
   void aPartialBatchIsEmittedAfterTheMaxLatency() {
     BufferedStream<Integer> in = Streams.buffered(4);
-    Source<List<Integer>> out = in.batch(100, Duration.ofMillis(20));
     in.put(1);
     in.put(2);
+    Source<List<Integer>> out = in.batch(100, Duration.ofMillis(20)); // takes both at once
     assertEquals(List.of(1, 2), Await.result(out.take()));
     in.put(3);
     assertEquals(List.of(3), Await.result(out.take()));
