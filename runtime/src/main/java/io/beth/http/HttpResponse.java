@@ -39,8 +39,10 @@ public final class HttpResponse {
   private final HttpHeaders headers;
   private final List<Cookie> cookies;
   private final Object body;
+  private final ConnectionUpgrade upgrade;
 
   private HttpResponse(Builder b) {
+    this.upgrade = b.upgrade;
     this.status = b.status;
     this.cookies = b.cookies == null ? List.of() : Collections.unmodifiableList(b.cookies);
     this.body = b.body;
@@ -64,6 +66,17 @@ public final class HttpResponse {
   /** {@code 200 OK} with an {@code application/octet-stream} body. */
   public static HttpResponse ok(byte[] bytes) {
     return new Builder().body(bytes).build();
+  }
+
+  /**
+   * Not a response but the instruction to hand the connection to {@code upgrade}; see
+   * {@link ConnectionUpgrade}.
+   */
+  public static HttpResponse upgrade(ConnectionUpgrade upgrade) {
+    Objects.requireNonNull(upgrade, "upgrade == null");
+    Builder b = new Builder().status(101);
+    b.upgrade = upgrade;
+    return b.build();
   }
 
   /** A builder for a response with {@code status}. */
@@ -101,9 +114,15 @@ public final class HttpResponse {
     return body;
   }
 
+  /** The connection upgrade this response stands for, or {@code null} for a real response. */
+  public ConnectionUpgrade connectionUpgrade() {
+    return upgrade;
+  }
+
   /** A builder holding this response's status, headers, cookies and body. */
   public Builder newBuilder() {
     Builder b = new Builder();
+    b.upgrade = upgrade;
     b.status = status;
     b.headers = headers.newBuilder();
     b.cookies = cookies.isEmpty() ? null : new ArrayList<>(cookies);
@@ -136,6 +155,7 @@ public final class HttpResponse {
     private HttpHeaders.Builder headers = HttpHeaders.builder();
     private List<Cookie> cookies;
     private Object body;
+    private ConnectionUpgrade upgrade;
 
     Builder() {}
 

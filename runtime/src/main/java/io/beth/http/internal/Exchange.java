@@ -27,6 +27,8 @@ final class Exchange {
   boolean responseDone;
   boolean keepAliveResponse;
   BodyWriter writer;
+  /** An upgrade waiting for the end of the request. */
+  io.beth.http.ConnectionUpgrade pendingUpgrade;
 
   Exchange(
       HttpRequest request,

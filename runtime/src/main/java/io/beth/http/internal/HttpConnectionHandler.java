@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -228,6 +229,13 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     if (last) {
       ex.lastReceived = true;
+      if (ex.pendingUpgrade != null) {
+        if (ex.body != null && ex.pendingPuts == 0) {
+          ex.body.close();
+        }
+        upgrade(ex, ex.pendingUpgrade);
+        return;
+      }
       if (ex.body != null && ex.pendingPuts == 0) {
         ex.body.close();
       }
@@ -285,13 +293,15 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    ex.endBody(new IOException("malformed request body: " + failure.getMessage(), failure));
+    IOException cause = new IOException("malformed request body: " + failure.getMessage(), failure);
     if (ex.responseStarted) {
+      ex.endBody(cause);
       ctx.close();
     } else {
       ex.closeAfter = true;
       ex.keepAliveResponse = false;
-      ex.responseStarted = true;
+      ex.responseStarted = true; // before failing the body: the handler's answer comes too late
+      ex.endBody(cause);
       writer.writeStatus(ex, 400);
     }
   }
@@ -372,7 +382,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       } else {
         log.error("the handler failed for {} {}", ex.request.method(), ex.request.uri(), cause);
       }
-      if (!ex.lastReceived) {
+      if (!ex.lastReceived || status == 413) {
         ex.closeAfter = true; // the rest of the request is not worth reading
       }
       ex.responseStarted = true;
@@ -381,12 +391,46 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     ex.responseStarted = true;
+    if (response.connectionUpgrade() != null) {
+      upgrade(ex, response.connectionUpgrade());
+      return;
+    }
     ex.keepAliveResponse = keepAlive(ex, response);
     try {
       writer.write(ex, response);
     } catch (RuntimeException e) {
       log.error("cannot send the response to {} {}", ex.request.method(), ex.request.uri(), e);
       ctx.close();
+    }
+  }
+
+  /** Steps aside for another protocol: see {@link io.beth.http.ConnectionUpgrade}. */
+  private void upgrade(Exchange ex, io.beth.http.ConnectionUpgrade upgrade) {
+    if (!ex.lastReceived) {
+      ex.pendingUpgrade = upgrade; // once the request is complete
+      return;
+    }
+    if (!queued.isEmpty()) {
+      log.debug("cannot upgrade {} with pipelined data waiting; closing", ctx.channel());
+      ctx.close();
+      return;
+    }
+    broken = true; // nothing more for this handler
+    if (idleTimer != null) {
+      idleTimer.cancel(false);
+    }
+    ChannelPipeline p = ctx.pipeline();
+    for (String name : new String[] {"head-timeout", "decompressor", "chunked-writer"}) {
+      if (p.get(name) != null) {
+        p.remove(name);
+      }
+    }
+    p.remove(this);
+    try {
+      upgrade.upgrade(ctx.channel(), ex.request);
+    } catch (Exception e) {
+      log.error("connection upgrade failed for {} {}", ex.request.method(), ex.request.uri(), e);
+      ctx.channel().close();
     }
   }
 
