@@ -25,6 +25,14 @@ import java.util.stream.Collector;
  * <p>Every source is a {@link Flow.Publisher} for exactly one subscriber; cancelling the subscription
  * closes the source. All operations are thread-safe.
  *
+ * <p>The operators ({@link #map}, {@link #filter}, {@link #mapAsync}, {@link #buffer},
+ * {@link #batch}, {@link #limit}, {@link #reduce}, {@link #collect}, {@link #consume}) consume this
+ * source, so call at most one of them, once. Each keeps backpressure end to end and holds a bounded
+ * number of messages; closing the derived source (or cancelling the future) closes this one; the
+ * derived source ends when this one is drained and fails with its error; a function that throws
+ * fails the derived source and closes this one. Functions run on whichever thread delivers the
+ * message, with no lock held.
+ *
  * @param <T> the message type
  */
 public interface Source<T> extends Flow.Publisher<T>, AutoCloseable {
@@ -55,11 +63,6 @@ public interface Source<T> extends Flow.Publisher<T>, AutoCloseable {
   CompletionStage<Void> drained();
 
   // ---- operators -------------------------------------------------------------------------
-
-  // Every operator below consumes this source: call at most one of them, once. Each derived source
-  // keeps backpressure end to end, closing it closes this source, it ends when this source is
-  // drained, it fails with this source's error, and a throwing function fails it and closes this
-  // source. Functions run on whichever thread delivers the message, without any lock held.
 
   /** A source of {@code fn} applied to each message; {@code fn} must not return {@code null}. */
   default <R> Source<R> map(Function<? super T, ? extends R> fn) {

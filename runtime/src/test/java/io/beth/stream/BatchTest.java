@@ -28,9 +28,9 @@ class BatchTest {
   @Test
   void aPartialBatchIsEmittedAfterTheMaxLatency() {
     BufferedStream<Integer> in = Streams.buffered(4);
-    Source<List<Integer>> out = in.batch(100, Duration.ofMillis(20));
     in.put(1);
     in.put(2);
+    Source<List<Integer>> out = in.batch(100, Duration.ofMillis(20)); // takes both at once
     assertEquals(List.of(1, 2), Await.result(out.take()));
     in.put(3);
     assertEquals(List.of(3), Await.result(out.take()));
@@ -83,5 +83,30 @@ class BatchTest {
     BufferedStream<Integer> in = Streams.buffered(1);
     in.batch(2, LONG).close();
     Await.result(in.closed());
+  }
+
+  @Test
+  void aProducerRacingTheTimerLosesNothingAndKeepsOrder() throws Exception {
+    BufferedStream<Integer> in = Streams.buffered(8);
+    int n = 100_000;
+    Thread producer = new Thread(() -> {
+      for (int i = 0; i < n; i++) {
+        in.put(i).join();
+      }
+      in.close();
+    });
+    CompletableFuture<List<List<Integer>>> batches =
+        in.batch(7, Duration.ofNanos(50_000)).collect(Collectors.toList());
+    producer.start();
+    List<Integer> flat = new ArrayList<>();
+    for (List<Integer> b : Await.result(batches)) {
+      assertTrue(!b.isEmpty() && b.size() <= 7, "batch size " + b.size());
+      flat.addAll(b);
+    }
+    assertEquals(n, flat.size());
+    for (int i = 0; i < n; i++) {
+      assertEquals(i, flat.get(i));
+    }
+    producer.join(10_000);
   }
 }

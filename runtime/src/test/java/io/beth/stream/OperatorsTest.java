@@ -55,10 +55,13 @@ class OperatorsTest {
   void closingTheMappedSourceClosesTheInput() {
     BufferedStream<Integer> in = Streams.buffered(0);
     Source<Integer> out = in.map(i -> i);
-    CompletableFuture<Boolean> put = in.put(1); // taken by the operator, waiting for the consumer
+    CompletableFuture<Boolean> taken = in.put(1); // taken by the operator, waiting for the consumer
+    CompletableFuture<Boolean> waiting = in.put(2);
+    assertTrue(Await.result(taken));
+    assertFalse(waiting.isDone());
     out.close();
-    assertFalse(Await.result(put) && in.put(2).join());
     Await.result(in.closed());
+    assertFalse(Await.result(waiting), "the producer's pending put is refused");
   }
 
   @Test
