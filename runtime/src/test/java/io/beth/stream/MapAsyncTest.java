@@ -136,4 +136,32 @@ class MapAsyncTest {
   void maxConcurrencyMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> Streams.buffered(1).mapAsync(CompletableFuture::completedFuture, 0));
   }
+
+  @Test
+  void closingTheOutputWhileFuturesCompleteOnOtherThreadsClosesTheInputAndStops() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 50; round++) {
+        BufferedStream<Integer> in = Streams.buffered(16);
+        Thread producer = new Thread(() -> {
+          int i = 0;
+          while (in.put(i++).join()) {
+            // until the operator closes the input
+          }
+        });
+        producer.start();
+        Source<Integer> out = in.mapAsync(i -> CompletableFuture.supplyAsync(() -> i, pool), 4);
+        int expected = 0;
+        for (int k = 0; k < 100; k++) {
+          assertEquals(expected++, Await.result(out.take()));
+        }
+        out.close();
+        Await.result(in.closed());
+        producer.join(10_000);
+        assertFalse(producer.isAlive());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
