@@ -47,7 +47,7 @@ public final class HttpRequest {
   private final Source<?> nativeBody;
   private final boolean nativeRaw;
 
-  private volatile QueryStringDecoder decodedUri;
+  private volatile UriParts uriParts;
   private volatile Map<String, String> cookies;
   private Object bodyClaim; // guarded by this: the view handed out, or a marker
 
@@ -83,22 +83,22 @@ public final class HttpRequest {
 
   /** The percent-decoded path of {@link #uri()}, without the query. */
   public String path() {
-    return decoded().path();
+    return parts().path;
   }
 
   /** The path of {@link #uri()} as sent (still percent-encoded), without the query. */
   public String rawPath() {
-    return decoded().rawPath();
+    return parts().rawPath;
   }
 
   /** The query string as sent, without the {@code ?}; empty if none. */
   public String rawQuery() {
-    return decoded().rawQuery();
+    return parts().rawQuery;
   }
 
   /** The decoded query parameters, each name with its values in order. */
   public Map<String, List<String>> queryParams() {
-    return decoded().parameters();
+    return parts().params;
   }
 
   /** The first value of query parameter {@code name}, or {@code null}. */
@@ -115,15 +115,45 @@ public final class HttpRequest {
     return values == null ? List.of() : values;
   }
 
-  private QueryStringDecoder decoded() {
-    QueryStringDecoder d = decodedUri;
-    if (d == null) {
-      d = new QueryStringDecoder(originForm(uri));
-      d.path(); // compute eagerly before publishing
-      d.parameters();
-      decodedUri = d;
+  private UriParts parts() {
+    UriParts parts = uriParts;
+    if (parts == null) {
+      parts = UriParts.parse(originForm(uri));
+      uriParts = parts;
     }
-    return d;
+    return parts;
+  }
+
+  /** The decoded pieces of a request target; immutable, so safely shared between threads. */
+  private static final class UriParts {
+    final String path;
+    final String rawPath;
+    final String rawQuery;
+    final Map<String, List<String>> params;
+
+    private UriParts(String path, String rawPath, String rawQuery,
+        Map<String, List<String>> params) {
+      this.path = path;
+      this.rawPath = rawPath;
+      this.rawQuery = rawQuery;
+      this.params = params;
+    }
+
+    static UriParts parse(String target) {
+      boolean plain = true;
+      for (int i = 0; i < target.length() && plain; i++) {
+        char c = target.charAt(i);
+        plain = c != '%' && c != '?' && c != '#';
+      }
+      if (plain) {
+        return new UriParts(target, target, "", Map.of());
+      }
+      QueryStringDecoder d = new QueryStringDecoder(target);
+      Map<String, List<String>> params = new LinkedHashMap<>();
+      d.parameters().forEach((k, v) -> params.put(k, List.copyOf(v)));
+      return new UriParts(d.path(), d.rawPath(), d.rawQuery(),
+          Collections.unmodifiableMap(params));
+    }
   }
 
   private static String originForm(String uri) {

@@ -83,10 +83,14 @@ class HttpServerLifecycleTest {
 
   @Test
   void stopClosesWhatIsStillInFlightAfterTheGracePeriod() throws Exception {
-    server = HttpServer.start(request -> new CompletableFuture<>(),
-        HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    CountDownLatch entered = new CountDownLatch(1);
+    server = HttpServer.start(request -> {
+      entered.countDown();
+      return new CompletableFuture<>();
+    }, HttpServerOptions.builder().host("127.0.0.1").build()).join();
     try (RawHttp http = new RawHttp(server.port())) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertTrue(entered.await(10, TimeUnit.SECONDS));
       server.stop(Duration.ofMillis(100)).get(10, TimeUnit.SECONDS);
       assertTrue(http.closedByServer());
     }

@@ -59,6 +59,7 @@ public final class NettyHttpServer implements HttpServer {
           .option(ChannelOption.SO_BACKLOG, 1024)
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.TCP_NODELAY, true)
+          .handler(new AcceptTracker(server))
           .childHandler(new ServerInitializer(server));
       if (options.bootstrapHook() != null) {
         options.bootstrapHook().accept(bootstrap);
@@ -100,8 +101,31 @@ public final class NettyHttpServer implements HttpServer {
     return draining;
   }
 
+  /** Counts a connection in from the moment it is accepted, so that stop() sees every one. */
   void track(Channel channel) {
     connections.add(channel);
+  }
+
+  /** Sees each accepted connection on the listening channel, before it is registered. */
+  private static final class AcceptTracker extends io.netty.channel.ChannelInboundHandlerAdapter {
+    private final NettyHttpServer server;
+
+    AcceptTracker(NettyHttpServer server) {
+      this.server = server;
+    }
+
+    @Override
+    public boolean isSharable() {
+      return true;
+    }
+
+    @Override
+    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof Channel) {
+        server.track((Channel) msg);
+      }
+      ctx.fireChannelRead(msg);
+    }
   }
 
   @Override

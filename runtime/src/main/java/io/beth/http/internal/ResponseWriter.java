@@ -84,7 +84,7 @@ final class ResponseWriter {
           body == null ? Unpooled.EMPTY_BUFFER : Chunks.toByteBuf(body, ctx.alloc(), charset);
       headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
       headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-      writeLast(ex, new DefaultFullHttpResponse(ex.version, st, content, headers,
+      writeFull(ex, new DefaultFullHttpResponse(ex.version, st, content, headers,
           ResponseHeads.TRAILERS.newHeaders()));
     } else if (body instanceof Path || body instanceof File) {
       writeFile(ex, st, headers, body instanceof Path ? (Path) body : ((File) body).toPath());
@@ -197,6 +197,19 @@ final class ResponseWriter {
     StreamWriter writer = new StreamWriter(ctx, connection, ex, source, charset);
     ex.writer = writer;
     writer.pump();
+  }
+
+  /**
+   * Writes a whole response. On a connection that stays open the exchange is done at once: later
+   * responses queue behind this one in the channel, and a failed write closes the channel.
+   */
+  private void writeFull(Exchange ex, Object message) {
+    if (!ex.keepAliveResponse) {
+      writeLast(ex, message);
+      return;
+    }
+    ctx.writeAndFlush(message, ctx.voidPromise());
+    connection.responseDone(ex, true);
   }
 
   private void writeLast(Exchange ex, Object message) {

@@ -22,7 +22,6 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel ch) {
-    server.track(ch);
     ChannelPipeline p = ch.pipeline();
     if (options.sslContext() != null) {
       p.addLast("ssl", options.sslContext().newHandler(ch.alloc()));
