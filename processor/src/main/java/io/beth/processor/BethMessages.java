@@ -66,6 +66,12 @@ public final class BethMessages {
   /** A client interface method that does not return a future. */
   public static final String CLIENT_NOT_ASYNC = "[BethClientNotAsync]";
 
+  /**
+   * A WebSocket, TCP or UDP handler that passed every check but that this version of the
+   * processor cannot wire yet, reported rather than silently left out of the application.
+   */
+  public static final String ENDPOINT_NOT_WIRED = "[BethEndpointNotWired]";
+
   /** Beth-annotated code that first appeared after Beth generated the application's wiring. */
   public static final String LATE_ELEMENT = "[BethLateElement]";
 

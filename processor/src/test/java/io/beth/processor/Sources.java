@@ -9,19 +9,13 @@ import java.util.List;
 import javax.tools.JavaFileObject;
 
 /**
- * Sources for compile tests: the user's file under test, compiled with Beth's processor beside
- * minimal stand-ins for the runtime types the processor names (it never depends on the runtime).
+ * Sources for compile tests: the user's file under test, compiled with Beth's processor against
+ * the runtime (a test dependency), beside stand-ins for the handler interfaces of protocols the
+ * runtime does not offer yet.
  */
 final class Sources {
 
   private static final List<JavaFileObject> RUNTIME = List.of(
-      JavaFileObjects.forSourceString("io.beth.http.HttpRequest",
-          "package io.beth.http; public final class HttpRequest {}"),
-      JavaFileObjects.forSourceString("io.beth.http.HttpResponse",
-          "package io.beth.http; public final class HttpResponse {}"),
-      JavaFileObjects.forSourceString("io.beth.stream.Source",
-          "package io.beth.stream; public interface Source<T>"
-              + " extends java.util.concurrent.Flow.Publisher<T> {}"),
       JavaFileObjects.forSourceString("io.beth.websocket.WebSocketHandler",
           "package io.beth.websocket; public interface WebSocketHandler {}"),
       JavaFileObjects.forSourceString("io.beth.tcp.TcpConnectionHandler",

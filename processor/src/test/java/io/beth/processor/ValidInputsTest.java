@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.beth.processor.Sources.compile;
 import static io.beth.processor.Sources.file;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,29 @@ class ValidInputsTest {
     JavaFileObject dns = file("Dns",
         "@UdpSocket(port = 65535)",
         "public class Dns implements io.beth.udp.UdpSocketHandler {}");
-    assertThat(compile(source, api, server, chat, echo, dns)).succeededWithoutWarnings();
+    assertThat(compile(source, api, server)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void validEndpointsAreReportedAsNotWiredRatherThanSilentlyLeftOut() {
+    JavaFileObject chat = file("Chat",
+        "@WebSocketEndpoint(path = \"/chat\")",
+        "public class Chat implements io.beth.websocket.WebSocketHandler {}");
+    JavaFileObject echo = file("Echo",
+        "@TcpHandler(port = 7000)",
+        "public class Echo implements io.beth.tcp.TcpConnectionHandler {",
+        "  @Inject Echo(Runnable dependency) {}",
+        "}");
+    JavaFileObject dns = file("Dns",
+        "@UdpSocket(port = 65535)",
+        "public class Dns implements io.beth.udp.UdpSocketHandler {}");
+    Compilation compilation = compile(chat, echo, dns);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining(BethMessages.ENDPOINT_NOT_WIRED
+        + " Chat is a valid WEBSOCKET handler").inFile(chat).onLineContaining("class Chat");
+    assertThat(compilation).hadErrorContaining(BethMessages.ENDPOINT_NOT_WIRED
+        + " Echo is a valid TCP handler").inFile(echo).onLineContaining("class Echo");
+    assertThat(compilation).hadErrorContaining(BethMessages.ENDPOINT_NOT_WIRED
+        + " Dns is a valid UDP handler").inFile(dns).onLineContaining("class Dns");
   }
 }
