@@ -1,0 +1,34 @@
+package io.beth.websocket;
+
+import java.util.Objects;
+
+/**
+ * The status a WebSocket ended with: the code and reason of the close frame received from the peer
+ * (or sent to it when this side detected a protocol error), or {@link #ABNORMAL} (1006) when the
+ * connection ended without a close frame.
+ *
+ * @param code the close code
+ * @param reason the close reason, possibly empty
+ */
+public record CloseStatus(int code, String reason) {
+
+  /** Normal closure. */
+  public static final int NORMAL = 1000;
+  /** The endpoint is going away. */
+  public static final int GOING_AWAY = 1001;
+  /** Protocol error. */
+  public static final int PROTOCOL_ERROR = 1002;
+  /** No close frame: the connection ended abruptly (never sent on the wire). */
+  public static final int ABNORMAL = 1006;
+  /** A text message was not valid UTF-8. */
+  public static final int INVALID_PAYLOAD = 1007;
+  /** A message was larger than the maximum message size. */
+  public static final int MESSAGE_TOO_BIG = 1009;
+  /** An unexpected condition on the server. */
+  public static final int INTERNAL_ERROR = 1011;
+
+  /** Checks the reason is not null. */
+  public CloseStatus {
+    Objects.requireNonNull(reason, "reason == null");
+  }
+}

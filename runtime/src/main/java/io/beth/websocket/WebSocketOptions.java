@@ -1,0 +1,255 @@
+package io.beth.websocket;
+
+import io.beth.http.HttpHeaders;
+import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Settings of a WebSocket, for both {@link WebSocketClient#connect} and {@link WebSockets#upgrade}.
+ * Frame and message limits, compression, heartbeat and close timeout apply to both sides; the
+ * headers are the request's on a client and extra response headers on a server; the origin check
+ * is the server's; TLS and connect timeouts are the client's. Immutable; build with
+ * {@link #builder()}.
+ */
+public final class WebSocketOptions {
+
+  /** The defaults. */
+  public static final WebSocketOptions DEFAULT = builder().build();
+
+  private final int maxFrameSize;
+  private final int maxMessageSize;
+  private final boolean compression;
+  private final Duration heartbeatInterval;
+  private final Duration pongTimeout;
+  private final Duration closeTimeout;
+  private final int bufferSize;
+  private final List<String> subprotocols;
+  private final HttpHeaders headers;
+  private final Predicate<String> originCheck;
+  private final SslContext sslContext;
+  private final Duration connectTimeout;
+  private final Duration handshakeTimeout;
+
+  private WebSocketOptions(Builder b) {
+    maxFrameSize = b.maxFrameSize;
+    maxMessageSize = b.maxMessageSize;
+    compression = b.compression;
+    heartbeatInterval = b.heartbeatInterval;
+    pongTimeout = b.pongTimeout;
+    closeTimeout = b.closeTimeout;
+    bufferSize = b.bufferSize;
+    subprotocols = b.subprotocols;
+    headers = b.headers;
+    originCheck = b.originCheck;
+    sslContext = b.sslContext;
+    connectTimeout = b.connectTimeout;
+    handshakeTimeout = b.handshakeTimeout;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The largest frame payload accepted (default 1 MiB); a larger frame closes with 1009. */
+  public int maxFrameSize() {
+    return maxFrameSize;
+  }
+
+  /** The largest aggregated message accepted (default 1 MiB); a larger one closes with 1009. */
+  public int maxMessageSize() {
+    return maxMessageSize;
+  }
+
+  /** Whether {@code permessage-deflate} is offered (client) or accepted (server); default off. */
+  public boolean compression() {
+    return compression;
+  }
+
+  /** Interval of heartbeat pings, or {@link Duration#ZERO} for none (the default). */
+  public Duration heartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  /** How long a heartbeat ping may wait for a pong before the peer counts as dead (default 10 s). */
+  public Duration pongTimeout() {
+    return pongTimeout;
+  }
+
+  /** How long to wait for the peer's close frame after sending ours (default 5 s). */
+  public Duration closeTimeout() {
+    return closeTimeout;
+  }
+
+  /** Messages buffered in each direction (default 16). */
+  public int bufferSize() {
+    return bufferSize;
+  }
+
+  /** Subprotocols, in preference order: offered by a client, supported by a server. */
+  public List<String> subprotocols() {
+    return subprotocols;
+  }
+
+  /** Extra headers: of the handshake request (client) or of the 101 response (server). */
+  public HttpHeaders headers() {
+    return headers;
+  }
+
+  /** Server: accepts the {@code Origin} header (null when absent); a refusal answers 403. */
+  public Predicate<String> originCheck() {
+    return originCheck;
+  }
+
+  /** Client: the TLS context for {@code wss://}, or {@code null} for the JDK's default trust. */
+  public SslContext sslContext() {
+    return sslContext;
+  }
+
+  /** Client: TCP connect timeout (default 10 s). */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Client: opening handshake timeout, from connect to the 101 (default 10 s). */
+  public Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  /** A builder initialised with these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxFrameSize = maxFrameSize;
+    b.maxMessageSize = maxMessageSize;
+    b.compression = compression;
+    b.heartbeatInterval = heartbeatInterval;
+    b.pongTimeout = pongTimeout;
+    b.closeTimeout = closeTimeout;
+    b.bufferSize = bufferSize;
+    b.subprotocols = subprotocols;
+    b.headers = headers;
+    b.originCheck = originCheck;
+    b.sslContext = sslContext;
+    b.connectTimeout = connectTimeout;
+    b.handshakeTimeout = handshakeTimeout;
+    return b;
+  }
+
+  /** Builds {@link WebSocketOptions}; not thread-safe. */
+  public static final class Builder {
+    private int maxFrameSize = 1 << 20;
+    private int maxMessageSize = 1 << 20;
+    private boolean compression;
+    private Duration heartbeatInterval = Duration.ZERO;
+    private Duration pongTimeout = Duration.ofSeconds(10);
+    private Duration closeTimeout = Duration.ofSeconds(5);
+    private int bufferSize = 16;
+    private List<String> subprotocols = List.of();
+    private HttpHeaders headers = HttpHeaders.EMPTY;
+    private Predicate<String> originCheck = origin -> true;
+    private SslContext sslContext;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+    Builder() {}
+
+    /** See {@link WebSocketOptions#maxFrameSize()}. */
+    public Builder maxFrameSize(int bytes) {
+      maxFrameSize = positive(bytes, "maxFrameSize");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#maxMessageSize()}. */
+    public Builder maxMessageSize(int bytes) {
+      maxMessageSize = positive(bytes, "maxMessageSize");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#compression()}. */
+    public Builder compression(boolean enabled) {
+      compression = enabled;
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#heartbeatInterval()}. */
+    public Builder heartbeat(Duration interval, Duration pongTimeout) {
+      this.heartbeatInterval = notNegative(interval, "interval");
+      this.pongTimeout = notNegative(pongTimeout, "pongTimeout");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#closeTimeout()}. */
+    public Builder closeTimeout(Duration timeout) {
+      closeTimeout = notNegative(timeout, "timeout");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#bufferSize()}. */
+    public Builder bufferSize(int messages) {
+      bufferSize = positive(messages, "bufferSize");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#subprotocols()}. */
+    public Builder subprotocols(String... subprotocols) {
+      this.subprotocols = List.of(subprotocols);
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#headers()}. */
+    public Builder headers(HttpHeaders headers) {
+      this.headers = Objects.requireNonNull(headers, "headers == null");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#originCheck()}. */
+    public Builder originCheck(Predicate<String> originCheck) {
+      this.originCheck = Objects.requireNonNull(originCheck, "originCheck == null");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#sslContext()}; must be a client context. */
+    public Builder sslContext(SslContext sslContext) {
+      if (sslContext != null && !sslContext.isClient()) {
+        throw new IllegalArgumentException("sslContext must be a client context");
+      }
+      this.sslContext = sslContext;
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#connectTimeout()}. */
+    public Builder connectTimeout(Duration timeout) {
+      connectTimeout = notNegative(timeout, "timeout");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#handshakeTimeout()}. */
+    public Builder handshakeTimeout(Duration timeout) {
+      handshakeTimeout = notNegative(timeout, "timeout");
+      return this;
+    }
+
+    /** The options. */
+    public WebSocketOptions build() {
+      return new WebSocketOptions(this);
+    }
+
+    private static int positive(int value, String name) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+
+    private static Duration notNegative(Duration value, String name) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " is negative: " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,429 @@
+package io.beth.websocket.internal;
+
+import io.beth.bytes.Bytes;
+import io.beth.stream.BufferedStream;
+import io.beth.stream.Sink;
+import io.beth.stream.Source;
+import io.beth.websocket.CloseStatus;
+import io.beth.websocket.WebSocket;
+import io.beth.websocket.WebSocketException;
+import io.beth.websocket.WebSocketOptions;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of an open WebSocket's pipeline and the {@link WebSocket} it stands for: data
+ * frames (already aggregated) go into the inbound stream, with reads paused while it is full;
+ * messages of the outbound stream become frames, taken only while the channel is writable.
+ * Control frames, the close handshake and heartbeats are handled here. All state is touched on the
+ * channel's event loop.
+ */
+public final class ChannelWebSocket extends ChannelInboundHandlerAdapter implements WebSocket {
+
+  private static final Logger log = LoggerFactory.getLogger(ChannelWebSocket.class);
+
+  private final Channel channel;
+  private final WebSocketOptions options;
+  private final String subprotocol;
+  private final boolean compressed;
+  private final BufferedStream<Object> in;
+  private final BufferedStream<Object> out;
+  private final CompletableFuture<CloseStatus> closeStatus = new CompletableFuture<>();
+
+  private ChannelHandlerContext ctx;
+  private boolean taking;
+  private boolean closeSent;
+  private boolean closeReceived;
+  private boolean failing;
+  private volatile CloseStatus closeToSend = new CloseStatus(CloseStatus.NORMAL, "");
+  private ScheduledFuture<?> heartbeat;
+  private long lastPingNanos;
+  private long lastPongNanos;
+
+  /** A socket over {@code channel}; add it last to the pipeline. */
+  public ChannelWebSocket(
+      Channel channel, WebSocketOptions options, String subprotocol, boolean compressed) {
+    this.channel = channel;
+    this.options = options;
+    this.subprotocol = subprotocol == null || subprotocol.isEmpty() ? null : subprotocol;
+    this.compressed = compressed;
+    this.in = BufferedStream.create(options.bufferSize());
+    this.out = BufferedStream.create(options.bufferSize());
+    out.closed().whenComplete((v, e) -> onLoop(this::pump));
+  }
+
+  // ---- the stream ------------------------------------------------------------------------
+
+  @Override
+  public Source<Object> inbound() {
+    return in;
+  }
+
+  @Override
+  public Sink<Object> outbound() {
+    return out;
+  }
+
+  @Override
+  public CompletableFuture<Object> take() {
+    return in.take();
+  }
+
+  @Override
+  public CompletableFuture<Object> take(Duration timeout, Object timeoutValue) {
+    return in.take(timeout, timeoutValue);
+  }
+
+  @Override
+  public boolean isDrained() {
+    return in.isDrained();
+  }
+
+  @Override
+  public CompletionStage<Void> drained() {
+    return in.drained();
+  }
+
+  @Override
+  public void subscribe(java.util.concurrent.Flow.Subscriber<? super Object> subscriber) {
+    in.subscribe(subscriber);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> put(Object message) {
+    return out.put(message);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> put(Object message, Duration timeout) {
+    return out.put(message, timeout);
+  }
+
+  @Override
+  public void fail(Throwable cause) {
+    closeToSend = new CloseStatus(CloseStatus.INTERNAL_ERROR, "");
+    out.close();
+  }
+
+  @Override
+  public CompletionStage<Void> closed() {
+    return out.closed();
+  }
+
+  @Override
+  public void close() {
+    in.close();
+    out.close();
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    closeToSend = new CloseStatus(code, reason);
+    close();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return in.isClosed() && out.isClosed();
+  }
+
+  @Override
+  public String subprotocol() {
+    return subprotocol;
+  }
+
+  @Override
+  public boolean isCompressed() {
+    return compressed;
+  }
+
+  @Override
+  public InetSocketAddress remoteAddress() {
+    return (InetSocketAddress) channel.remoteAddress();
+  }
+
+  @Override
+  public CompletableFuture<CloseStatus> closeStatus() {
+    return closeStatus;
+  }
+
+  // ---- the channel -----------------------------------------------------------------------
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    long interval = options.heartbeatInterval().toNanos();
+    if (interval > 0) {
+      heartbeat = ctx.executor().scheduleAtFixedRate(
+          this::ping, interval, interval, TimeUnit.NANOSECONDS);
+    }
+    if (!channel.isActive()) {
+      ended();
+      return;
+    }
+    pump();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (msg instanceof TextWebSocketFrame text) {
+        deliver(text.text());
+      } else if (msg instanceof BinaryWebSocketFrame binary) {
+        deliver(ByteBufUtil.getBytes(binary.content()));
+      } else if (msg instanceof PingWebSocketFrame ping) {
+        ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+      } else if (msg instanceof PongWebSocketFrame) {
+        lastPongNanos = System.nanoTime();
+      } else if (msg instanceof CloseWebSocketFrame close) {
+        closeReceived(close);
+      } else {
+        log.debug("unexpected message on {}: {}", channel, msg);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void deliver(Object message) {
+    if (closeReceived || in.isClosed()) {
+      return; // the consumer gave up; drop what still arrives
+    }
+    CompletableFuture<Boolean> put = in.put(message);
+    if (!put.isDone()) {
+      channel.config().setAutoRead(false);
+      put.whenComplete((ok, e) -> onLoop(() -> channel.config().setAutoRead(true)));
+    }
+  }
+
+  private void closeReceived(CloseWebSocketFrame frame) {
+    closeReceived = true;
+    int code = frame.statusCode() < 0 ? CloseStatus.NORMAL : frame.statusCode();
+    closeStatus.complete(new CloseStatus(code, frame.reasonText() == null ? "" : frame.reasonText()));
+    in.close();
+    if (closeSent) {
+      channel.close();
+    } else {
+      // answer with the same code, dropping what was not sent yet
+      closeToSend = new CloseStatus(code == CloseStatus.ABNORMAL ? CloseStatus.NORMAL : code, "");
+      out.close();
+      releaseQueued();
+      sendClose();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (channel.isWritable()) {
+      pump();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  /** Moves outbound messages to the channel while it is writable; sends the close at the end. */
+  private void pump() {
+    if (ctx == null || taking || closeSent) {
+      return;
+    }
+    while (channel.isActive() && channel.isWritable()) {
+      CompletableFuture<Object> next = out.take();
+      if (!next.isDone()) {
+        taking = true;
+        next.whenComplete((m, e) -> onLoop(() -> {
+          taking = false;
+          if (write(m)) {
+            pump();
+          }
+        }));
+        break;
+      }
+      if (!write(next.isCompletedExceptionally() ? null : next.getNow(null))) {
+        break;
+      }
+    }
+    channel.flush();
+    if (!channel.isActive()) {
+      releaseQueued();
+    }
+  }
+
+  /** Writes one taken message (null: the end); false if the pump must stop. */
+  private boolean write(Object message) {
+    if (closeSent) {
+      ReferenceCountUtil.release(message);
+      return false;
+    }
+    if (message == null) {
+      sendClose();
+      return false;
+    }
+    WebSocketFrame frame = toFrame(message);
+    if (frame == null) {
+      log.warn("cannot send a {} on a WebSocket; closing it", message.getClass().getName());
+      closeToSend = new CloseStatus(CloseStatus.INTERNAL_ERROR, "unsupported message type");
+      out.close();
+      releaseQueued();
+      sendClose();
+      return false;
+    }
+    channel.write(frame).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    return true;
+  }
+
+  private WebSocketFrame toFrame(Object message) {
+    if (message instanceof WebSocketFrame frame) {
+      return frame;
+    }
+    if (message instanceof CharSequence text) {
+      return new TextWebSocketFrame(text.toString());
+    }
+    if (message instanceof ByteBuf buf) {
+      return new BinaryWebSocketFrame(buf);
+    }
+    if (Bytes.isConvertible(message)) {
+      return new BinaryWebSocketFrame(Bytes.toByteBuf(message, channel.alloc()));
+    }
+    ReferenceCountUtil.release(message);
+    return null;
+  }
+
+  private void sendClose() {
+    if (closeSent || !channel.isActive()) {
+      return;
+    }
+    closeSent = true;
+    CloseStatus status = closeToSend;
+    channel.writeAndFlush(new CloseWebSocketFrame(status.code(), status.reason()))
+        .addListener(f -> {
+          if (closeReceived || failing || !f.isSuccess()) {
+            channel.close();
+          } else {
+            ctx.executor().schedule(() -> {
+              if (channel.isActive()) {
+                closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL,
+                    "no close frame from the peer within " + options.closeTimeout()));
+                channel.close();
+              }
+            }, options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+          }
+        });
+  }
+
+  private void ping() {
+    if (!channel.isActive()) {
+      return;
+    }
+    long now = System.nanoTime();
+    lastPingNanos = now;
+    channel.writeAndFlush(new PingWebSocketFrame());
+    ctx.executor().schedule(() -> {
+      if (lastPongNanos - now < 0 && channel.isActive()) {
+        WebSocketException dead = new WebSocketException(
+            "no pong within " + options.pongTimeout() + "; the peer is gone");
+        closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL, dead.getMessage()));
+        in.fail(dead);
+        channel.close();
+      }
+    }, options.pongTimeout().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException) {
+      protocolError(new CloseStatus(CloseStatus.MESSAGE_TOO_BIG,
+          "message larger than " + options.maxMessageSize() + " bytes"), cause);
+    } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
+      protocolError(new CloseStatus(corrupt.closeStatus().code(), reason(corrupt)), cause);
+    } else {
+      log.debug("WebSocket {} failed", channel, cause);
+      in.fail(new WebSocketException("WebSocket failed: " + cause.getMessage(), cause));
+      channel.close();
+    }
+  }
+
+  private static String reason(Throwable cause) {
+    String message = String.valueOf(cause.getMessage());
+    return message.length() > 120 ? message.substring(0, 120) : message;
+  }
+
+  /** Fails the connection: the close frame goes out, then the channel closes at once. */
+  private void protocolError(CloseStatus status, Throwable cause) {
+    failing = true;
+    closeStatus.complete(status);
+    in.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
+    closeToSend = status;
+    out.close();
+    releaseQueued();
+    sendClose();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    ended();
+    ctx.fireChannelInactive();
+  }
+
+  private void ended() {
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+    }
+    if (!closeReceived) {
+      WebSocketException abrupt =
+          new WebSocketException("the connection closed without a WebSocket close frame");
+      if (closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL, abrupt.getMessage()))) {
+        in.fail(abrupt);
+      } else {
+        in.close();
+      }
+    }
+    out.close();
+    releaseQueued();
+  }
+
+  /** Releases the messages accepted but never sent; the outbound stream is closed. */
+  private void releaseQueued() {
+    if (taking) {
+      return; // the pending take completes with the end, or its message is released by write()
+    }
+    while (true) {
+      CompletableFuture<Object> next = out.take();
+      if (!next.isDone() || next.isCompletedExceptionally()) {
+        return;
+      }
+      Object m = next.getNow(null);
+      if (m == null) {
+        return;
+      }
+      ReferenceCountUtil.release(m);
+    }
+  }
+
+  private void onLoop(Runnable task) {
+    if (channel.eventLoop().inEventLoop()) {
+      task.run();
+    } else {
+      channel.eventLoop().execute(task);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.beth.websocket.internal;
+
+import io.beth.http.HttpHeaders;
+import io.beth.websocket.WebSocket;
+import io.beth.websocket.WebSocketException;
+import io.beth.websocket.WebSocketHandshakeException;
+import io.beth.websocket.WebSocketOptions;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/** Opens client WebSockets: connect, TLS, the opening handshake with its timeout. */
+public final class ClientConnector {
+
+  private ClientConnector() {}
+
+  /** Connects to {@code uri} ({@code ws} or {@code wss}). */
+  public static CompletableFuture<WebSocket> connect(URI uri, WebSocketOptions options) {
+    CompletableFuture<WebSocket> result = new CompletableFuture<>();
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+    boolean tls = scheme.equals("wss");
+    if (!tls && !scheme.equals("ws")) {
+      result.completeExceptionally(new IllegalArgumentException("not a ws:// or wss:// URI: " + uri));
+      return result;
+    }
+    String host = uri.getHost();
+    int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+    SslContext ssl;
+    try {
+      ssl = !tls ? null : options.sslContext() != null
+          ? options.sslContext() : SslContextBuilder.forClient().build();
+    } catch (SSLException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    DefaultHttpHeaders headers = new DefaultHttpHeaders();
+    for (Map.Entry<String, String> h : options.headers()) {
+      headers.add(h.getKey(), h.getValue());
+    }
+    WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
+        uri, WebSocketVersion.V13,
+        options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
+        options.compression(), headers, options.maxFrameSize());
+    Bootstrap b = new Bootstrap()
+        .group(ClientLoop.group())
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+            (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ChannelPipeline p = ch.pipeline();
+            if (ssl != null) {
+              p.addLast("ssl", ssl.newHandler(ch.alloc(), host, port));
+            }
+            p.addLast("http", new HttpClientCodec());
+            p.addLast("http-aggregator", new HttpObjectAggregator(64 * 1024));
+            if (options.compression()) {
+              p.addLast("ws-compression", new WebSocketClientCompressionHandler(0));
+            }
+            p.addLast("ws-handshake", new Handshake(handshaker, options, result));
+          }
+        });
+    b.connect(host, port).addListener(f -> {
+      if (!f.isSuccess()) {
+        result.completeExceptionally(new WebSocketException(
+            "cannot connect to " + uri + ": " + f.cause().getMessage(), f.cause()));
+      }
+    });
+    return result;
+  }
+
+  /** Sends the handshake request, checks the response and installs the socket. */
+  private static final class Handshake extends SimpleChannelInboundHandler<FullHttpResponse> {
+    private final WebSocketClientHandshaker handshaker;
+    private final WebSocketOptions options;
+    private final CompletableFuture<WebSocket> result;
+    private ScheduledFuture<?> timeout;
+
+    Handshake(WebSocketClientHandshaker handshaker, WebSocketOptions options,
+        CompletableFuture<WebSocket> result) {
+      this.handshaker = handshaker;
+      this.options = options;
+      this.result = result;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      timeout = ctx.executor().schedule(() -> {
+        if (result.completeExceptionally(new WebSocketException(
+            "no WebSocket handshake within " + options.handshakeTimeout()))) {
+          ctx.close();
+        }
+      }, options.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      handshaker.handshake(ctx.channel()).addListener(f -> {
+        if (!f.isSuccess()) {
+          fail(ctx, new WebSocketException("handshake request failed", f.cause()));
+        }
+      });
+      ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+      timeout.cancel(false);
+      if (response.status().code() != 101) {
+        fail(ctx, refused("the server refused the WebSocket handshake with "
+            + response.status(), response));
+        return;
+      }
+      Channel ch = ctx.channel();
+      try {
+        handshaker.finishHandshake(ch, response);
+      } catch (RuntimeException e) {
+        fail(ctx, refused("invalid WebSocket handshake response: " + e.getMessage(), response));
+        return;
+      }
+      boolean compressed = response.headers().contains("Sec-WebSocket-Extensions")
+          && response.headers().get("Sec-WebSocket-Extensions").contains("permessage-deflate");
+      ctx.pipeline().remove(this);
+      ChannelWebSocket socket =
+          Pipelines.install(ch, options, handshaker.actualSubprotocol(), compressed);
+      if (!result.complete(socket)) {
+        ch.close();
+      }
+    }
+
+    private static WebSocketHandshakeException refused(String message, FullHttpResponse r) {
+      HttpHeaders.Builder headers = HttpHeaders.builder();
+      for (Map.Entry<String, String> h : r.headers()) {
+        headers.add(h.getKey(), h.getValue());
+      }
+      return new WebSocketHandshakeException(
+          message, r.status().code(), headers.build(), ByteBufUtil.getBytes(r.content()));
+    }
+
+    private void fail(ChannelHandlerContext ctx, Throwable cause) {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+      result.completeExceptionally(cause);
+      ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      fail(ctx, new WebSocketException("the connection closed during the WebSocket handshake"));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      fail(ctx, new WebSocketException("WebSocket handshake failed: " + cause.getMessage(), cause));
+    }
+  }
+}

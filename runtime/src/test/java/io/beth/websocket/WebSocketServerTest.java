@@ -1,0 +1,215 @@
+package io.beth.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.beth.http.HttpHandler;
+import io.beth.http.HttpServer;
+import io.beth.stream.Streams;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebSocketServerTest {
+
+  private HttpServer server;
+  private final CompletableFuture<WebSocket> accepted = new CompletableFuture<>();
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop(Duration.ofSeconds(1)).join();
+    }
+  }
+
+  /** A server upgrading every request with {@code options}; echoes if {@code echo}. */
+  private int start(WebSocketOptions options, boolean echo) {
+    server = HttpServer.start(HttpHandler.sync(request -> {
+      WebSocketUpgrade upgrade = WebSockets.upgrade(request, options);
+      upgrade.socket().whenComplete((ws, e) -> {
+        if (ws != null) {
+          accepted.complete(ws);
+          if (echo) {
+            Streams.connect(ws, ws);
+          }
+        }
+      });
+      return upgrade.response();
+    })).join();
+    return server.port();
+  }
+
+  private WebSocket socket() {
+    return accepted.orTimeout(5, TimeUnit.SECONDS).join();
+  }
+
+  @Test
+  void echoesTextAndBinary() throws Exception {
+    JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, true));
+    client.socket.sendText("hello", true).join();
+    assertEquals("hello", client.next());
+    client.socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+    assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) client.next());
+    client.socket.sendClose(1000, "done").join();
+    assertEquals(new CloseStatus(1000, "done"), socket().closeStatus().get(5, TimeUnit.SECONDS));
+    assertEquals(1000, client.closed.get(5, TimeUnit.SECONDS).code());
+  }
+
+  @Test
+  void aTenMebibyteFragmentedMessageIsAggregated() throws Exception {
+    int port = start(WebSocketOptions.builder().maxMessageSize(16 << 20).build(), true);
+    JdkClient client = JdkClient.connect(port);
+    byte[] message = new byte[10 << 20];
+    for (int i = 0; i < message.length; i++) {
+      message[i] = (byte) (i * 31);
+    }
+    int fragment = 512 * 1024;
+    for (int off = 0; off < message.length; off += fragment) {
+      boolean last = off + fragment >= message.length;
+      client.socket.sendBinary(ByteBuffer.wrap(message, off, fragment), last).join();
+    }
+    long start = System.nanoTime();
+    // unmasking under the paranoid leak detector is slow: allow for it
+    assertArrayEquals(message, (byte[]) client.next(90));
+    System.err.println("10 MiB echo ms " + (System.nanoTime() - start) / 1_000_000);
+  }
+
+  @Test
+  void aMessageOverTheLimitClosesWith1009() throws Exception {
+    int port = start(WebSocketOptions.builder().maxMessageSize(1024).build(), false);
+    JdkClient client = JdkClient.connect(port);
+    client.socket.sendText("x".repeat(800), false).join();
+    client.socket.sendText("x".repeat(800), true).join();
+    assertEquals(1009, client.closed.get(5, TimeUnit.SECONDS).code());
+    WebSocket ws = socket();
+    assertEquals(1009, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+    CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+        CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+    assertInstanceOf(WebSocketException.class, e.getCause());
+  }
+
+  @Test
+  void theClientsCloseCodeAndReasonReachTheServer() throws Exception {
+    JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
+    WebSocket ws = socket();
+    client.socket.sendClose(4000, "bye").join();
+    assertNull(ws.take().get(5, TimeUnit.SECONDS));
+    assertEquals(new CloseStatus(4000, "bye"), ws.closeStatus().get(5, TimeUnit.SECONDS));
+    assertEquals(4000, client.closed.get(5, TimeUnit.SECONDS).code());
+  }
+
+  @Test
+  void theServersCloseCodeAndReasonReachTheClient() throws Exception {
+    JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
+    WebSocket ws = socket();
+    ws.put("last words").join();
+    ws.close(4001, "done");
+    assertEquals("last words", client.next());
+    assertEquals(new CloseStatus(4001, "done"), client.closed.get(5, TimeUnit.SECONDS));
+    assertEquals(4001, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+  }
+
+  @Test
+  void aSubprotocolIsSelected() throws Exception {
+    int port = start(WebSocketOptions.builder().subprotocols("chat", "superchat").build(), false);
+    JdkClient client = JdkClient.connect(port, "other", "superchat");
+    assertEquals("superchat", client.socket.getSubprotocol());
+    assertEquals("superchat", socket().subprotocol());
+  }
+
+  @Test
+  void aRequestThatIsNotAnUpgradeGets400WithAReason() throws Exception {
+    int port = start(WebSocketOptions.DEFAULT, false);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("Upgrade: websocket"), response.body());
+  }
+
+  @Test
+  void heartbeatPingsAreAnsweredByALivePeer() throws Exception {
+    int port = start(WebSocketOptions.builder()
+        .heartbeat(Duration.ofMillis(50), Duration.ofMillis(500)).build(), true);
+    JdkClient client = JdkClient.connect(port);
+    for (int i = 0; i < 10; i++) {
+      client.socket.sendText("m" + i, true).join();
+      assertEquals("m" + i, client.next());
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (client.pings.get() < 3 && System.nanoTime() < deadline) {
+      client.socket.sendText("again", true).join();
+      assertEquals("again", client.next());
+    }
+    assertTrue(client.pings.get() >= 3, "pings: " + client.pings.get());
+    assertTrue(socket().closeStatus().getNow(null) == null, "closed a live peer");
+  }
+
+  @Test
+  void aDeadPeerIsClosedAfterThePongTimeout() throws Exception {
+    int port = start(WebSocketOptions.builder()
+        .heartbeat(Duration.ofMillis(50), Duration.ofMillis(200)).build(), false);
+    try (java.net.Socket raw = RawClient.handshake(port)) {
+      WebSocket ws = socket();
+      CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+          CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+      assertTrue(e.getCause().getMessage().contains("no pong"), e.getCause().getMessage());
+      assertEquals(CloseStatus.ABNORMAL, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+    }
+  }
+
+  @Test
+  void anAbruptDisconnectFailsTheStreamSayingSo() throws Exception {
+    int port = start(WebSocketOptions.DEFAULT, false);
+    java.net.Socket raw = RawClient.handshake(port);
+    WebSocket ws = socket();
+    raw.close();
+    CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+        CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+    assertTrue(e.getCause().getMessage().contains("without a WebSocket close frame"),
+        e.getCause().getMessage());
+  }
+
+  @Test
+  void invalidUtf8ClosesWith1007() throws Exception {
+    int port = start(WebSocketOptions.DEFAULT, false);
+    try (java.net.Socket raw = RawClient.handshake(port)) {
+      WebSocket ws = socket();
+      RawClient.sendFrame(raw, 0x1, new byte[] {(byte) 0xC3, (byte) 0x28});
+      assertEquals(1007, RawClient.readCloseCode(raw));
+      assertEquals(1007, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+    }
+  }
+
+  @Test
+  void aReservedOpcodeClosesWith1002() throws Exception {
+    int port = start(WebSocketOptions.DEFAULT, false);
+    try (java.net.Socket raw = RawClient.handshake(port)) {
+      WebSocket ws = socket();
+      RawClient.sendFrame(raw, 0x3, new byte[] {1});
+      assertEquals(1002, RawClient.readCloseCode(raw));
+      assertEquals(1002, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+    }
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] copy(byte[] b) {
+    return Arrays.copyOf(b, b.length);
+  }
+}
