@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -68,19 +69,21 @@ final class Connection<T> {
     }
     CompletableFuture<Boolean> put = sink.put(message);
     if (put.isDone()) {
-      return accepted(put);
+      return accepted(put, message);
     }
     put.whenComplete((ok, e) -> {
-      if (accepted(put)) {
+      if (accepted(put, message)) {
         pump();
       }
     });
     return false;
   }
 
-  private boolean accepted(CompletableFuture<Boolean> put) {
+  private boolean accepted(CompletableFuture<Boolean> put, T message) {
     boolean ok = !put.isCompletedExceptionally() && Boolean.TRUE.equals(put.join());
     if (!ok) {
+      ReferenceCountUtil.release(message); // refused, so still ours: nothing may leak
+
       if (options.upstream()) {
         source.close();
       }

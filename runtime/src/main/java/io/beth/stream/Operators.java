@@ -1,10 +1,15 @@
 package io.beth.stream;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collector;
 
 /** The implementations behind {@link Source}'s operator methods. */
 final class Operators {
@@ -18,51 +23,78 @@ final class Operators {
     return out;
   }
 
-  /** A sink that applies a function before putting into another; a throwing function fails it. */
-  private static final class MappingSink<T, R> implements Sink<T> {
-    private final Sink<R> out;
-    private final Function<? super T, ? extends R> fn;
+  static <T> Source<T> filter(Source<T> source, Predicate<? super T> predicate) {
+    Objects.requireNonNull(predicate, "predicate == null");
+    BufferedStream<T> out = BufferedStream.create(0);
+    Streams.connect(source, new FilteringSink<>(out, predicate));
+    return out;
+  }
 
-    MappingSink(Sink<R> out, Function<? super T, ? extends R> fn) {
-      this.out = out;
-      this.fn = fn;
+  static <T, R> Source<R> mapAsync(
+      Source<T> source,
+      Function<? super T, ? extends CompletionStage<? extends R>> fn,
+      int maxConcurrency) {
+    return MapAsync.start(source, fn, maxConcurrency);
+  }
+
+  static <T> Source<T> buffer(Source<T> source, int capacity) {
+    BufferedStream<T> out = BufferedStream.create(capacity);
+    Streams.connect(source, out);
+    return out;
+  }
+
+  static <T> Source<List<T>> batch(Source<T> source, int maxSize, Duration maxLatency) {
+    return Batcher.start(source, maxSize, maxLatency);
+  }
+
+  static <T> Source<T> limit(Source<T> source, long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n < 0: " + n);
     }
-
-    @Override
-    public CompletableFuture<Boolean> put(T message) {
-      return put(message, null);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> put(T message, Duration timeout) {
-      R mapped;
-      try {
-        mapped = Objects.requireNonNull(fn.apply(message), "map function returned null");
-      } catch (RuntimeException e) {
-        out.fail(e);
-        return CompletedPut.FALSE;
-      }
-      return timeout == null ? out.put(mapped) : out.put(mapped, timeout);
-    }
-
-    @Override
-    public void close() {
+    BufferedStream<T> out = BufferedStream.create(0);
+    if (n == 0) {
       out.close();
+      source.close();
+      return out;
     }
+    Streams.connect(source, new LimitingSink<>(out, n));
+    return out;
+  }
 
-    @Override
-    public void fail(Throwable cause) {
-      out.fail(cause);
-    }
+  static <T, R> CompletableFuture<R> reduce(
+      Source<T> source, R identity, BiFunction<R, ? super T, R> fn) {
+    Objects.requireNonNull(fn, "fn == null");
+    Accumulator<R> acc = new Accumulator<>(identity);
+    return drain(source, new TerminalSink<T, R>(t -> acc.value = fn.apply(acc.value, t), () -> acc.value));
+  }
 
-    @Override
-    public boolean isClosed() {
-      return out.isClosed();
-    }
+  static <T, A, R> CompletableFuture<R> collect(
+      Source<T> source, Collector<? super T, A, R> collector) {
+    Objects.requireNonNull(collector, "collector == null");
+    A container = collector.supplier().get();
+    return drain(
+        source,
+        new TerminalSink<T, R>(
+            t -> collector.accumulator().accept(container, t),
+            () -> collector.finisher().apply(container)));
+  }
 
-    @Override
-    public CompletionStage<Void> closed() {
-      return out.closed();
+  static <T> CompletableFuture<Void> consume(Source<T> source, Consumer<? super T> consumer) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    return drain(source, new TerminalSink<T, Void>(consumer, () -> null));
+  }
+
+  private static <T, R> CompletableFuture<R> drain(Source<T> source, TerminalSink<T, R> sink) {
+    Streams.connect(source, sink);
+    return sink.result();
+  }
+
+  /** The running value of a reduction; written by one step at a time. */
+  private static final class Accumulator<R> {
+    R value;
+
+    Accumulator(R identity) {
+      this.value = identity;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.netty.util.ReferenceCountUtil;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,12 +38,13 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     Pull<T> pull = new Pull<>(source, subscriber);
     subscriber.onSubscribe(pull);
     pull.drive();
+    source.drained().whenComplete((v, e) -> pull.drive()); // the end needs no demand
   }
 
   /** Pulls from the source while there is demand, delivering signals serially. */
   private static final class Pull<T> implements Flow.Subscription {
     private final Source<T> source;
-    private final Flow.Subscriber<? super T> subscriber;
+    private volatile Flow.Subscriber<? super T> subscriber; // dropped once done (§3.13)
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean done;
@@ -68,8 +70,17 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     public void cancel() {
       if (!done) {
         done = true;
+        subscriber = null;
         source.close();
       }
+    }
+
+    /** Ends the subscription: no signal follows, and the subscriber is no longer referenced. */
+    private Flow.Subscriber<? super T> finish() {
+      done = true;
+      Flow.Subscriber<? super T> s = subscriber;
+      subscriber = null;
+      return s;
     }
 
     /** Runs the delivery loop unless another thread is already in it (then it loops again). */
@@ -91,13 +102,15 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
           }
           Throwable bad = badRequest;
           if (bad != null) {
-            done = true;
+            Flow.Subscriber<? super T> s = finish();
             source.close();
-            subscriber.onError(bad);
+            if (s != null) {
+              s.onError(bad);
+            }
             break;
           }
-          if (demand.get() == 0) {
-            break;
+          if (demand.get() == 0 && !source.isDrained()) {
+            break; // a drained source ends (§1.4, §1.5) without waiting for demand
           }
           CompletableFuture<T> next = source.take();
           inFlight = next;
@@ -117,17 +130,26 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
       try {
         value = next.join();
       } catch (CompletionException | java.util.concurrent.CancellationException e) {
-        done = true;
-        subscriber.onError(e.getCause() != null ? e.getCause() : e);
+        Flow.Subscriber<? super T> s = finish();
+        if (s != null) {
+          s.onError(e.getCause() != null ? e.getCause() : e);
+        }
         return;
       }
       if (value == null) {
-        done = true;
-        subscriber.onComplete();
+        Flow.Subscriber<? super T> s = finish();
+        if (s != null) {
+          s.onComplete();
+        }
+        return;
+      }
+      Flow.Subscriber<? super T> s = subscriber;
+      if (s == null) {
+        ReferenceCountUtil.release(value); // cancelled while the message was on its way
         return;
       }
       demand.decrementAndGet();
-      subscriber.onNext(value);
+      s.onNext(value);
     }
   }
 

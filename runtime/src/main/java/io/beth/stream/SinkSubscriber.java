@@ -64,6 +64,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     synchronized (this) {
       failure = t;
       completed = true;
+      cancelled = true; // §2.3/§2.4: the subscription is over; never call it from here on
       if (putting) {
         return;
       }
@@ -75,6 +76,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
   public void onComplete() {
     synchronized (this) {
       completed = true;
+      cancelled = true; // §2.3/§2.4: the subscription is over; never call it from here on
       if (putting) {
         return;
       }

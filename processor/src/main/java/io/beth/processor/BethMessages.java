@@ -1,0 +1,82 @@
+package io.beth.processor;
+
+/**
+ * The stable ids that start every diagnostic of Beth's processor, one per rule. Tests and users
+ * can search for them; a message after the id says what is wrong and how to fix it.
+ */
+public final class BethMessages {
+
+  /** An {@code @HttpRoute} method that is not an upper-case HTTP token, or set on a type. */
+  public static final String ROUTE_METHOD = "[BethRouteMethod]";
+
+  /** A malformed path template. */
+  public static final String ROUTE_TEMPLATE = "[BethRouteTemplate]";
+
+  /** A {@code {placeholder}} with no {@code @PathParam} parameter. */
+  public static final String ROUTE_PLACEHOLDER = "[BethRoutePlaceholder]";
+
+  /** A {@code @PathParam} parameter whose name is not a placeholder of the template. */
+  public static final String ROUTE_PATH_PARAM = "[BethRoutePathParam]";
+
+  /** Two routes with the same method and the same template. */
+  public static final String ROUTE_DUPLICATE = "[BethRouteDuplicate]";
+
+  /** Two routes with the same method whose templates match the same paths. */
+  public static final String ROUTE_AMBIGUOUS = "[BethRouteAmbiguous]";
+
+  /** A WebSocket endpoint path that is also an HTTP route's path, or another endpoint's. */
+  public static final String WEBSOCKET_PATH = "[BethWebSocketPath]";
+
+  /** A bound parameter whose type has no conversion from text. */
+  public static final String PARAMETER_CONVERSION = "[BethParameterConversion]";
+
+  /** A route parameter with no binding annotation that is not the request itself. */
+  public static final String PARAMETER_UNBOUND = "[BethParameterUnbound]";
+
+  /** A route parameter carrying more than one binding annotation. */
+  public static final String PARAMETER_ANNOTATIONS = "[BethParameterAnnotations]";
+
+  /** Two {@code @Body} parameters on one route. */
+  public static final String ROUTE_TWO_BODIES = "[BethRouteTwoBodies]";
+
+  /** A route method whose return type the router cannot turn into a response. */
+  public static final String ROUTE_RETURN = "[BethRouteReturn]";
+
+  /** A private or static route method. */
+  public static final String ROUTE_MODIFIERS = "[BethRouteModifiers]";
+
+  /** A {@code @Body} on a GET or HEAD route (a warning). */
+  public static final String ROUTE_BODY_ON_GET = "[BethRouteBodyOnGet]";
+
+  /** A handler class that Dagger cannot construct. */
+  public static final String HANDLER_CONSTRUCTOR = "[BethHandlerConstructor]";
+
+  /** A handler class that does not implement the interface its annotation requires. */
+  public static final String HANDLER_INTERFACE = "[BethHandlerInterface]";
+
+  /** A class carrying more than one handler annotation. */
+  public static final String HANDLER_KIND = "[BethHandlerKind]";
+
+  /** Two handlers of one protocol on one port. */
+  public static final String PORT_CLASH = "[BethPortClash]";
+
+  /** A port outside 0 to 65535. */
+  public static final String PORT_RANGE = "[BethPortRange]";
+
+  /** A client interface method that does not return a future. */
+  public static final String CLIENT_NOT_ASYNC = "[BethClientNotAsync]";
+
+  /**
+   * A WebSocket, TCP or UDP handler that passed every check but that this version of the
+   * processor cannot wire yet, reported rather than silently left out of the application.
+   */
+  public static final String ENDPOINT_NOT_WIRED = "[BethEndpointNotWired]";
+
+  /** Beth-annotated code that first appeared after Beth generated the application's wiring. */
+  public static final String LATE_ELEMENT = "[BethLateElement]";
+
+  /** An unexpected failure inside the processor; please report it. */
+  public static final String INTERNAL = "[BethInternal]";
+
+  private BethMessages() {}
+}

@@ -1,0 +1,66 @@
+package io.beth.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import io.beth.processor.model.ApplicationModel;
+import io.beth.processor.model.ServerModel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes every file of a clean application: one {@code _BethRoutes} class per server class, then
+ * {@code BethRouter} and the Dagger module {@code BethModule} in the longest package shared by the
+ * server classes.
+ */
+public final class ApplicationWriter {
+
+  private final Filer filer;
+  private final Elements elements;
+  private final Types types;
+
+  public ApplicationWriter(Filer filer, Elements elements, Types types) {
+    this.filer = filer;
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /** Writes the files of {@code app}. */
+  public void write(ApplicationModel app) throws IOException {
+    if (app.servers().isEmpty()) {
+      return;
+    }
+    List<JavaFile> files = new ArrayList<>();
+    RoutesWriter routes = new RoutesWriter(types);
+    for (ServerModel server : app.servers()) {
+      files.add(routes.write(server));
+    }
+    String pkg = commonPackage(app.servers());
+    ClassName router = ClassName.get(pkg, "BethRouter");
+    files.add(new RouterWriter().write(router, app.servers()));
+    files.add(new ModuleWriter().write(ClassName.get(pkg, "BethModule"), router, app.servers()));
+    for (JavaFile file : files) {
+      file.writeTo(filer);
+    }
+  }
+
+  private String commonPackage(List<ServerModel> servers) {
+    String common = null;
+    for (ServerModel server : servers) {
+      PackageElement p = elements.getPackageOf(server.type());
+      String name = p.getQualifiedName().toString();
+      if (common == null) {
+        common = name;
+      }
+      while (!(name.equals(common) || name.startsWith(common + ".")) && !common.isEmpty()) {
+        int dot = common.lastIndexOf('.');
+        common = dot < 0 ? "" : common.substring(0, dot);
+      }
+    }
+    return common;
+  }
+}

@@ -1,0 +1,141 @@
+package io.beth.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.beth.processor.Sources.compile;
+import static io.beth.processor.Sources.file;
+
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** The rules on handler classes: Dagger must construct them, and they implement their contract. */
+class HandlerValidationTest {
+
+  @Test
+  void aHandlerWithoutInjectOrPublicNoArgConstructorIsAnError() {
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  public Users(String name) {}",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users: it has no @Inject constructor and no public"
+        + " constructor without parameters; annotate one constructor with @jakarta.inject.Inject")
+        .inFile(source).onLineContaining("public class Users");
+  }
+
+  @Test
+  void anAbstractHandlerIsAnError() {
+    JavaFileObject source = file("Echo",
+        "@TcpHandler(port = 7000)",
+        "public abstract class Echo implements io.beth.tcp.TcpConnectionHandler {}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Echo: it is abstract")
+        .inFile(source).onLineContaining("abstract class Echo");
+  }
+
+  @Test
+  void aHandlerThatIsNotPublicIsAnError() {
+    JavaFileObject source = file("Users",
+        "class Users {",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users: it is not public")
+        .inFile(source).onLineContaining("class Users");
+  }
+
+  @Test
+  void anInnerHandlerClassIsAnError() {
+    JavaFileObject source = file("Outer",
+        "public class Outer {",
+        "  public class Users {",
+        "    @HttpRoute(method = \"GET\", path = \"/users\")",
+        "    public String all() { return \"\"; }",
+        "  }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users: it is an inner class; make it static or top-level")
+        .inFile(source).onLineContaining("public class Users");
+  }
+
+  @Test
+  void aGenericHandlerIsAnError() {
+    JavaFileObject source = file("Users",
+        "public class Users<T> {",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users: it is generic")
+        .inFile(source).onLineContaining("class Users<T>");
+  }
+
+  @Test
+  void aPrivateInjectConstructorIsAnErrorOnTheConstructor() {
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  @Inject private Users() {}",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users: its @Inject constructor is private")
+        .inFile(source).onLineContaining("private Users()");
+  }
+
+  @Test
+  void aPackagePrivateInjectConstructorWithDependenciesIsAccepted() {
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  @Inject Users(Runnable service) {}",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aWebSocketEndpointNotImplementingItsHandlerInterfaceIsAnError() {
+    JavaFileObject source = file("Chat",
+        "@WebSocketEndpoint(path = \"/chat\")",
+        "public class Chat {}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_INTERFACE
+        + " Chat is annotated @WebSocketEndpoint but does not implement"
+        + " io.beth.websocket.WebSocketHandler; add \"implements WebSocketHandler\"")
+        .inFile(source).onLineContaining("@WebSocketEndpoint");
+  }
+
+  @Test
+  void aTcpHandlerNotImplementingItsHandlerInterfaceIsAnError() {
+    JavaFileObject source = file("Echo",
+        "@TcpHandler(port = 7000)",
+        "public class Echo implements io.beth.udp.UdpSocketHandler {}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_INTERFACE
+        + " Echo is annotated @TcpHandler but does not implement io.beth.tcp.TcpConnectionHandler")
+        .inFile(source).onLineContaining("@TcpHandler");
+  }
+
+  @Test
+  void aUdpSocketNotImplementingItsHandlerInterfaceIsAnError() {
+    JavaFileObject source = file("Dns",
+        "@UdpSocket(port = 53)",
+        "public class Dns {}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_INTERFACE
+        + " Dns is annotated @UdpSocket but does not implement io.beth.udp.UdpSocketHandler")
+        .inFile(source).onLineContaining("@UdpSocket");
+  }
+
+  @Test
+  void aClassWithTwoKindsOfHandlerAnnotationIsAnError() {
+    JavaFileObject source = file("Both",
+        "@TcpHandler(port = 7000)",
+        "@UdpSocket(port = 7000)",
+        "public class Both implements io.beth.tcp.TcpConnectionHandler,"
+            + " io.beth.udp.UdpSocketHandler {}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_KIND
+        + " Both carries more than one kind of handler annotation")
+        .inFile(source).onLineContaining("public class Both");
+  }
+}

@@ -1,0 +1,133 @@
+package io.beth.bootstrap;
+
+import io.beth.codec.Codecs;
+import io.beth.http.HttpRequest;
+import io.beth.http.HttpResponse;
+import io.beth.http.ServerSentEvent;
+import io.beth.http.ServerSentEvents;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/** Turns route results into responses for generated routers. */
+public final class Results {
+
+  private static final CompletableFuture<HttpResponse> NO_CONTENT =
+      CompletableFuture.completedFuture(HttpResponse.status(204).build());
+
+  /** A route call that may throw. */
+  @FunctionalInterface
+  public interface Call {
+    CompletionStage<HttpResponse> call() throws Exception;
+  }
+
+  private Results() {}
+
+  /** {@code 204 No Content}. */
+  public static CompletableFuture<HttpResponse> noContent() {
+    return NO_CONTENT;
+  }
+
+  /** {@code 204 No Content} once {@code done} completes. */
+  public static CompletionStage<HttpResponse> noContent(CompletionStage<?> done) {
+    return done.thenApply(ignored -> HttpResponse.status(204).build());
+  }
+
+  /** {@code response}, completed. */
+  public static CompletableFuture<HttpResponse> response(HttpResponse response) {
+    return CompletableFuture.completedFuture(response);
+  }
+
+  /** {@code 200} with {@code value} encoded by the first codec; a null value is a 204. */
+  public static CompletableFuture<HttpResponse> encode(Object value, Codecs codecs) {
+    try {
+      return CompletableFuture.completedFuture(encoded(value, codecs));
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** {@link #encode} once {@code value} completes. */
+  public static CompletionStage<HttpResponse> encodeLater(CompletionStage<?> value,
+      Codecs codecs) {
+    return value.thenApply(v -> {
+      try {
+        return encoded(v, codecs);
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
+  }
+
+  /** {@code 200} with {@code stream} sent in chunks. */
+  public static CompletableFuture<HttpResponse> stream(Flow.Publisher<?> stream) {
+    return CompletableFuture.completedFuture(HttpResponse.builder().body(stream).build());
+  }
+
+  /** {@code 200} with {@code events} sent as {@code text/event-stream}, with keep-alives. */
+  public static CompletableFuture<HttpResponse> events(Flow.Publisher<ServerSentEvent> events) {
+    return CompletableFuture.completedFuture(ServerSentEvents.response(events));
+  }
+
+  /** The body of {@code request} decoded as {@code type} by the codec of its content type. */
+  public static Object decode(HttpRequest request, byte[] body, Type type, Codecs codecs) {
+    try {
+      return codecs.decode(request.contentType(), body, type);
+    } catch (Codecs.UnsupportedMediaTypeException e) {
+      throw new BadParameterException("Unsupported body: " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new BadParameterException("Invalid body: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code call}, turning a {@link BadParameterException} (thrown or completed) into its 400
+   * response and any other exception into a failed future, which the server answers.
+   */
+  public static CompletionStage<HttpResponse> guard(Call call) {
+    CompletionStage<HttpResponse> stage;
+    try {
+      stage = call.call();
+    } catch (BadParameterException e) {
+      return CompletableFuture.completedFuture(e.response());
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return stage.exceptionallyCompose(e -> {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null
+          ? e.getCause() : e;
+      return cause instanceof BadParameterException bad
+          ? CompletableFuture.completedFuture(bad.response())
+          : CompletableFuture.failedFuture(cause);
+    });
+  }
+
+  /** {@code 404 Not Found}. */
+  public static CompletableFuture<HttpResponse> notFound() {
+    return CompletableFuture.completedFuture(HttpResponse.status(404).build());
+  }
+
+  /** {@code 405 Method Not Allowed} with {@code Allow}. */
+  public static CompletableFuture<HttpResponse> methodNotAllowed(String allow) {
+    return CompletableFuture.completedFuture(
+        HttpResponse.status(405).header("Allow", allow).build());
+  }
+
+  /** {@code 204} answering {@code OPTIONS} with {@code Allow}. */
+  public static CompletableFuture<HttpResponse> options(String allow) {
+    return CompletableFuture.completedFuture(
+        HttpResponse.status(204).header("Allow", allow).build());
+  }
+
+  private static HttpResponse encoded(Object value, Codecs codecs) throws Exception {
+    if (value == null) {
+      return HttpResponse.status(204).build();
+    }
+    return HttpResponse.builder()
+        .contentType(codecs.encoder().mediaType())
+        .body(codecs.encoder().encode(value))
+        .build();
+  }
+}

@@ -1,0 +1,61 @@
+package io.beth.codec;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An ordered list of codecs: decoding picks the first that supports the body's content type,
+ * encoding uses the first. {@link #defaults()} is JSON through Jackson.
+ */
+public final class Codecs {
+
+  private final List<Codec> codecs;
+
+  private Codecs(List<Codec> codecs) {
+    if (codecs.isEmpty()) {
+      throw new IllegalArgumentException("at least one codec is needed");
+    }
+    this.codecs = List.copyOf(codecs);
+  }
+
+  /** The codecs given, in order of preference. */
+  public static Codecs of(Codec... codecs) {
+    return new Codecs(List.of(codecs));
+  }
+
+  /** JSON through Jackson; fails if {@code jackson-databind} is not on the class path. */
+  public static Codecs defaults() {
+    try {
+      return of(JsonCodec.create());
+    } catch (LinkageError e) {
+      throw new IllegalStateException("the default JSON codec needs jackson-databind on the class"
+          + " path; add it, or pass your own Codecs", e);
+    }
+  }
+
+  /** The codec that encodes results. */
+  public Codec encoder() {
+    return codecs.get(0);
+  }
+
+  /** Decodes {@code body} of {@code contentType} as {@code type}. */
+  public Object decode(String contentType, byte[] body, Type type) throws IOException {
+    for (Codec codec : codecs) {
+      if (codec.supports(contentType)) {
+        return codec.decode(body, type);
+      }
+    }
+    throw new UnsupportedMediaTypeException(contentType);
+  }
+
+  /** Thrown when no codec reads a body's content type. */
+  public static final class UnsupportedMediaTypeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedMediaTypeException(String contentType) {
+      super("no codec reads the content type " + Objects.toString(contentType, "(none)"));
+    }
+  }
+}

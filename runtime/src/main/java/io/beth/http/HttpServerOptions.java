@@ -1,0 +1,407 @@
+package io.beth.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * How an {@link HttpServer} listens and what it accepts. Immutable; build with {@link #builder()}.
+ * Every setting has a sensible default: a free port on every interface, no TLS, no compression.
+ */
+public final class HttpServerOptions {
+
+  /** The defaults. */
+  public static final HttpServerOptions DEFAULT = builder().build();
+
+  private final String host;
+  private final int port;
+  private final Executor executor;
+  private final int ioThreads;
+  private final boolean nativeTransport;
+  private final int maxInitialLineLength;
+  private final int maxHeaderSize;
+  private final int maxChunkSize;
+  private final long maxBodySize;
+  private final int bodyBufferChunks;
+  private final Duration idleTimeout;
+  private final Duration headerReadTimeout;
+  private final boolean compression;
+  private final int compressionMinSize;
+  private final int compressionLevel;
+  private final Predicate<String> compressible;
+  private final boolean decompressRequests;
+  private final SslContext sslContext;
+  private final Consumer<ServerBootstrap> bootstrapHook;
+  private final Consumer<ChannelPipeline> pipelineHook;
+  private final boolean rawBodies;
+  private final Predicate<HttpRequest> expectContinue;
+
+  private HttpServerOptions(Builder b) {
+    this.host = b.host;
+    this.port = b.port;
+    this.executor = b.executor;
+    this.ioThreads = b.ioThreads;
+    this.nativeTransport = b.nativeTransport;
+    this.maxInitialLineLength = b.maxInitialLineLength;
+    this.maxHeaderSize = b.maxHeaderSize;
+    this.maxChunkSize = b.maxChunkSize;
+    this.maxBodySize = b.maxBodySize;
+    this.bodyBufferChunks = b.bodyBufferChunks;
+    this.idleTimeout = b.idleTimeout;
+    this.headerReadTimeout = b.headerReadTimeout;
+    this.compression = b.compression;
+    this.compressionMinSize = b.compressionMinSize;
+    this.compressionLevel = b.compressionLevel;
+    this.compressible = b.compressible;
+    this.decompressRequests = b.decompressRequests;
+    this.sslContext = b.sslContext;
+    this.bootstrapHook = b.bootstrapHook;
+    this.pipelineHook = b.pipelineHook;
+    this.rawBodies = b.rawBodies;
+    this.expectContinue = b.expectContinue;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The address to bind, or {@code null} for every interface. */
+  public String host() {
+    return host;
+  }
+
+  /** The port to bind; 0 picks a free one. */
+  public int port() {
+    return port;
+  }
+
+  /** Where blocking handlers run, or {@code null} for the shared default. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** Event-loop threads; 0 means Netty's default (twice the processors). */
+  public int ioThreads() {
+    return ioThreads;
+  }
+
+  /** Whether to use native epoll when available (NIO otherwise). */
+  public boolean nativeTransport() {
+    return nativeTransport;
+  }
+
+  /** Longest request line accepted; longer ones are answered 414. */
+  public int maxInitialLineLength() {
+    return maxInitialLineLength;
+  }
+
+  /** Largest request head (all header lines) accepted; larger ones are answered 431. */
+  public int maxHeaderSize() {
+    return maxHeaderSize;
+  }
+
+  /** Largest piece of body handed over at once. */
+  public int maxChunkSize() {
+    return maxChunkSize;
+  }
+
+  /** The default limit of {@link HttpRequest#bodyBytes()}: larger bodies fail with 413. */
+  public long maxBodySize() {
+    return maxBodySize;
+  }
+
+  /** How many body chunks are buffered before the server stops reading (backpressure). */
+  public int bodyBufferChunks() {
+    return bodyBufferChunks;
+  }
+
+  /** A connection with no traffic and no exchange in flight for this long is closed. */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** A request head must arrive within this time of its first byte, or it is answered 408. */
+  public Duration headerReadTimeout() {
+    return headerReadTimeout;
+  }
+
+  /** Whether responses are compressed (gzip, deflate) when the client accepts it. */
+  public boolean compression() {
+    return compression;
+  }
+
+  /** Bodies of known size below this are not compressed. */
+  public int compressionMinSize() {
+    return compressionMinSize;
+  }
+
+  /** The zlib level, 1 to 9. */
+  public int compressionLevel() {
+    return compressionLevel;
+  }
+
+  /** Whether a response of this content type (lower-case, without parameters) is compressed. */
+  public Predicate<String> compressible() {
+    return compressible;
+  }
+
+  /** Whether request bodies with {@code Content-Encoding} gzip or deflate are decoded. */
+  public boolean decompressRequests() {
+    return decompressRequests;
+  }
+
+  /** The TLS context of an HTTPS server, or {@code null}. */
+  public SslContext sslContext() {
+    return sslContext;
+  }
+
+  /** Called with the bootstrap before binding, or {@code null}. */
+  public Consumer<ServerBootstrap> bootstrapHook() {
+    return bootstrapHook;
+  }
+
+  /** Called with each new connection's assembled pipeline, or {@code null}. */
+  public Consumer<ChannelPipeline> pipelineHook() {
+    return pipelineHook;
+  }
+
+  /** Whether request bodies stay Netty buffers (see {@link HttpRequest#rawBody()}). */
+  public boolean rawBodies() {
+    return rawBodies;
+  }
+
+  /** Decides an {@code Expect: 100-continue}: true sends 100 Continue, false answers 417. */
+  public Predicate<HttpRequest> expectContinue() {
+    return expectContinue;
+  }
+
+  /** A builder holding these options. */
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.executor = executor;
+    b.ioThreads = ioThreads;
+    b.nativeTransport = nativeTransport;
+    b.maxInitialLineLength = maxInitialLineLength;
+    b.maxHeaderSize = maxHeaderSize;
+    b.maxChunkSize = maxChunkSize;
+    b.maxBodySize = maxBodySize;
+    b.bodyBufferChunks = bodyBufferChunks;
+    b.idleTimeout = idleTimeout;
+    b.headerReadTimeout = headerReadTimeout;
+    b.compression = compression;
+    b.compressionMinSize = compressionMinSize;
+    b.compressionLevel = compressionLevel;
+    b.compressible = compressible;
+    b.decompressRequests = decompressRequests;
+    b.sslContext = sslContext;
+    b.bootstrapHook = bootstrapHook;
+    b.pipelineHook = pipelineHook;
+    b.rawBodies = rawBodies;
+    b.expectContinue = expectContinue;
+    return b;
+  }
+
+  /**
+   * The default compressible types: text, JSON, XML, JavaScript and SVG; never images, audio,
+   * video or archives, which are compressed already.
+   */
+  public static boolean defaultCompressible(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    return type.startsWith("text/")
+        || type.equals("application/json")
+        || type.endsWith("+json")
+        || type.equals("application/xml")
+        || type.endsWith("+xml")
+        || type.equals("application/javascript")
+        || type.equals("application/x-ndjson")
+        || type.equals("image/svg+xml");
+  }
+
+  /** Builds {@link HttpServerOptions}; not thread-safe. */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private Executor executor;
+    private int ioThreads;
+    private boolean nativeTransport = true;
+    private int maxInitialLineLength = 4096;
+    private int maxHeaderSize = 8192;
+    private int maxChunkSize = 16384;
+    private long maxBodySize = HttpRequest.DEFAULT_BODY_LIMIT;
+    private int bodyBufferChunks = 16;
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration headerReadTimeout = Duration.ofSeconds(10);
+    private boolean compression;
+    private int compressionMinSize = 1024;
+    private int compressionLevel = 6;
+    private Predicate<String> compressible = HttpServerOptions::defaultCompressible;
+    private boolean decompressRequests = true;
+    private SslContext sslContext;
+    private Consumer<ServerBootstrap> bootstrapHook;
+    private Consumer<ChannelPipeline> pipelineHook;
+    private boolean rawBodies;
+    private Predicate<HttpRequest> expectContinue = request -> true;
+
+    Builder() {}
+
+    /** The address to bind, or {@code null} (the default) for every interface. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** The port; 0 (the default) picks a free one, reported by {@link HttpServer#address()}. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Where blocking handlers run; by default virtual threads, or a shared pool before Java 21. */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    public Builder ioThreads(int ioThreads) {
+      if (ioThreads < 0) {
+        throw new IllegalArgumentException("ioThreads < 0: " + ioThreads);
+      }
+      this.ioThreads = ioThreads;
+      return this;
+    }
+
+    public Builder nativeTransport(boolean nativeTransport) {
+      this.nativeTransport = nativeTransport;
+      return this;
+    }
+
+    public Builder maxInitialLineLength(int maxInitialLineLength) {
+      this.maxInitialLineLength = positive(maxInitialLineLength, "maxInitialLineLength");
+      return this;
+    }
+
+    public Builder maxHeaderSize(int maxHeaderSize) {
+      this.maxHeaderSize = positive(maxHeaderSize, "maxHeaderSize");
+      return this;
+    }
+
+    public Builder maxChunkSize(int maxChunkSize) {
+      this.maxChunkSize = positive(maxChunkSize, "maxChunkSize");
+      return this;
+    }
+
+    public Builder maxBodySize(long maxBodySize) {
+      if (maxBodySize < 0) {
+        throw new IllegalArgumentException("maxBodySize < 0: " + maxBodySize);
+      }
+      this.maxBodySize = maxBodySize;
+      return this;
+    }
+
+    public Builder bodyBufferChunks(int bodyBufferChunks) {
+      this.bodyBufferChunks = positive(bodyBufferChunks, "bodyBufferChunks");
+      return this;
+    }
+
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = positive(idleTimeout, "idleTimeout");
+      return this;
+    }
+
+    public Builder headerReadTimeout(Duration headerReadTimeout) {
+      this.headerReadTimeout = positive(headerReadTimeout, "headerReadTimeout");
+      return this;
+    }
+
+    public Builder compression(boolean compression) {
+      this.compression = compression;
+      return this;
+    }
+
+    public Builder compressionMinSize(int compressionMinSize) {
+      if (compressionMinSize < 0) {
+        throw new IllegalArgumentException("compressionMinSize < 0: " + compressionMinSize);
+      }
+      this.compressionMinSize = compressionMinSize;
+      return this;
+    }
+
+    public Builder compressionLevel(int compressionLevel) {
+      if (compressionLevel < 1 || compressionLevel > 9) {
+        throw new IllegalArgumentException("compressionLevel not in 1..9: " + compressionLevel);
+      }
+      this.compressionLevel = compressionLevel;
+      return this;
+    }
+
+    public Builder compressible(Predicate<String> compressible) {
+      this.compressible = Objects.requireNonNull(compressible, "compressible == null");
+      return this;
+    }
+
+    public Builder decompressRequests(boolean decompressRequests) {
+      this.decompressRequests = decompressRequests;
+      return this;
+    }
+
+    /** Serves HTTPS with {@code sslContext} (a server context); {@code null} for plain HTTP. */
+    public Builder sslContext(SslContext sslContext) {
+      if (sslContext != null && sslContext.isClient()) {
+        throw new IllegalArgumentException("sslContext is a client context");
+      }
+      this.sslContext = sslContext;
+      return this;
+    }
+
+    public Builder bootstrapHook(Consumer<ServerBootstrap> bootstrapHook) {
+      this.bootstrapHook = bootstrapHook;
+      return this;
+    }
+
+    public Builder pipelineHook(Consumer<ChannelPipeline> pipelineHook) {
+      this.pipelineHook = pipelineHook;
+      return this;
+    }
+
+    public Builder rawBodies(boolean rawBodies) {
+      this.rawBodies = rawBodies;
+      return this;
+    }
+
+    public Builder expectContinue(Predicate<HttpRequest> expectContinue) {
+      this.expectContinue = Objects.requireNonNull(expectContinue, "expectContinue == null");
+      return this;
+    }
+
+    public HttpServerOptions build() {
+      return new HttpServerOptions(this);
+    }
+
+    private static int positive(int value, String name) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " <= 0: " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " <= 0: " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.beth.http.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.CharsetUtil;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers 408 and closes when a request head has not been decoded within the timeout of its first
+ * byte (slow clients). Sits before the decoder; the connection handler tells it when a head was
+ * decoded and when the next one is awaited.
+ */
+final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
+
+  private static final byte[] TIMEOUT_RESPONSE =
+      ("HTTP/1.1 408 Request Timeout\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+          .getBytes(CharsetUtil.US_ASCII);
+
+  private final long timeoutNanos;
+  private ChannelHandlerContext ctx;
+  private boolean awaitingHead = true;
+  private ScheduledFuture<?> timer;
+
+  HeadTimeoutHandler(long timeoutNanos) {
+    this.timeoutNanos = timeoutNanos;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (awaitingHead && timer == null && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
+      timer = ctx.executor().schedule(this::expire, timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  /** A request head was decoded: no timeout until the next is awaited. */
+  void headReceived() {
+    awaitingHead = false;
+    cancel();
+  }
+
+  /** The previous exchange is complete: the next head's first byte starts the clock. */
+  void awaitNextHead() {
+    awaitingHead = true;
+  }
+
+  private void expire() {
+    timer = null;
+    if (awaitingHead && ctx.channel().isActive()) {
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT_RESPONSE))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private void cancel() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    cancel();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancel();
+  }
+}

@@ -1,0 +1,43 @@
+package io.beth.http.internal;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** Native epoll when the platform has it (and it is wanted), NIO otherwise. */
+public final class NettyTransport {
+
+  private final boolean epoll;
+
+  private NettyTransport(boolean epoll) {
+    this.epoll = epoll;
+  }
+
+  /** Epoll if {@code preferNative} and available, else NIO. */
+  public static NettyTransport select(boolean preferNative) {
+    return new NettyTransport(preferNative && Epoll.isAvailable());
+  }
+
+  /** Whether this is the native epoll transport. */
+  public boolean isNative() {
+    return epoll;
+  }
+
+  /** A new event-loop group of {@code threads} (0 for Netty's default) named {@code name}. */
+  public EventLoopGroup newGroup(int threads, String name) {
+    IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+  }
+
+  /** The server channel class of this transport. */
+  public Class<? extends ServerChannel> serverChannelClass() {
+    return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+}

@@ -1,0 +1,52 @@
+package io.beth.http.internal;
+
+import io.beth.http.HttpServerOptions;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.stream.ChunkedWriteHandler;
+
+/** Assembles a connection's pipeline: TLS, head timeout, codec, (de)compression, Beth. */
+final class ServerInitializer extends ChannelInitializer<Channel> {
+
+  private final NettyHttpServer server;
+  private final HttpServerOptions options;
+
+  ServerInitializer(NettyHttpServer server) {
+    this.server = server;
+    this.options = server.options();
+  }
+
+  @Override
+  protected void initChannel(Channel ch) {
+    ChannelPipeline p = ch.pipeline();
+    if (options.sslContext() != null) {
+      p.addLast("ssl", options.sslContext().newHandler(ch.alloc()));
+    }
+    HeadTimeoutHandler headTimeout =
+        new HeadTimeoutHandler(options.headerReadTimeout().toNanos());
+    p.addLast("head-timeout", headTimeout);
+    p.addLast("decoder", new RequestDecoder(new HttpDecoderConfig()
+        .setMaxInitialLineLength(options.maxInitialLineLength())
+        .setMaxHeaderSize(options.maxHeaderSize())
+        .setMaxChunkSize(options.maxChunkSize())));
+    p.addLast("encoder", new HttpResponseEncoder());
+    if (options.decompressRequests()) {
+      p.addLast("decompressor", new HttpContentDecompressor(0));
+    }
+    if (options.compression()) {
+      p.addLast("compressor", new ResponseCompressor(options.compressionMinSize(),
+          options.compressionLevel(), options.compressible()));
+    }
+    if (options.sslContext() != null || options.compression()) {
+      p.addLast("chunked-writer", new ChunkedWriteHandler());
+    }
+    p.addLast("beth-http", new HttpConnectionHandler(server, headTimeout));
+    if (options.pipelineHook() != null) {
+      options.pipelineHook().accept(p);
+    }
+  }
+}
