@@ -1,0 +1,169 @@
+package io.beth.tcp;
+
+import io.beth.stream.DuplexStream;
+import io.beth.tcp.internal.TcpChannels;
+import io.beth.transport.Transports;
+import io.beth.transport.internal.ByteCodecs;
+import io.beth.transport.internal.ChannelStream;
+import io.beth.transport.internal.StreamCodec;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP server: each accepted connection is handed to a {@link TcpHandler} as one duplex stream.
+ *
+ * <p>Per connection, reading pauses while the handler's consumer is behind (the stream's inbound
+ * buffer is full), and messages put are written only while the socket can take them. Half-close is
+ * on: when the peer shuts its output down, the stream's source ends (after the data before it) while
+ * sending goes on; closing the stream's outbound sink writes what it accepted and then shuts our
+ * output down, while receiving goes on (with TLS there is no half-close: closing the sink sends
+ * what it accepted, then closes the connection). The connection closes once both directions are finished,
+ * or at once when it is reset (the source then fails with a
+ * {@link io.beth.transport.ConnectionException} saying so).
+ */
+public final class TcpServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
+
+  private final Channel serverChannel;
+  private final ChannelGroup connections;
+
+  private TcpServer(Channel serverChannel, ChannelGroup connections) {
+    this.serverChannel = serverChannel;
+    this.connections = connections;
+  }
+
+  /** Starts listening; the future completes once bound, or fails with why it could not bind. */
+  public static CompletableFuture<TcpServer> start(TcpHandler handler, TcpServerOptions options) {
+    Objects.requireNonNull(handler, "handler == null");
+    return start(ByteCodecs.copying(), handler::handle, options);
+  }
+
+  /**
+   * Like {@link #start}, but bytes received are handed over as {@code ByteBuf}s without copying;
+   * the handler's consumer releases them.
+   */
+  public static CompletableFuture<TcpServer> startRaw(
+      RawTcpHandler handler, TcpServerOptions options) {
+    Objects.requireNonNull(handler, "handler == null");
+    return start(ByteCodecs.raw(), handler::handle, options);
+  }
+
+  private interface Dispatch<I> {
+    void handle(DuplexStream<I, Object> stream, ConnectionInfo info) throws Exception;
+  }
+
+  private static <I> CompletableFuture<TcpServer> start(
+      StreamCodec<I, Object> codec, Dispatch<I> handler, TcpServerOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    ChannelGroup connections = new DefaultChannelGroup("beth-tcp", GlobalEventExecutor.INSTANCE);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(Transports.eventLoopGroup())
+        .channel(Transports.serverSocketChannelClass())
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            connections.add(ch);
+            TcpChannels.setUp(
+                ch,
+                options.sslContext() == null ? null : options.sslContext().newHandler(ch.alloc()),
+                options.pipelineHook(), codec, options.inboundBuffer(), options.outboundBuffer(),
+                (stream, info) -> dispatch(handler, stream, info, options),
+                e -> log.debug("connection not established: {}", e.getMessage()));
+          }
+        });
+    options.bootstrapHook().accept(bootstrap);
+    InetSocketAddress bind = options.bindAddress() == null
+        ? new InetSocketAddress(options.port())
+        : new InetSocketAddress(options.bindAddress(), options.port());
+    CompletableFuture<TcpServer> started = new CompletableFuture<>();
+    ChannelFuture bound = bootstrap.bind(bind);
+    bound.addListener(f -> {
+      if (f.isSuccess()) {
+        started.complete(new TcpServer(bound.channel(), connections));
+      } else {
+        started.completeExceptionally(f.cause());
+      }
+    });
+    return started;
+  }
+
+  private static <I> void dispatch(
+      Dispatch<I> handler, ChannelStream<I, Object> stream, ConnectionInfo info,
+      TcpServerOptions options) {
+    options.handlerExecutor().execute(() -> {
+      try {
+        handler.handle(stream, info);
+      } catch (Exception | Error e) {
+        log.warn("TCP handler failed for {}; closing the connection", info.remoteAddress(), e);
+        stream.fail(e);
+      }
+    });
+  }
+
+  /** The address the server listens on (with the port chosen if 0 was asked for). */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** The number of open connections. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /**
+   * Stops gracefully: stops accepting at once, lets open connections finish for up to
+   * {@code timeout}, then closes those still open. The future completes once every connection is
+   * closed.
+   */
+  public CompletableFuture<Void> stop(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    serverChannel.close().addListener(f -> {
+      CompletableFuture<?>[] closing = connections.stream()
+          .map(TcpServer::closeFuture)
+          .toArray(CompletableFuture<?>[]::new);
+      CompletableFuture<Void> all = CompletableFuture.allOf(closing);
+      if (!all.isDone()) {
+        var force = GlobalEventExecutor.INSTANCE.schedule(
+            () -> { connections.close(); }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        all.whenComplete((v, e) -> force.cancel(false));
+      }
+      all.whenComplete((v, e) -> stopped.complete(null));
+    });
+    return stopped;
+  }
+
+  private static CompletableFuture<Void> closeFuture(Channel channel) {
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    channel.closeFuture().addListener(f -> closed.complete(null));
+    return closed;
+  }
+
+  /** Stops at once: closes the listener and every connection, waiting for them to close. */
+  @Override
+  public void close() {
+    stop(Duration.ZERO).join();
+  }
+
+  @Override
+  public String toString() {
+    return "TcpServer[" + serverChannel.localAddress() + ", connections=" + connections.size() + "]";
+  }
+}

@@ -1,0 +1,198 @@
+package io.beth.udp;
+
+import io.beth.stream.DuplexStream;
+import io.beth.stream.Sink;
+import io.beth.stream.Source;
+import io.beth.transport.Transports;
+import io.beth.transport.internal.ChannelStream;
+import io.beth.udp.internal.PacketCodec;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.DatagramChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * A UDP socket as a duplex stream of {@link UdpPacket}s: packets received are taken from it, packets
+ * put into it are sent to their remote address.
+ *
+ * <p>A socket opened without a port ({@link UdpOptions#SEND_ONLY}) only sends: its source is closed
+ * from the start (a take completes with {@code null}) and nothing is read. A put of a packet larger
+ * than {@link UdpOptions#maxPacketSize()} fails with an {@link IllegalArgumentException} naming
+ * its size. While the consumer is behind, reading pauses and the kernel drops what it cannot hold,
+ * as UDP does. Closing the socket sends what was accepted, then closes it.
+ */
+public final class UdpSocket implements DuplexStream<UdpPacket, UdpPacket> {
+
+  private final ChannelStream<UdpPacket, UdpPacket> stream;
+  private final DatagramChannel channel;
+  private final boolean receives;
+
+  private UdpSocket(ChannelStream<UdpPacket, UdpPacket> stream, boolean receives) {
+    this.stream = stream;
+    this.channel = (DatagramChannel) stream.channel();
+    this.receives = receives;
+  }
+
+  /** Opens a socket; the future completes once it is bound, or fails with why not. */
+  public static CompletableFuture<UdpSocket> open(UdpOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    @SuppressWarnings("unchecked")
+    ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
+    Bootstrap bootstrap = new Bootstrap()
+        .group(Transports.eventLoopGroup())
+        .channel(Transports.datagramChannelClass())
+        .option(ChannelOption.SO_BROADCAST, options.broadcast())
+        .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
+        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(options.maxPacketSize()))
+        .handler(new ChannelInitializer<DatagramChannel>() {
+          @Override
+          protected void initChannel(DatagramChannel ch) {
+            holder[0] = ChannelStream.attach(ch, new PacketCodec(options.maxPacketSize()),
+                options.inboundBuffer(), options.outboundBuffer(), false);
+            if (!options.receives()) {
+              holder[0].endInput();
+            }
+          }
+        });
+    if (options.multicastInterface() != null) {
+      bootstrap.option(ChannelOption.IP_MULTICAST_IF, options.multicastInterface());
+    }
+    if (options.multicastTtl() >= 0) {
+      bootstrap.option(ChannelOption.IP_MULTICAST_TTL, options.multicastTtl());
+    }
+    int port = options.receives() ? options.port() : 0;
+    InetSocketAddress bind = options.bindAddress() == null
+        ? new InetSocketAddress(port)
+        : new InetSocketAddress(options.bindAddress(), port);
+    CompletableFuture<UdpSocket> opened = new CompletableFuture<>();
+    bootstrap.bind(bind).addListener(f -> {
+      if (f.isSuccess()) {
+        opened.complete(new UdpSocket(holder[0], options.receives()));
+      } else {
+        opened.completeExceptionally(f.cause());
+      }
+    });
+    return opened;
+  }
+
+  /** The local address the socket is bound to. */
+  public InetSocketAddress localAddress() {
+    return channel.localAddress();
+  }
+
+  /** Whether the socket receives; a send-only socket's source is closed. */
+  public boolean receives() {
+    return receives;
+  }
+
+  /** Joins the multicast {@code group} on {@code networkInterface}. */
+  public CompletableFuture<Void> joinGroup(InetAddress group, NetworkInterface networkInterface) {
+    return toFuture(channel.joinGroup(
+        new InetSocketAddress(group, 0), Objects.requireNonNull(networkInterface)));
+  }
+
+  /** Leaves the multicast {@code group} on {@code networkInterface}. */
+  public CompletableFuture<Void> leaveGroup(InetAddress group, NetworkInterface networkInterface) {
+    return toFuture(channel.leaveGroup(
+        new InetSocketAddress(group, 0), Objects.requireNonNull(networkInterface)));
+  }
+
+  private static CompletableFuture<Void> toFuture(ChannelFuture future) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    future.addListener(f -> {
+      if (f.isSuccess()) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(f.cause());
+      }
+    });
+    return done;
+  }
+
+  @Override
+  public Source<UdpPacket> inbound() {
+    return stream.inbound();
+  }
+
+  @Override
+  public Sink<UdpPacket> outbound() {
+    return stream.outbound();
+  }
+
+  @Override
+  public CompletableFuture<UdpPacket> take() {
+    return stream.take();
+  }
+
+  @Override
+  public CompletableFuture<UdpPacket> take(Duration timeout, UdpPacket timeoutValue) {
+    return stream.take(timeout, timeoutValue);
+  }
+
+  @Override
+  public boolean isDrained() {
+    return stream.isDrained();
+  }
+
+  @Override
+  public CompletionStage<Void> drained() {
+    return stream.drained();
+  }
+
+  @Override
+  public void subscribe(Flow.Subscriber<? super UdpPacket> subscriber) {
+    stream.subscribe(subscriber);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> put(UdpPacket packet) {
+    return stream.put(packet);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> put(UdpPacket packet, Duration timeout) {
+    return stream.put(packet, timeout);
+  }
+
+  @Override
+  public void fail(Throwable cause) {
+    stream.fail(cause);
+  }
+
+  @Override
+  public CompletionStage<Void> closed() {
+    return stream.closed();
+  }
+
+  /** Sends what was accepted, then closes the socket. */
+  @Override
+  public void close() {
+    stream.close();
+  }
+
+  /** Completes once the socket itself is closed. */
+  public CompletionStage<Void> socketClosed() {
+    return toFuture(channel.closeFuture());
+  }
+
+  @Override
+  public boolean isClosed() {
+    return stream.isClosed();
+  }
+
+  @Override
+  public String toString() {
+    return "UdpSocket[" + channel.localAddress() + (receives ? "" : ", send-only (source closed)")
+        + (channel.isOpen() ? "" : ", closed") + "]";
+  }
+}

@@ -1,0 +1,2 @@
+/** UDP sockets as duplex streams of {@link io.beth.udp.UdpPacket}s. */
+package io.beth.udp;

@@ -1,0 +1,123 @@
+package io.beth.tcp;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.beth.stream.BufferedStream;
+import io.beth.stream.Source;
+import java.io.EOFException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+class FramingTest {
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void linesAreCutAcrossChunksAndTheLastOneEndsTheStream() throws Exception {
+    BufferedStream<byte[]> bytes = BufferedStream.create(8);
+    Source<String> lines = Framing.lines(bytes, 16);
+    bytes.put(utf8("one\r\ntw"));
+    bytes.put(utf8("o\n\nthr"));
+    bytes.put(utf8("ee"));
+    bytes.close();
+    assertEquals("one", lines.take().get(5, SECONDS));
+    assertEquals("two", lines.take().get(5, SECONDS));
+    assertEquals("", lines.take().get(5, SECONDS));
+    assertEquals("three", lines.take().get(5, SECONDS));
+    assertNull(lines.take().get(5, SECONDS));
+  }
+
+  @Test
+  void aLineOverTheMaximumFailsTheStreamAndClosesTheBytes() throws Exception {
+    BufferedStream<byte[]> bytes = BufferedStream.create(8);
+    Source<String> lines = Framing.lines(bytes, 4);
+    bytes.put(utf8("abcd\nabcde"));
+    assertEquals("abcd", lines.take().get(5, SECONDS));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> lines.take().get(5, SECONDS));
+    assertInstanceOf(FrameTooLongException.class, e.getCause());
+    assertEquals("frame of at least 5 bytes exceeds the maximum of 4 bytes", e.getCause().getMessage());
+    bytes.closed().toCompletableFuture().get(5, SECONDS);
+  }
+
+  @Test
+  void lengthPrefixedFramesRoundTripIncludingEmptyOnes() throws Exception {
+    BufferedStream<byte[]> bytes = BufferedStream.create(64);
+    Source<byte[]> frames = Framing.lengthPrefixed(bytes, 2, 10);
+    byte[] wire = new byte[0];
+    for (String s : new String[] {"hi", "", "0123456789"}) {
+      byte[] f = Framing.lengthPrefix(utf8(s), 2);
+      byte[] joined = new byte[wire.length + f.length];
+      System.arraycopy(wire, 0, joined, 0, wire.length);
+      System.arraycopy(f, 0, joined, wire.length, f.length);
+      wire = joined;
+    }
+    for (byte b : wire) {
+      bytes.put(new byte[] {b}); // one byte at a time
+    }
+    bytes.close();
+    assertArrayEquals(utf8("hi"), frames.take().get(5, SECONDS));
+    assertArrayEquals(new byte[0], frames.take().get(5, SECONDS));
+    assertArrayEquals(utf8("0123456789"), frames.take().get(5, SECONDS));
+    assertNull(frames.take().get(5, SECONDS));
+  }
+
+  @Test
+  void aLengthOverTheMaximumFailsWithTheSize() throws Exception {
+    BufferedStream<byte[]> bytes = BufferedStream.create(8);
+    Source<byte[]> frames = Framing.lengthPrefixed(bytes, 4, 1000);
+    bytes.put(new byte[] {0, 0, 4, 0});
+    ExecutionException e = assertThrows(ExecutionException.class, () -> frames.take().get(5, SECONDS));
+    assertEquals("frame of 1024 bytes exceeds the maximum of 1000 bytes", e.getCause().getMessage());
+  }
+
+  @Test
+  void anEndInsideAFrameFails() throws Exception {
+    BufferedStream<byte[]> bytes = BufferedStream.create(8);
+    Source<byte[]> frames = Framing.lengthPrefixed(bytes, 1, 100);
+    bytes.put(new byte[] {5, 1, 2});
+    bytes.close();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> frames.take().get(5, SECONDS));
+    assertInstanceOf(EOFException.class, e.getCause());
+  }
+
+  @Test
+  void theEncoderRefusesAFrameTooLongForItsField() {
+    BufferedStream<Object> out = BufferedStream.create(1);
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> Framing.lengthPrefixed(out, 1).put(new byte[256]).get(5, SECONDS));
+    assertInstanceOf(IllegalArgumentException.class, e.getCause());
+  }
+
+  @Test
+  void anOverlongLineFromAPeerClosesTheConnection() throws Exception {
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    TcpHandler handler = (stream, info) -> {
+      Source<String> lines = Framing.lines(stream, 8);
+      lines.take().thenAccept(line -> stream.put(line.toUpperCase() + "\n"))
+          .thenCompose(v -> lines.take())
+          .whenComplete((v, e) -> failure.complete(e));
+    };
+    try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(utf8("short\nthis line is far too long\n"));
+      InputStream in = socket.getInputStream();
+      assertEquals("SHORT\n", new String(in.readAllBytes(), StandardCharsets.UTF_8)); // then closed
+      Throwable e = failure.get(10, SECONDS);
+      assertInstanceOf(FrameTooLongException.class,
+          e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.beth.udp;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.beth.stream.Streams;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+class UdpSocketTest {
+
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  @Test
+  void echoesPacketsToAPlainDatagramSocket() throws Exception {
+    UdpSocket socket = UdpSocket.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+        .get(10, SECONDS);
+    Streams.connect(socket, socket); // each packet goes back to its sender
+    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+      peer.setSoTimeout(10_000);
+      byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+      peer.send(new DatagramPacket(hello, hello.length, socket.localAddress()));
+      DatagramPacket reply = new DatagramPacket(new byte[100], 100);
+      peer.receive(reply);
+      assertEquals("hello", new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+    } finally {
+      socket.close();
+    }
+  }
+
+  @Test
+  void aSendOnlySocketSendsAndItsSourceIsClosed() throws Exception {
+    UdpSocket socket = UdpSocket.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
+    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+      peer.setSoTimeout(10_000);
+      assertFalse(socket.receives());
+      assertNull(socket.take().get(5, SECONDS));
+      assertTrue(socket.toString().contains("send-only"), socket.toString());
+      assertTrue(socket.put(UdpPacket.of(
+          new InetSocketAddress(LOOPBACK, peer.getLocalPort()), "one way")).get(5, SECONDS));
+      DatagramPacket got = new DatagramPacket(new byte[100], 100);
+      peer.receive(got);
+      assertEquals("one way", new String(got.getData(), 0, got.getLength(), StandardCharsets.UTF_8));
+    } finally {
+      socket.close();
+    }
+    socket.socketClosed().toCompletableFuture().get(5, SECONDS);
+  }
+
+  @Test
+  void anOversizedPacketFailsItsPutNamingTheSize() throws Exception {
+    UdpSocket socket = UdpSocket.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
+    try {
+      ExecutionException e = assertThrows(ExecutionException.class, () -> socket.put(
+          new UdpPacket(new InetSocketAddress(LOOPBACK, 9), new byte[65_508])).get(5, SECONDS));
+      assertInstanceOf(IllegalArgumentException.class, e.getCause());
+      assertTrue(e.getCause().getMessage().contains("65508 bytes"), e.getCause().getMessage());
+    } finally {
+      socket.close();
+    }
+  }
+
+  @Test
+  void bethSocketsTalkToEachOther() throws Exception {
+    UdpSocket a = UdpSocket.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+        .get(10, SECONDS);
+    UdpSocket b = UdpSocket.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+        .get(10, SECONDS);
+    try {
+      byte[] big = new byte[60_000];
+      big[59_999] = 42;
+      a.put(new UdpPacket(b.localAddress(), big));
+      UdpPacket got = b.take().get(10, SECONDS);
+      assertEquals(60_000, got.message().length);
+      assertEquals(42, got.message()[59_999]);
+      assertEquals(a.localAddress().getPort(), got.port());
+    } finally {
+      a.close();
+      b.close();
+    }
+  }
+}
