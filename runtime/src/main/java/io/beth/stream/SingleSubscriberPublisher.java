@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@link Flow.Publisher} view of a {@link Source}: it takes one message per unit of demand and
  * accepts a single subscriber, as a source has a single consumer. A second subscriber is refused
- * with {@code onError}. Cancelling closes the source.
+ * with {@code onError}. Cancelling closes the source. Completion and errors are signalled once the
+ * source is drained, whether or not there is demand.
  *
  * @param <T> the message type
  */
@@ -37,12 +38,15 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     Pull<T> pull = new Pull<>(source, subscriber);
     subscriber.onSubscribe(pull);
     pull.drive();
+    // §1.4, §1.5: the end or the error is signalled without waiting for demand
+    source.drained().whenComplete((v, e) -> pull.drive());
   }
 
   /** Pulls from the source while there is demand, delivering signals serially. */
   private static final class Pull<T> implements Flow.Subscription {
     private final Source<T> source;
-    private final Flow.Subscriber<? super T> subscriber;
+    // dropped on cancel and after the terminal signal (§3.13)
+    private volatile Flow.Subscriber<? super T> subscriber;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean done;
@@ -68,6 +72,7 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     public void cancel() {
       if (!done) {
         done = true;
+        subscriber = null;
         source.close();
       }
     }
@@ -91,13 +96,17 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
           }
           Throwable bad = badRequest;
           if (bad != null) {
+            Flow.Subscriber<? super T> s = subscriber;
             done = true;
+            subscriber = null;
             source.close();
-            subscriber.onError(bad);
+            if (s != null) {
+              s.onError(bad);
+            }
             break;
           }
-          if (demand.get() == 0) {
-            break;
+          if (demand.get() == 0 && !source.isDrained()) {
+            break; // a drained source's take yields the end (or error) at once, without demand
           }
           CompletableFuture<T> next = source.take();
           inFlight = next;
@@ -110,7 +119,8 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     }
 
     private void deliver(CompletableFuture<T> next) {
-      if (done) {
+      Flow.Subscriber<? super T> subscriber = this.subscriber;
+      if (done || subscriber == null) {
         return;
       }
       T value;
@@ -118,11 +128,13 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
         value = next.join();
       } catch (CompletionException | java.util.concurrent.CancellationException e) {
         done = true;
+        this.subscriber = null;
         subscriber.onError(e.getCause() != null ? e.getCause() : e);
         return;
       }
       if (value == null) {
         done = true;
+        this.subscriber = null;
         subscriber.onComplete();
         return;
       }

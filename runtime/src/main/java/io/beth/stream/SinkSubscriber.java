@@ -131,7 +131,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     }
     Flow.Subscription s;
     synchronized (this) {
-      s = cancelled ? null : subscription;
+      s = cancelled || completed ? null : subscription;
     }
     if (s != null) {
       s.request(1);
@@ -142,7 +142,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
   private void cancelUpstream() {
     Flow.Subscription s;
     synchronized (this) {
-      if (cancelled) {
+      if (cancelled || completed) { // §2.3: no subscription calls once terminated
         return;
       }
       cancelled = true;
