@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The sink that collects a stream of chunks into one array: chunks are kept as they come and
- * copied once at the end, and a chunk that goes over the limit fails the result and refuses the
- * rest, which closes the source.
+ * copied once at the end; a chunk that goes over the limit is dropped, fails the result and closes
+ * this sink, which closes the source.
  */
 final class Aggregator implements Sink<Object> {
 
@@ -55,15 +55,18 @@ final class Aggregator implements Sink<Object> {
 
   @Override
   public CompletableFuture<Boolean> put(Object message) {
-    byte[] bytes = Bytes.toByteArray(message); // consumes a ByteBuf even when over the limit
     synchronized (this) {
       if (tooLarge || closed.isDone()) {
-        return REFUSED;
+        return REFUSED; // not accepted, so not consumed
       }
+    }
+    byte[] bytes = Bytes.toByteArray(message); // accepted: a ByteBuf is released here
+    synchronized (this) {
       if (size + bytes.length > Math.min(limit, Integer.MAX_VALUE - 8)) {
         tooLarge = true;
         chunks.clear();
-        return REFUSED;
+        closed.complete(null); // stops the connection, which closes the source
+        return ACCEPTED;
       }
       if (bytes.length > 0) {
         chunks.add(bytes);

@@ -1,5 +1,7 @@
 package io.beth.http;
 
+import io.beth.bytes.BodyTooLargeException;
+import io.beth.bytes.ByteSources;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * An HTTP request as a server handler receives it: the request head, where it came from, when it
@@ -26,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * buffers), {@link #rawBody()} (Netty {@link ByteBuf}s the consumer must release), or one of the
  * aggregating helpers {@link #bodyBytes(long)} and {@link #bodyString(long)}, once. The stream
  * applies backpressure: while its consumer does not take, the server stops reading the connection.
+ * Once the response has been sent, whatever of the body was not taken is discarded.
  *
  * <p>Immutable apart from the body's consumption; build one with {@link #builder()}.
  */
@@ -333,9 +337,30 @@ public final class HttpRequest {
     long declared = contentLength();
     if (declared > limit) {
       body.close();
-      return CompletableFuture.failedFuture(BodyAggregator.tooLarge(limit));
+      return CompletableFuture.failedFuture(tooLarge(limit, null));
     }
-    return BodyAggregator.aggregate(body, limit);
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    ByteSources.aggregate(body, limit).whenComplete((bytes, error) -> {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null
+          ? error.getCause() : error;
+      if (cause instanceof BodyTooLargeException) {
+        result.completeExceptionally(tooLarge(limit, cause));
+      } else if (cause != null) {
+        result.completeExceptionally(cause);
+      } else {
+        result.complete(bytes);
+      }
+    });
+    return result;
+  }
+
+  private static HttpStatusException tooLarge(long limit, Throwable cause) {
+    HttpStatusException e =
+        new HttpStatusException(413, "request body larger than " + limit + " bytes");
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
   }
 
   /** The whole body as text, up to {@link #bodyLimit()} bytes. */

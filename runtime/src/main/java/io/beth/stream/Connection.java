@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,7 @@ final class Connection<T> {
   // touched only inside drive(), which wip serialises (its atomic updates order the accesses)
   private CompletableFuture<T> taking;
   private CompletableFuture<Boolean> putting;
+  private T offered; // the message of putting
 
   Connection(Source<T> source, Sink<? super T> sink, ConnectOptions options) {
     this.source = source;
@@ -56,7 +58,9 @@ final class Connection<T> {
           return;
         }
         putting = null;
-        if (!accepted(put)) {
+        T message = offered;
+        offered = null;
+        if (!accepted(put, message)) {
           return;
         }
       }
@@ -104,12 +108,14 @@ final class Connection<T> {
       done.complete(null);
       return null;
     }
+    offered = message;
     return sink.put(message);
   }
 
-  private boolean accepted(CompletableFuture<Boolean> put) {
+  private boolean accepted(CompletableFuture<Boolean> put, T message) {
     boolean ok = !put.isCompletedExceptionally() && Boolean.TRUE.equals(put.join());
     if (!ok) {
+      ReferenceCountUtil.release(message); // refused, so still ours: nothing may leak
       if (options.upstream()) {
         source.close();
       }

@@ -1,11 +1,13 @@
 package io.beth.stream;
 
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
- * A sink that forwards only the messages a predicate accepts; the others are accepted and dropped.
+ * A sink that forwards only the messages a predicate accepts; the others are accepted and dropped
+ * (reference-counted ones released).
  * A throwing predicate fails it.
  */
 final class FilteringSink<T> extends ForwardingSink<T, T> {
@@ -26,6 +28,10 @@ final class FilteringSink<T> extends ForwardingSink<T, T> {
       out.fail(e);
       return CompletedPut.FALSE;
     }
-    return keep ? forward(message, timeout) : CompletedPut.TRUE;
+    if (keep) {
+      return forward(message, timeout);
+    }
+    ReferenceCountUtil.release(message); // accepted and dropped: a ByteBuf must not leak
+    return CompletedPut.TRUE;
   }
 }

@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.netty.util.ReferenceCountUtil;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,8 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@link Flow.Publisher} view of a {@link Source}: it takes one message per unit of demand and
  * accepts a single subscriber, as a source has a single consumer. A second subscriber is refused
- * with {@code onError}. Cancelling closes the source. Completion and errors are signalled once the
- * source is drained, whether or not there is demand.
+ * with {@code onError}. Cancelling closes the source.
  *
  * @param <T> the message type
  */
@@ -38,15 +38,13 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     Pull<T> pull = new Pull<>(source, subscriber);
     subscriber.onSubscribe(pull);
     pull.drive();
-    // §1.4, §1.5: the end or the error is signalled without waiting for demand
-    source.drained().whenComplete((v, e) -> pull.drive());
+    source.drained().whenComplete((v, e) -> pull.drive()); // the end needs no demand
   }
 
   /** Pulls from the source while there is demand, delivering signals serially. */
   private static final class Pull<T> implements Flow.Subscription {
     private final Source<T> source;
-    // dropped on cancel and after the terminal signal (§3.13)
-    private volatile Flow.Subscriber<? super T> subscriber;
+    private volatile Flow.Subscriber<? super T> subscriber; // dropped once done (§3.13)
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean done;
@@ -77,6 +75,14 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
       }
     }
 
+    /** Ends the subscription: no signal follows, and the subscriber is no longer referenced. */
+    private Flow.Subscriber<? super T> finish() {
+      done = true;
+      Flow.Subscriber<? super T> s = subscriber;
+      subscriber = null;
+      return s;
+    }
+
     /** Runs the delivery loop unless another thread is already in it (then it loops again). */
     void drive() {
       if (wip.getAndIncrement() != 0) {
@@ -96,9 +102,7 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
           }
           Throwable bad = badRequest;
           if (bad != null) {
-            Flow.Subscriber<? super T> s = subscriber;
-            done = true;
-            subscriber = null;
+            Flow.Subscriber<? super T> s = finish();
             source.close();
             if (s != null) {
               s.onError(bad);
@@ -106,7 +110,7 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
             break;
           }
           if (demand.get() == 0 && !source.isDrained()) {
-            break; // a drained source's take yields the end (or error) at once, without demand
+            break; // a drained source ends (§1.4, §1.5) without waiting for demand
           }
           CompletableFuture<T> next = source.take();
           inFlight = next;
@@ -119,27 +123,33 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     }
 
     private void deliver(CompletableFuture<T> next) {
-      Flow.Subscriber<? super T> subscriber = this.subscriber;
-      if (done || subscriber == null) {
+      if (done) {
         return;
       }
       T value;
       try {
         value = next.join();
       } catch (CompletionException | java.util.concurrent.CancellationException e) {
-        done = true;
-        this.subscriber = null;
-        subscriber.onError(e.getCause() != null ? e.getCause() : e);
+        Flow.Subscriber<? super T> s = finish();
+        if (s != null) {
+          s.onError(e.getCause() != null ? e.getCause() : e);
+        }
         return;
       }
       if (value == null) {
-        done = true;
-        this.subscriber = null;
-        subscriber.onComplete();
+        Flow.Subscriber<? super T> s = finish();
+        if (s != null) {
+          s.onComplete();
+        }
+        return;
+      }
+      Flow.Subscriber<? super T> s = subscriber;
+      if (s == null) {
+        ReferenceCountUtil.release(value); // cancelled while the message was on its way
         return;
       }
       demand.decrementAndGet();
-      subscriber.onNext(value);
+      s.onNext(value);
     }
   }
 

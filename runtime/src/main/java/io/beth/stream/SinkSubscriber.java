@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     Objects.requireNonNull(item, "item == null");
     synchronized (this) {
       if (cancelled) {
+        ReferenceCountUtil.release(item); // §2.8: arrived after cancelling; nobody else owns it
         return;
       }
       queued.add(item);
@@ -64,6 +66,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     synchronized (this) {
       failure = t;
       completed = true;
+      cancelled = true; // §2.3/§2.4: the subscription is over; never call it from here on
       if (putting) {
         return;
       }
@@ -75,6 +78,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
   public void onComplete() {
     synchronized (this) {
       completed = true;
+      cancelled = true; // §2.3/§2.4: the subscription is over; never call it from here on
       if (putting) {
         return;
       }
@@ -99,13 +103,13 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
       CompletableFuture<Boolean> put = sink.put(next);
       if (!put.isDone()) {
         put.whenComplete((ok, e) -> {
-          if (afterPut(put)) {
+          if (afterPut(put, next)) {
             drain();
           }
         });
         return;
       }
-      if (!afterPut(put)) {
+      if (!afterPut(put, next)) {
         return;
       }
     }
@@ -120,18 +124,21 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     }
   }
 
-  private boolean afterPut(CompletableFuture<Boolean> put) {
+  private boolean afterPut(CompletableFuture<Boolean> put, T message) {
     if (put.isCompletedExceptionally() || !put.join()) {
+      ReferenceCountUtil.release(message); // refused, so still ours
       cancelUpstream();
       synchronized (this) {
-        queued.clear();
+        for (T dropped; (dropped = queued.poll()) != null; ) {
+          ReferenceCountUtil.release(dropped);
+        }
         putting = false;
       }
       return false;
     }
     Flow.Subscription s;
     synchronized (this) {
-      s = cancelled || completed ? null : subscription;
+      s = cancelled ? null : subscription;
     }
     if (s != null) {
       s.request(1);
@@ -142,7 +149,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
   private void cancelUpstream() {
     Flow.Subscription s;
     synchronized (this) {
-      if (cancelled || completed) { // §2.3: no subscription calls once terminated
+      if (cancelled) {
         return;
       }
       cancelled = true;

@@ -7,84 +7,71 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@link BufferedStream} under several producer and consumer threads, and under a slow consumer. */
 class BufferedStreamConcurrencyTest {
-
-  private static final int PRODUCERS = 4;
-  private static final int CONSUMERS = 4;
-  private static final int PER_PRODUCER = 250_000;
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
-  void manyProducersAndConsumersLoseNothingDuplicateNothingAndKeepOrder() throws Exception {
-    BufferedStream<Long> stream = BufferedStream.create(64);
-    AtomicInteger producersLeft = new AtomicInteger(PRODUCERS);
-    List<Thread> threads = new ArrayList<>();
-    ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
-    for (int p = 0; p < PRODUCERS; p++) {
-      long producer = p;
-      threads.add(new Thread(() -> {
-        try {
-          for (long i = 0; i < PER_PRODUCER; i++) {
-            if (!stream.put(producer << 32 | i).get(30, TimeUnit.SECONDS)) {
-              throw new AssertionError("put refused");
+  void manyProducersAndConsumersLoseNothingDuplicateNothingAndKeepPerProducerOrder()
+      throws Exception {
+    int producers = 4;
+    int consumers = 4;
+    int perProducer = 250_000; // 10^6 messages in all
+    BufferedStream<Long> stream = Streams.buffered(64);
+    ExecutorService pool = Executors.newFixedThreadPool(producers + consumers);
+    try {
+      List<CompletableFuture<Void>> producing = new ArrayList<>();
+      for (int p = 0; p < producers; p++) {
+        long id = p;
+        producing.add(CompletableFuture.runAsync(() -> {
+          for (long i = 0; i < perProducer; i++) {
+            // Blocking here is the test's choice: it shows the backpressure holding producers.
+            if (!stream.put((id << 32) | i).join()) {
+              throw new AssertionError("put refused while open");
             }
           }
-          if (producersLeft.decrementAndGet() == 0) {
-            stream.close();
-          }
-        } catch (Throwable t) {
-          errors.add(t);
-          stream.fail(t);
-        }
-      }, "producer-" + p));
-    }
-    // each consumer records, per producer, the sequence numbers it saw, in the order it took them
-    List<List<List<Long>>> seen = new ArrayList<>();
-    for (int c = 0; c < CONSUMERS; c++) {
-      List<List<Long>> mine = new ArrayList<>();
-      for (int p = 0; p < PRODUCERS; p++) {
-        mine.add(new ArrayList<>());
+        }, pool));
       }
-      seen.add(mine);
-      threads.add(new Thread(() -> {
-        try {
-          for (Long m; (m = stream.take().get(30, TimeUnit.SECONDS)) != null; ) {
-            mine.get((int) (m >>> 32)).add(m & 0xFFFF_FFFFL);
+      List<ConcurrentLinkedQueue<Long>> seen = new ArrayList<>();
+      List<CompletableFuture<Void>> consuming = new ArrayList<>();
+      for (int c = 0; c < consumers; c++) {
+        ConcurrentLinkedQueue<Long> mine = new ConcurrentLinkedQueue<>();
+        seen.add(mine);
+        consuming.add(CompletableFuture.runAsync(() -> {
+          for (Long m; (m = stream.take().join()) != null; ) {
+            mine.add(m);
           }
-        } catch (Throwable t) {
-          errors.add(t);
-          stream.fail(t);
-        }
-      }, "consumer-" + c));
-    }
-    threads.forEach(Thread::start);
-    for (Thread t : threads) {
-      t.join(TimeUnit.SECONDS.toMillis(100));
-      assertTrue(!t.isAlive(), t.getName() + " is stuck");
-    }
-    assertTrue(errors.isEmpty(), () -> "errors: " + errors);
-    for (int p = 0; p < PRODUCERS; p++) {
-      boolean[] got = new boolean[PER_PRODUCER];
-      int total = 0;
-      for (List<List<Long>> consumer : seen) {
-        long previous = -1;
-        for (long i : consumer.get(p)) {
-          assertTrue(i > previous, "producer " + p + "'s order broken: " + i + " after " + previous);
-          assertTrue(!got[(int) i], "duplicate " + i + " of producer " + p);
-          got[(int) i] = true;
-          previous = i;
+        }, pool));
+      }
+      CompletableFuture.allOf(producing.toArray(CompletableFuture[]::new)).get(100, TimeUnit.SECONDS);
+      stream.close();
+      CompletableFuture.allOf(consuming.toArray(CompletableFuture[]::new)).get(100, TimeUnit.SECONDS);
+
+      boolean[][] got = new boolean[producers][perProducer];
+      long total = 0;
+      for (ConcurrentLinkedQueue<Long> mine : seen) {
+        long[] last = new long[producers];
+        java.util.Arrays.fill(last, -1);
+        for (long m : mine) {
+          int p = (int) (m >>> 32);
+          int i = (int) (m & 0xffffffffL);
+          assertTrue(!got[p][i], "duplicate " + p + ":" + i);
+          got[p][i] = true;
+          assertTrue(i > last[p], "producer " + p + " out of order for one consumer: " + i);
+          last[p] = i;
           total++;
         }
       }
-      assertEquals(PER_PRODUCER, total, "messages of producer " + p);
+      assertEquals((long) producers * perProducer, total, "nothing lost");
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -93,40 +80,48 @@ class BufferedStreamConcurrencyTest {
   void aSlowConsumerBoundsWhatTheProducerHasOutstanding() throws Exception {
     int capacity = 16;
     long wouldEmit = 10_000_000L;
-    int enough = 20_000;
-    BufferedStream<Long> stream = BufferedStream.create(capacity);
-    AtomicLong produced = new AtomicLong();
+    BufferedStream<Long> stream = Streams.buffered(capacity);
+    AtomicLong accepted = new AtomicLong();
     AtomicInteger maxOutstanding = new AtomicInteger();
-    AtomicBoolean overBound = new AtomicBoolean();
-    CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
-      for (long i = 0; i < wouldEmit; i++) {
-        CompletableFuture<Boolean> put = stream.put(i);
-        // outstanding = buffered plus this put if it waits: never more than the buffer (+1 waiting)
-        int outstanding = stream.size() + (put.isDone() ? 0 : 1);
-        maxOutstanding.accumulateAndGet(outstanding, Math::max);
-        if (stream.size() > capacity) {
-          overBound.set(true);
+    CompletableFuture<Long> producer = new CompletableFuture<>();
+    // An asynchronous producer: it emits the next message only when the previous put completes.
+    Runnable[] emit = new Runnable[1];
+    emit[0] = () -> {
+      while (accepted.get() < wouldEmit) {
+        CompletableFuture<Boolean> put = stream.put(accepted.get());
+        maxOutstanding.accumulateAndGet(stream.size(), Math::max);
+        if (!put.isDone()) {
+          put.thenAccept(ok -> {
+            if (ok) {
+              accepted.incrementAndGet();
+              emit[0].run();
+            } else {
+              producer.complete(accepted.get());
+            }
+          });
+          return;
         }
         if (!put.join()) {
-          return; // the consumer stopped
+          producer.complete(accepted.get());
+          return;
         }
-        produced.incrementAndGet();
+        accepted.incrementAndGet();
       }
-    });
-    long taken = 0;
-    while (taken < enough) {
-      Long m = stream.take().get(30, TimeUnit.SECONDS);
-      assertEquals(taken, m);
-      taken++;
-      int size = stream.size();
-      assertTrue(size <= capacity, "buffered " + size + " > " + capacity);
-      assertTrue(produced.get() <= taken + capacity + 1,
-          "produced " + produced.get() + " with only " + taken + " taken");
+      producer.complete(accepted.get());
+    };
+    emit[0].run();
+    assertEquals(capacity, accepted.get(), "the producer stops at the buffer's capacity");
+
+    // A slow consumer: takes 100,000 messages one by one, checking the bound after each.
+    for (long i = 0; i < 100_000; i++) {
+      assertEquals(i, stream.take().get(10, TimeUnit.SECONDS));
+      assertTrue(stream.size() <= capacity, "buffered " + stream.size());
+      assertTrue(accepted.get() - (i + 1) <= capacity + 1,
+          "outstanding " + (accepted.get() - (i + 1)));
     }
-    stream.close(); // enough evidence: the consumer gives up, the producer's put completes false
-    producer.get(30, TimeUnit.SECONDS);
-    assertTrue(!overBound.get(), "the buffer exceeded its capacity");
-    assertTrue(maxOutstanding.get() <= capacity + 1, "outstanding " + maxOutstanding.get());
-    assertTrue(produced.get() < wouldEmit);
+    stream.close(); // the consumer gives up; the producer's pending put completes false
+    long emitted = producer.get(10, TimeUnit.SECONDS);
+    assertTrue(emitted < wouldEmit, "the producer stopped when the consumer gave up");
+    assertTrue(maxOutstanding.get() <= capacity, "max buffered " + maxOutstanding.get());
   }
 }

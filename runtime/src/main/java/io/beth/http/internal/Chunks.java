@@ -1,5 +1,6 @@
 package io.beth.http.internal;
 
+import io.beth.bytes.Bytes;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -29,25 +30,17 @@ final class Chunks {
    * copied), text is encoded in {@code charset}, a {@link ByteBuf} is handed over as it is.
    */
   static ByteBuf toByteBuf(Object item, ByteBufAllocator alloc, Charset charset) {
-    if (item instanceof ByteBuf) {
-      return (ByteBuf) item;
+    if (!(item instanceof ByteBuf || item instanceof byte[] || item instanceof ByteBuffer
+        || item instanceof CharSequence)) {
+      // Streams and files would be read on the event loop: not as chunks of a stream.
+      throw new IllegalArgumentException(
+          "cannot send a " + item.getClass().getName()
+              + " as a body chunk; send String, byte[], ByteBuffer or ByteBuf");
     }
-    if (item instanceof byte[]) {
-      return Unpooled.wrappedBuffer((byte[]) item);
+    if (item instanceof CharSequence && !charset.equals(StandardCharsets.UTF_8)) {
+      return Unpooled.wrappedBuffer(Bytes.toByteArray(item, charset));
     }
-    if (item instanceof CharSequence) {
-      CharSequence text = (CharSequence) item;
-      if (charset.equals(StandardCharsets.UTF_8)) {
-        return ByteBufUtil.writeUtf8(alloc, text);
-      }
-      return Unpooled.wrappedBuffer(text.toString().getBytes(charset));
-    }
-    if (item instanceof ByteBuffer) {
-      return Unpooled.wrappedBuffer(((ByteBuffer) item).duplicate());
-    }
-    throw new IllegalArgumentException(
-        "cannot send a " + item.getClass().getName()
-            + " as bytes; send String, byte[], ByteBuffer or ByteBuf");
+    return Bytes.toByteBuf(item, alloc);
   }
 
   /** The size of an in-memory body in bytes, or -1 if it is not in memory. */

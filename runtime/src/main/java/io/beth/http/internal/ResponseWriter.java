@@ -1,5 +1,6 @@
 package io.beth.http.internal;
 
+import io.beth.bytes.ByteSources;
 import io.beth.http.HttpResponse;
 import io.beth.http.HttpServerOptions;
 import io.beth.stream.Source;
@@ -41,6 +42,7 @@ final class ResponseWriter {
 
   private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
   private static final int FILE_CHUNK = 16 * 1024;
+  private static final int CHUNK = ByteSources.DEFAULT_CHUNK_SIZE;
 
   private final ChannelHandlerContext ctx;
   private final HttpConnectionHandler connection;
@@ -89,7 +91,7 @@ final class ResponseWriter {
     } else if (body instanceof Path || body instanceof File) {
       writeFile(ex, st, headers, body instanceof Path ? (Path) body : ((File) body).toPath());
     } else if (body instanceof InputStream) {
-      Source<byte[]> chunks = InputStreamSource.start((InputStream) body, executor);
+      Source<byte[]> chunks = ByteSources.fromInputStream((InputStream) body, CHUNK, executor);
       writeStream(ex, st, headers, toSource(chunks), charset);
     } else {
       writeStream(ex, st, headers, toSource((Flow.Publisher<?>) body), charset);

@@ -1,0 +1,17 @@
+/**
+ * HTTP/1.1 on Netty: the request/response model ({@link io.beth.http.HttpRequest}, {@link
+ * io.beth.http.HttpResponse}, {@link io.beth.http.HttpHeaders}, {@link io.beth.http.Cookie}), the
+ * handler contract ({@link io.beth.http.HttpHandler}) and the server ({@link
+ * io.beth.http.HttpServer} with {@link io.beth.http.HttpServerOptions}).
+ *
+ * <pre>{@code
+ * HttpServer server = HttpServer.start(
+ *     HttpHandler.sync(request -> HttpResponse.ok("Hello, " + request.queryParam("name"))),
+ *     HttpServerOptions.builder().port(8080).build()).join();
+ * }</pre>
+ *
+ * <p>Request and response bodies are {@link io.beth.stream.Source streams} with backpressure; a
+ * server's exchanges on one connection are answered in order. The Netty machinery lives in
+ * {@code io.beth.http.internal}.
+ */
+package io.beth.http;
