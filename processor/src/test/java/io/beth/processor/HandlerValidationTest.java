@@ -61,6 +61,18 @@ class HandlerValidationTest {
   }
 
   @Test
+  void aGenericHandlerIsAnError() {
+    JavaFileObject source = file("Users",
+        "public class Users<T> {",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users: it is generic")
+        .inFile(source).onLineContaining("class Users<T>");
+  }
+
+  @Test
   void aPrivateInjectConstructorIsAnErrorOnTheConstructor() {
     JavaFileObject source = file("Users",
         "public class Users {",

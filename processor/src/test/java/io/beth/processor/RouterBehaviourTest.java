@@ -68,6 +68,13 @@ class RouterBehaviourTest {
       "    s.put(\"a\"); s.put(\"b\"); s.put(\"c\"); s.close();",
       "    return s;",
       "  }",
+      "  @HttpRoute(method = \"GET\", path = \"/events\")",
+      "  public Source<io.beth.http.ServerSentEvent> events() {",
+      "    io.beth.stream.BufferedStream<io.beth.http.ServerSentEvent> s =",
+      "        io.beth.stream.Streams.buffered(4);",
+      "    s.put(io.beth.http.ServerSentEvent.of(\"tick\", \"1\")); s.close();",
+      "    return s;",
+      "  }",
       "  @HttpRoute(method = \"GET\", path = \"/fail\")",
       "  public CompletionStage<Void> fail() {",
       "    return CompletableFuture.failedFuture(new IllegalStateException(\"boom\"));",
@@ -219,6 +226,15 @@ class RouterBehaviourTest {
     assertEquals("abc", response.body());
     assertEquals("chunked",
         response.headers().firstValue("Transfer-Encoding").orElse("(none)"));
+  }
+
+  @Test
+  void aStreamOfServerSentEventsIsAnEventStream() throws Exception {
+    HttpResponse<String> response = get("/users/events");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.headers().firstValue("Content-Type").orElseThrow()
+        .startsWith("text/event-stream"), response.headers().toString());
+    assertTrue(response.body().contains("event: tick\ndata: 1\n\n"), response.body());
   }
 
   @Test

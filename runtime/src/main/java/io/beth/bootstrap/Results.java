@@ -3,6 +3,8 @@ package io.beth.bootstrap;
 import io.beth.codec.Codecs;
 import io.beth.http.HttpRequest;
 import io.beth.http.HttpResponse;
+import io.beth.http.ServerSentEvent;
+import io.beth.http.ServerSentEvents;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,6 +64,11 @@ public final class Results {
   /** {@code 200} with {@code stream} sent in chunks. */
   public static CompletableFuture<HttpResponse> stream(Flow.Publisher<?> stream) {
     return CompletableFuture.completedFuture(HttpResponse.builder().body(stream).build());
+  }
+
+  /** {@code 200} with {@code events} sent as {@code text/event-stream}, with keep-alives. */
+  public static CompletableFuture<HttpResponse> events(Flow.Publisher<ServerSentEvent> events) {
+    return CompletableFuture.completedFuture(ServerSentEvents.response(events));
   }
 
   /** The body of {@code request} decoded as {@code type} by the codec of its content type. */

@@ -17,6 +17,8 @@ public record ResultModel(Kind kind, boolean async, TypeMirror valueType) {
     /** A value encoded by the codec. */
     VALUE,
     /** A {@code Source} or {@code Flow.Publisher} sent chunked. */
-    STREAM
+    STREAM,
+    /** A {@code Source} or {@code Flow.Publisher} of {@code ServerSentEvent}: an event stream. */
+    EVENTS
   }
 }

@@ -76,6 +76,9 @@ public final class ConstructionChecker {
     if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
       return "it is " + article(type.getKind()) + "; declare a class instead";
     }
+    if (!type.getTypeParameters().isEmpty()) {
+      return "it is generic; declare a class without type parameters (it may extend a generic one)";
+    }
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
       return "it is abstract; annotate a concrete class";
     }

@@ -10,7 +10,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Classifies a route method's return type: {@code HttpResponse}, {@code void}, a {@code Source} or
- * {@code Flow.Publisher} (chunked), a {@code CompletableFuture}/{@code CompletionStage} of a
+ * {@code Flow.Publisher} (chunked; of {@code ServerSentEvent}, an event stream), a {@code CompletableFuture}/{@code CompletionStage} of a
  * response, {@code Void} or a value, or a value encoded by the codec.
  */
 public final class ResultResolver {
@@ -59,7 +59,9 @@ public final class ResultResolver {
       return ok(new ResultModel(Kind.RESPONSE, false, type));
     }
     if (isStream(type)) {
-      return ok(new ResultModel(Kind.STREAM, false, type));
+      List<? extends TypeMirror> args = checks.arguments(type);
+      boolean events = args.size() == 1 && checks.is(args.get(0), RuntimeNames.SERVER_SENT_EVENT);
+      return ok(new ResultModel(events ? Kind.EVENTS : Kind.STREAM, false, type));
     }
     if (type.getKind() == TypeKind.DECLARED && checks.isSubtype(type, FUTURE)) {
       return unsupported("return CompletableFuture or CompletionStage instead of "

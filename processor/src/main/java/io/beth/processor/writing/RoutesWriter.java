@@ -143,6 +143,8 @@ final class RoutesWriter {
           result.async() ? "encodeLater" : "encode", call).build();
       case STREAM -> CodeBlock.builder()
           .addStatement("return $T.stream($L)", Names.RESULTS, call).build();
+      case EVENTS -> CodeBlock.builder()
+          .addStatement("return $T.events($L)", Names.RESULTS, call).build();
     };
   }
 
