@@ -78,8 +78,10 @@ for round in $(seq 1 "$ROUNDS"); do
     java -Xms512m -Xmx512m -cp "$JAR" "$class" "$PORT" "$IO_THREADS" 2>/dev/null &
     SERVER_PID=$!
     wait_for_port
-    for path in plaintext json; do
+    for path in plaintext json; do # every path warms up before any is measured
       measure "http://127.0.0.1:$PORT/$path" "$WARMUP" >/dev/null
+    done
+    for path in plaintext json; do
       result="$(measure "http://127.0.0.1:$PORT/$path" "$DURATION")"
       echo "round $round $server /$path: $result" >&2
       RUNS["$server/$path"]+="$result"$'\n'

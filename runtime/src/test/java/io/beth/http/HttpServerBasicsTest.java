@@ -141,4 +141,22 @@ class HttpServerBasicsTest {
     assertEquals(500, get(base.resolve("/x")).statusCode());
     assertEquals(418, get(base.resolve("/teapot")).statusCode());
   }
+
+  @Test
+  void bootstrapAndPipelineHooksSeeNettyDirectly() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger bootstraps = new java.util.concurrent.atomic.AtomicInteger();
+    CompletableFuture<String> names = new CompletableFuture<>();
+    URI base = start(HttpHandler.sync(request -> HttpResponse.ok("hooked")),
+        HttpServerOptions.builder().host("127.0.0.1")
+            .bootstrapHook(bootstrap -> {
+              bootstraps.incrementAndGet();
+              bootstrap.childOption(io.netty.channel.ChannelOption.SO_KEEPALIVE, true);
+            })
+            .pipelineHook(pipeline -> names.complete(String.join(",", pipeline.names())))
+            .build());
+    assertEquals("hooked", get(base).body());
+    assertEquals(1, bootstraps.get());
+    assertTrue(names.join().contains("decoder,encoder"), names.join());
+    assertTrue(names.join().contains("beth-http"), names.join());
+  }
 }

@@ -1,0 +1,64 @@
+package io.beth.examples;
+
+import io.beth.bootstrap.BethOptions;
+import io.beth.bootstrap.RunningApplication;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the example application and prints one line per listener, {@code beth: listening
+ * <protocol> <host>:<port>}; stops gracefully on SIGTERM/SIGINT.
+ */
+public final class ExampleMain {
+
+  private ExampleMain() {}
+
+  /** Runs until the JVM is asked to stop. */
+  public static void main(String[] args) throws Exception {
+    ExampleOptions options;
+    try {
+      options = ExampleOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("beth-examples: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    RunningApplication running = start(options);
+    for (Map.Entry<String, InetSocketAddress> listener : running.addresses().entrySet()) {
+      System.out.println("beth: listening " + listener.getKey() + " " + hostPort(listener.getValue()));
+    }
+    System.out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.stop(Duration.ofSeconds(10)).join();
+      stopped.countDown();
+    }, "beth-shutdown"));
+    stopped.await();
+  }
+
+  /** {@code host:port}, with the wildcard address as {@code 0.0.0.0} and IPv6 in brackets. */
+  static String hostPort(InetSocketAddress address) {
+    java.net.InetAddress ip = address.getAddress();
+    String host;
+    if (ip == null) {
+      host = address.getHostString();
+    } else if (ip.isAnyLocalAddress()) {
+      host = "0.0.0.0";
+    } else if (ip instanceof java.net.Inet6Address) {
+      host = "[" + ip.getHostAddress() + "]";
+    } else {
+      host = ip.getHostAddress();
+    }
+    return host + ":" + address.getPort();
+  }
+
+  /** Starts every listener of the example with {@code options}. */
+  public static RunningApplication start(ExampleOptions options) {
+    return DaggerExampleComponent.create()
+        .beth()
+        .start(BethOptions.builder().httpPort(options.httpPort()).build())
+        .join();
+  }
+}

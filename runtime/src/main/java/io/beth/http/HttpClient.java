@@ -1,0 +1,102 @@
+package io.beth.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.beth.http.client.internal.ClientEngine;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An asynchronous HTTP/1.1 client: immutable and thread-safe, it holds a keep-alive connection
+ * pool and the defaults of {@link HttpClientOptions}. Every call returns a future at once that
+ * completes with the response head; the body then streams through {@link ClientResponse#body()}.
+ *
+ * <pre>{@code
+ * try (HttpClient client = HttpClient.create(HttpClientOptions.builder()
+ *     .requestTimeout(Duration.ofSeconds(5)).build())) {
+ *   String page = client.send(ClientRequest.get(uri).query("q", "beth").build())
+ *       .thenCompose(ClientResponse::string).join();
+ * }
+ * }</pre>
+ *
+ * <p>Failures: {@link ConnectTimeoutException}, {@link PoolAcquireTimeoutException}, {@link
+ * RequestTimeoutException}, {@link ReadTimeoutException}, {@link HttpResponseException} for 4xx/5xx
+ * (unless switched off), {@link java.io.IOException} for a lost connection. Cancelling the future
+ * aborts the exchange. Futures complete on an event-loop thread: do not block in their callbacks.
+ *
+ * <p>Redirects (301, 302, 303, 307, 308) are followed when the method to follow with is GET or
+ * HEAD: 303, and 301/302 after a POST, become GET without a body; 307/308 keep the method and body.
+ * A redirect to another origin drops {@code Authorization} and {@code Cookie}.
+ */
+public final class HttpClient implements AutoCloseable {
+
+  private static final class Shared {
+    static final HttpClient INSTANCE = new HttpClient(HttpClientOptions.defaults());
+  }
+
+  private final HttpClientOptions options;
+  private final ClientEngine engine;
+
+  private HttpClient(HttpClientOptions options) {
+    this.options = options;
+    this.engine = new ClientEngine(options);
+  }
+
+  /** A client with {@code options}; close it when done. */
+  public static HttpClient create(HttpClientOptions options) {
+    return new HttpClient(requireNonNull(options, "options == null"));
+  }
+
+  /** A client with the default options. */
+  public static HttpClient create() {
+    return create(HttpClientOptions.defaults());
+  }
+
+  /** The shared client with default options behind the static shorthands; never close it. */
+  public static HttpClient shared() {
+    return Shared.INSTANCE;
+  }
+
+  /** GET {@code uri} with the shared client. */
+  public static CompletableFuture<ClientResponse> get(URI uri) {
+    return shared().send(ClientRequest.get(uri).build());
+  }
+
+  /** POST {@code body} (anything convertible to bytes) to {@code uri} with the shared client. */
+  public static CompletableFuture<ClientResponse> post(URI uri, Object body) {
+    return shared().send(ClientRequest.post(uri).body(body).build());
+  }
+
+  /** PUT {@code body} to {@code uri} with the shared client. */
+  public static CompletableFuture<ClientResponse> put(URI uri, Object body) {
+    return shared().send(ClientRequest.put(uri).body(body).build());
+  }
+
+  /** DELETE {@code uri} with the shared client. */
+  public static CompletableFuture<ClientResponse> delete(URI uri) {
+    return shared().send(ClientRequest.delete(uri).build());
+  }
+
+  /** Sends {@code request}; the future completes with the response head. */
+  public CompletableFuture<ClientResponse> send(ClientRequest request) {
+    return engine.send(requireNonNull(request, "request == null"));
+  }
+
+  public HttpClientOptions options() {
+    return options;
+  }
+
+  /** The pool's current counts. */
+  public PoolStats poolStats() {
+    return engine.stats();
+  }
+
+  /** Closes pooled connections and stops the event loops. */
+  @Override
+  public void close() {
+    if (this == Shared.INSTANCE) {
+      throw new IllegalStateException("the shared client is never closed");
+    }
+    engine.close();
+  }
+}

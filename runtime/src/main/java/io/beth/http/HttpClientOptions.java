@@ -1,0 +1,237 @@
+package io.beth.http;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The settings of an {@link HttpClient}: pool limits, timeouts, redirect and status policy, TLS
+ * material. Immutable; made by {@link #builder()}.
+ */
+public final class HttpClientOptions {
+
+  private final Duration connectTimeout;
+  private final Duration poolAcquireTimeout;
+  private final Duration requestTimeout;
+  private final Duration readIdleTimeout;
+  private final Duration idleTimeout;
+  private final int maxConnectionsPerHost;
+  private final int maxConnections;
+  private final boolean followRedirects;
+  private final int maxRedirects;
+  private final boolean errorStatusFails;
+  private final int ioThreads;
+  private final TrustManagerFactory trustManagerFactory;
+  private final KeyManagerFactory keyManagerFactory;
+  private final boolean insecure;
+
+  private HttpClientOptions(Builder b) {
+    this.connectTimeout = b.connectTimeout;
+    this.poolAcquireTimeout = b.poolAcquireTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.readIdleTimeout = b.readIdleTimeout;
+    this.idleTimeout = b.idleTimeout;
+    this.maxConnectionsPerHost = b.maxConnectionsPerHost;
+    this.maxConnections = b.maxConnections;
+    this.followRedirects = b.followRedirects;
+    this.maxRedirects = b.maxRedirects;
+    this.errorStatusFails = b.errorStatusFails;
+    this.ioThreads = b.ioThreads;
+    this.trustManagerFactory = b.trustManagerFactory;
+    this.keyManagerFactory = b.keyManagerFactory;
+    this.insecure = b.insecure;
+  }
+
+  /** The defaults. */
+  public static HttpClientOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Connect timeout (default 10 s). */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** How long a request waits for a pooled connection (default 30 s). */
+  public Duration poolAcquireTimeout() {
+    return poolAcquireTimeout;
+  }
+
+  /** Whole-exchange timeout, redirects and body included; {@code null} for none (default). */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Longest time without reading while a response is expected (default 60 s). */
+  public Duration readIdleTimeout() {
+    return readIdleTimeout;
+  }
+
+  /** How long an idle pooled connection is kept (default 60 s). */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  public int maxConnectionsPerHost() {
+    return maxConnectionsPerHost;
+  }
+
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  public boolean followRedirects() {
+    return followRedirects;
+  }
+
+  public int maxRedirects() {
+    return maxRedirects;
+  }
+
+  /** Whether 4xx/5xx fail the future with {@link HttpResponseException} (default true). */
+  public boolean errorStatusFails() {
+    return errorStatusFails;
+  }
+
+  public int ioThreads() {
+    return ioThreads;
+  }
+
+  /** Custom trust material, {@code null} for the system trust store. */
+  public TrustManagerFactory trustManagerFactory() {
+    return trustManagerFactory;
+  }
+
+  /** Client key material, {@code null} for none. */
+  public KeyManagerFactory keyManagerFactory() {
+    return keyManagerFactory;
+  }
+
+  /** Whether certificates and host names go unchecked (development only). */
+  public boolean insecure() {
+    return insecure;
+  }
+
+  /** Builds {@link HttpClientOptions}. Not thread-safe. */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration poolAcquireTimeout = Duration.ofSeconds(30);
+    private Duration requestTimeout;
+    private Duration readIdleTimeout = Duration.ofSeconds(60);
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private int maxConnectionsPerHost = 20;
+    private int maxConnections = 200;
+    private boolean followRedirects = true;
+    private int maxRedirects = 5;
+    private boolean errorStatusFails = true;
+    private int ioThreads;
+    private TrustManagerFactory trustManagerFactory;
+    private KeyManagerFactory keyManagerFactory;
+    private boolean insecure;
+
+    private Builder() {}
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    public Builder poolAcquireTimeout(Duration timeout) {
+      this.poolAcquireTimeout = positive(timeout, "poolAcquireTimeout");
+      return this;
+    }
+
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    public Builder readIdleTimeout(Duration timeout) {
+      this.readIdleTimeout = positive(timeout, "readIdleTimeout");
+      return this;
+    }
+
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
+    }
+
+    public Builder maxConnectionsPerHost(int max) {
+      this.maxConnectionsPerHost = atLeastOne(max, "maxConnectionsPerHost");
+      return this;
+    }
+
+    public Builder maxConnections(int max) {
+      this.maxConnections = atLeastOne(max, "maxConnections");
+      return this;
+    }
+
+    public Builder followRedirects(boolean follow) {
+      this.followRedirects = follow;
+      return this;
+    }
+
+    public Builder maxRedirects(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxRedirects < 0: " + max);
+      }
+      this.maxRedirects = max;
+      return this;
+    }
+
+    public Builder errorStatusFails(boolean fails) {
+      this.errorStatusFails = fails;
+      return this;
+    }
+
+    /** Event-loop threads, 0 for Netty's default. */
+    public Builder ioThreads(int threads) {
+      if (threads < 0) {
+        throw new IllegalArgumentException("ioThreads < 0: " + threads);
+      }
+      this.ioThreads = threads;
+      return this;
+    }
+
+    public Builder trustManagerFactory(TrustManagerFactory factory) {
+      this.trustManagerFactory = requireNonNull(factory, "factory == null");
+      return this;
+    }
+
+    public Builder keyManagerFactory(KeyManagerFactory factory) {
+      this.keyManagerFactory = requireNonNull(factory, "factory == null");
+      return this;
+    }
+
+    /** Trusts every certificate and skips host-name checks. Development only. */
+    public Builder insecure(boolean insecure) {
+      this.insecure = insecure;
+      return this;
+    }
+
+    public HttpClientOptions build() {
+      return new HttpClientOptions(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+
+    private static int atLeastOne(int n, String name) {
+      if (n < 1) {
+        throw new IllegalArgumentException(name + " < 1: " + n);
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package io.beth.http.client.internal;
+
+import io.beth.bytes.ByteSources;
+import io.beth.bytes.Bytes;
+import io.beth.http.ClientRequest;
+import io.beth.http.ClientResponse;
+import io.beth.http.HttpClientOptions;
+import io.beth.http.HttpHeaders;
+import io.beth.http.HttpResponseException;
+import io.beth.http.RequestTimeoutException;
+import io.beth.stream.Source;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One call of the client: acquires a connection, runs the exchange, retries once on a stale
+ * pooled connection (idempotent requests), follows redirects, applies the status policy and the
+ * whole-call timeout, and aborts the exchange when the caller cancels.
+ */
+public final class ClientCall {
+
+  private final ConnectionPool pool;
+  private final HttpClientOptions options;
+  private final Executor blocking;
+  private final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
+  private final boolean followRedirects;
+  private final boolean errorStatusFails;
+  private volatile Exchange current;
+  private volatile ScheduledFuture<?> timer;
+
+  private ClientCall(ConnectionPool pool, HttpClientOptions options, Executor blocking,
+      ClientRequest request) {
+    this.pool = pool;
+    this.options = options;
+    this.blocking = blocking;
+    this.followRedirects = request.followRedirects() != null
+        ? request.followRedirects() : options.followRedirects();
+    this.errorStatusFails = request.errorStatusFails() != null
+        ? request.errorStatusFails() : options.errorStatusFails();
+  }
+
+  /** Starts {@code request}; the future completes with the final response head. */
+  static CompletableFuture<ClientResponse> start(ConnectionPool pool, HttpClientOptions options,
+      EventLoopGroup group, Executor blocking, ClientRequest request) {
+    ClientCall call = new ClientCall(pool, options, blocking, request);
+    Duration timeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
+    if (timeout != null) {
+      call.timer = group.next().schedule(call::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    call.result.whenComplete((r, e) -> {
+      if (call.result.isCancelled()) {
+        call.abort(null);
+      }
+      if (e != null && call.timer != null) {
+        call.timer.cancel(false);
+      }
+    });
+    Object body = request.body();
+    if (body instanceof ByteBuf || body instanceof ByteBuffer) {
+      request = request.newBuilder().body(Bytes.toByteArray(body)).build();
+    }
+    call.attempt(request, options.maxRedirects(), false);
+    return call.result;
+  }
+
+  private void timedOut() {
+    RequestTimeoutException e = new RequestTimeoutException("request timed out");
+    result.completeExceptionally(e);
+    abort(e);
+  }
+
+  private void abort(Throwable cause) {
+    Exchange exchange = current;
+    if (exchange != null) {
+      exchange.abort(cause);
+    }
+  }
+
+  private void attempt(ClientRequest request, int redirectsLeft, boolean retried) {
+    if (result.isDone()) {
+      return;
+    }
+    PoolKey key = PoolKey.of(request.uri());
+    pool.acquire(key, retried).whenComplete((conn, error) -> {
+      if (error != null) {
+        result.completeExceptionally(unwrap(error));
+        return;
+      }
+      if (result.isDone()) {
+        pool.release(conn, true);
+        return;
+      }
+      Object body = request.body();
+      byte[] fixed = null;
+      Source<byte[]> stream = null;
+      if (body instanceof byte[] bytes) {
+        fixed = bytes;
+      } else if (body instanceof CharSequence) {
+        fixed = Bytes.toByteArray(body);
+      } else if (body != null) {
+        stream = ByteSources.toSource(body, blocking);
+      }
+      Exchange exchange = new Exchange(conn, pool, request.method(), request.uri(),
+          request.headers(), fixed, stream);
+      current = exchange;
+      exchange.response.whenComplete((response, failure) -> {
+        if (failure != null) {
+          Throwable cause = unwrap(failure);
+          if (cause instanceof StaleConnectionException && !retried && request.isIdempotent()
+              && replayable(request)) {
+            attempt(request, redirectsLeft, true);
+          } else {
+            result.completeExceptionally(
+                cause instanceof StaleConnectionException ? cause.getCause() : cause);
+          }
+          return;
+        }
+        onResponse(request, response, redirectsLeft);
+      });
+      if (result.isDone()) {
+        exchange.abort(null);
+      } else {
+        exchange.start();
+      }
+    });
+  }
+
+  private static boolean replayable(ClientRequest request) {
+    Object body = request.body();
+    return body == null || body instanceof byte[] || body instanceof CharSequence
+        || body instanceof java.nio.file.Path || body instanceof java.io.File;
+  }
+
+  private void onResponse(ClientRequest request, ClientResponse response, int redirectsLeft) {
+    int status = response.status();
+    String location = response.headers().get("Location");
+    if (followRedirects && location != null && isRedirect(status) && redirectsLeft > 0) {
+      ClientRequest next = redirect(request, response, location);
+      if (next != null) {
+        response.close();
+        attempt(next, redirectsLeft - 1, false);
+        return;
+      }
+    }
+    if (errorStatusFails && status >= 400) {
+      if (!result.completeExceptionally(new HttpResponseException(response))) {
+        response.close();
+      }
+      return;
+    }
+    if (!result.complete(response)) {
+      response.close();
+    } else if (timer != null) {
+      response.body().drained().whenComplete((v, e) -> timer.cancel(false));
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /** The request to follow {@code response} with, or {@code null} when it must not be followed. */
+  private static ClientRequest redirect(ClientRequest request, ClientResponse response,
+      String location) {
+    URI target;
+    try {
+      target = request.uri().resolve(location);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return null;
+    }
+    int status = response.status();
+    String method = request.method();
+    boolean keepBody = status == 307 || status == 308;
+    if (!keepBody) {
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        if (status == 303 || method.equals("POST")) {
+          method = "GET";
+        } else {
+          keepBody = true;
+        }
+      } else {
+        keepBody = true;
+      }
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      // only safe methods are followed; a redirected unsafe request is left to the caller
+      return null;
+    }
+    ClientRequest.Builder b = ClientRequest.builder(method, target);
+    boolean sameOrigin = PoolKey.of(target).equals(PoolKey.of(request.uri()));
+    HttpHeaders.Builder headers = request.headers().newBuilder().remove("Host");
+    if (!sameOrigin) {
+      headers.remove("Authorization").remove("Cookie");
+    }
+    if (!keepBody || request.body() == null) {
+      headers.remove("Content-Type").remove("Content-Length").remove("Transfer-Encoding");
+    } else if (replayable(request)) {
+      b.body(request.body());
+    } else {
+      return null;
+    }
+    for (var h : headers.build()) {
+      b.header(h.getKey(), h.getValue());
+    }
+    if (request.timeout() != null) {
+      b.timeout(request.timeout());
+    }
+    return b.build();
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+}

@@ -1,0 +1,68 @@
+package io.beth.http.client.internal;
+
+import io.beth.http.ReadTimeoutException;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+
+/**
+ * The last handler of a client connection: routes every inbound event to the exchange in progress
+ * (set and cleared on the event loop) and releases what arrives between exchanges.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter {
+
+  /** The exchange in progress; event loop only. */
+  Exchange exchange;
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    Exchange current = exchange;
+    if (current == null) {
+      ReferenceCountUtil.release(msg);
+      ctx.close();
+      return;
+    }
+    current.onMessage(msg);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    Exchange current = exchange;
+    if (current != null) {
+      current.fail(new IOException("connection closed by the server"), true);
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Exchange current = exchange;
+    if (current != null) {
+      current.fail(cause, false);
+    }
+    ctx.close();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      Exchange current = exchange;
+      if (current != null && current.awaitsData()) {
+        current.fail(new ReadTimeoutException("nothing read for the read-idle timeout"), false);
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    Exchange current = exchange;
+    if (current != null && ctx.channel().isWritable()) {
+      current.writable();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+}

@@ -1,0 +1,286 @@
+package io.beth.http.client.internal;
+
+import io.beth.http.ClientResponse;
+import io.beth.http.HttpHeaders;
+import io.beth.stream.BufferedStream;
+import io.beth.stream.Source;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One request and its response over one pooled connection. Everything but {@link #abort} runs on
+ * the connection's event loop. The response body goes into a bounded stream; while a put waits,
+ * auto-read is off. The connection returns to the pool once the request is written and the
+ * response read to its end (kept alive), and is closed on any failure or abort.
+ */
+final class Exchange {
+
+  private static final int BODY_CAPACITY = 16;
+
+  private final PooledConnection conn;
+  private final ConnectionPool pool;
+  private final Channel channel;
+  private final String method;
+  private final URI uri;
+  private final HttpHeaders headers;
+  private final byte[] fixedBody;
+  private final Source<byte[]> streamBody;
+  /** Completes with the response head, or fails (a {@link StaleConnectionException} may retry). */
+  final CompletableFuture<ClientResponse> response = new CompletableFuture<>();
+
+  private BufferedStream<byte[]> body;
+  private boolean requestWritten;
+  private boolean lastReceived;
+  private boolean keepAlive;
+  private boolean paused;
+  private boolean done;
+  private boolean waitingWritable;
+
+  Exchange(PooledConnection conn, ConnectionPool pool, String method, URI uri, HttpHeaders headers,
+      byte[] fixedBody, Source<byte[]> streamBody) {
+    this.conn = conn;
+    this.pool = pool;
+    this.channel = conn.channel;
+    this.method = method;
+    this.uri = uri;
+    this.headers = headers;
+    this.fixedBody = fixedBody;
+    this.streamBody = streamBody;
+  }
+
+  /** Starts the exchange on the connection's event loop. */
+  void start() {
+    channel.eventLoop().execute(this::writeRequest);
+  }
+
+  private void writeRequest() {
+    if (!channel.isActive()) {
+      fail(new IOException("connection closed before the request"), true);
+      return;
+    }
+    conn.handler.exchange = this;
+    String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (uri.getRawQuery() != null) {
+      target += "?" + uri.getRawQuery();
+    }
+    HttpMethod m = HttpMethod.valueOf(method);
+    HttpRequest request;
+    if (streamBody != null) {
+      request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, m, target);
+      HttpUtil.setTransferEncodingChunked(request, true);
+    } else {
+      byte[] bytes = fixedBody == null ? new byte[0] : fixedBody;
+      request = new DefaultFullHttpRequest(
+          HttpVersion.HTTP_1_1, m, target, Unpooled.wrappedBuffer(bytes));
+      if (fixedBody != null || m == HttpMethod.POST || m == HttpMethod.PUT
+          || m == HttpMethod.PATCH) {
+        HttpUtil.setContentLength(request, bytes.length);
+      }
+    }
+    for (Map.Entry<String, String> h : headers) {
+      request.headers().add(h.getKey(), h.getValue());
+    }
+    if (!request.headers().contains(HttpHeaderNames.HOST)) {
+      request.headers().set(HttpHeaderNames.HOST, conn.key.hostHeader());
+    }
+    if (!request.headers().contains(HttpHeaderNames.ACCEPT_ENCODING)) {
+      request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP_DEFLATE);
+    }
+    if (streamBody == null) {
+      channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
+        if (f.isSuccess()) {
+          requestWritten = true;
+          finishIfDone();
+        } else {
+          fail(new IOException("request write failed", f.cause()), true);
+        }
+      });
+    } else {
+      channel.writeAndFlush(request).addListener(writeThen(this::nextChunk));
+    }
+  }
+
+  private ChannelFutureListener writeThen(Runnable next) {
+    return f -> {
+      if (f.isSuccess()) {
+        next.run();
+      } else {
+        fail(new IOException("request write failed", f.cause()), true);
+      }
+    };
+  }
+
+  private void nextChunk() {
+    if (done) {
+      return;
+    }
+    if (!channel.isWritable()) {
+      waitingWritable = true;
+      return;
+    }
+    streamBody.take().whenComplete((chunk, error) -> channel.eventLoop().execute(() -> {
+      if (done) {
+        return;
+      }
+      if (error != null) {
+        fail(error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error, false);
+      } else if (chunk == null) {
+        channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(writeThen(() -> {
+          requestWritten = true;
+          finishIfDone();
+        }));
+      } else {
+        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)))
+            .addListener(writeThen(this::nextChunk));
+      }
+    }));
+  }
+
+  void writable() {
+    if (waitingWritable) {
+      waitingWritable = false;
+      nextChunk();
+    }
+  }
+
+  /** Whether a read-idle timeout applies: a response is due and the consumer is not behind. */
+  boolean awaitsData() {
+    return !lastReceived && !paused;
+  }
+
+  void onMessage(Object msg) {
+    try {
+      if (done) {
+        return;
+      }
+      if (msg instanceof HttpResponse head) {
+        onHead(head);
+      }
+      if (msg instanceof HttpContent content && body != null) {
+        if (content.content().isReadable()) {
+          onChunk(ByteBufUtil.getBytes(content.content()));
+        }
+        if (msg instanceof LastHttpContent) {
+          lastReceived = true;
+          // back in the pool before the consumer can see the end and send the next request
+          finishIfDone();
+          body.close();
+        }
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onHead(HttpResponse head) {
+    if (head.status().code() == 100) {
+      return;
+    }
+    if (head.decoderResult().isFailure()) {
+      fail(new IOException("malformed response", head.decoderResult().cause()), false);
+      return;
+    }
+    keepAlive = HttpUtil.isKeepAlive(head);
+    HttpHeaders.Builder hb = HttpHeaders.builder();
+    for (Map.Entry<String, String> h : head.headers()) {
+      hb.add(h.getKey(), h.getValue());
+    }
+    body = BufferedStream.create(BODY_CAPACITY);
+    BufferedStream<byte[]> stream = body;
+    stream.closed().whenComplete((v, e) -> channel.eventLoop().execute(() -> {
+      if (!lastReceived && !done) {
+        abort(null);
+      }
+    }));
+    response.complete(new ClientResponse(uri, head.status().code(), hb.build(), stream));
+  }
+
+  private void onChunk(byte[] bytes) {
+    CompletableFuture<Boolean> put = body.put(bytes);
+    if (put.isDone() && !put.isCompletedExceptionally()) {
+      if (!put.join()) {
+        abort(null);
+      }
+      return;
+    }
+    paused = true;
+    channel.config().setAutoRead(false);
+    put.whenComplete((accepted, error) -> channel.eventLoop().execute(() -> {
+      paused = false;
+      if (done) {
+        return;
+      }
+      if (error != null || !accepted) {
+        abort(null);
+        return;
+      }
+      channel.config().setAutoRead(true);
+      channel.read();
+    }));
+  }
+
+  private void finishIfDone() {
+    if (done || !requestWritten || !lastReceived) {
+      return;
+    }
+    done = true;
+    conn.handler.exchange = null;
+    pool.release(conn, keepAlive);
+  }
+
+  /**
+   * Fails the exchange and closes the connection. {@code connectionLost} marks failures a stale
+   * keep-alive connection causes: before any response byte on a reused connection they surface as
+   * {@link StaleConnectionException} so that an idempotent request may be retried.
+   */
+  void fail(Throwable cause, boolean connectionLost) {
+    if (done) {
+      return;
+    }
+    done = true;
+    if (conn.handler.exchange == this) {
+      conn.handler.exchange = null;
+    }
+    channel.close();
+    if (streamBody != null) {
+      streamBody.close();
+    }
+    if (body == null) {
+      Throwable error = connectionLost && conn.reused ? new StaleConnectionException(cause) : cause;
+      response.completeExceptionally(error);
+    } else {
+      body.fail(cause);
+    }
+  }
+
+  /** Aborts from any thread: the connection is closed, the body (if any) fails with {@code cause}. */
+  void abort(Throwable cause) {
+    channel.eventLoop().execute(() -> {
+      if (done) {
+        return;
+      }
+      fail(cause != null ? cause : new IOException("exchange aborted"), false);
+    });
+  }
+}
