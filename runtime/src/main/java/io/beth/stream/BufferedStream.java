@@ -28,7 +28,7 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
 
   private final int capacity;
   private final ArrayDeque<T> buffer;
-  private final ArrayDeque<PendingPut<T>> pendingPuts = new ArrayDeque<>();
+  private final ArrayDeque<PendingPut> pendingPuts = new ArrayDeque<>();
   private final ArrayDeque<CompletableFuture<T>> pendingTakes = new ArrayDeque<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
@@ -71,7 +71,7 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
   public CompletableFuture<Boolean> put(T message, Duration timeout) {
     Objects.requireNonNull(message, "message == null");
     CompletableFuture<T> taker;
-    PendingPut<T> pending;
+    PendingPut pending;
     synchronized (this) {
       if (isClosed) {
         return CompletedPut.FALSE;
@@ -82,49 +82,45 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
           buffer.add(message);
           return CompletedPut.TRUE;
         }
-        pending = new PendingPut<>(message);
+        pending = new PendingPut(message);
         pendingPuts.add(pending);
       } else {
         pending = null;
       }
     }
     if (taker != null) {
-      hand(taker, message);
-      return CompletedPut.TRUE;
+      return CompletedPut.of(hand(taker, message));
     }
     if (timeout != null) {
-      ScheduledFuture<?> timer = StreamTimer.schedule(timeout, () -> expire(pending));
-      pending.result.whenComplete((ok, e) -> timer.cancel(false));
+      ScheduledFuture<?> timer = StreamTimer.schedule(timeout, () -> pending.complete(false));
+      pending.whenComplete((ok, e) -> timer.cancel(false));
     }
-    pending.result.whenComplete(
-        (ok, e) -> {
-          if (e != null) {
-            withdraw(pending); // cancelled by the producer
-          }
-        });
-    return pending.result;
+    return pending;
   }
 
-  /** Gives {@code message} to a waiting taker, or back to the stream if that taker gave up. */
-  private void hand(CompletableFuture<T> taker, T message) {
+  /**
+   * Gives {@code message} to a waiting taker, to the next one if that taker gave up, or to the
+   * buffer when none waits (it was accepted already, so it may exceed the capacity by one). False
+   * only if no taker took it and the stream closed meanwhile: then the message stays the caller's.
+   */
+  private boolean hand(CompletableFuture<T> taker, T message) {
     while (!taker.complete(message)) {
       synchronized (this) {
         taker = pendingTakes.poll();
         if (taker == null) {
-          buffer.addFirst(message); // accepted already: may exceed capacity by one
-          return;
+          if (isClosed) {
+            return false;
+          }
+          buffer.addFirst(message);
+          return true;
         }
       }
     }
+    return true;
   }
 
-  private void expire(PendingPut<T> pending) {
-    if (withdraw(pending)) {
-      pending.result.complete(false);
-    }
-  }
-
-  private synchronized boolean withdraw(PendingPut<T> pending) {
+  /** Removes a pending put; whoever removes it decides its outcome. */
+  private synchronized boolean withdraw(PendingPut pending) {
     return pendingPuts.remove(pending);
   }
 
@@ -139,7 +135,7 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
   }
 
   private void end(Throwable cause) {
-    List<PendingPut<T>> refused;
+    List<PendingPut> refused;
     List<CompletableFuture<T>> ended;
     synchronized (this) {
       if (isClosed) {
@@ -152,8 +148,8 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
       ended = new ArrayList<>(pendingTakes); // non-empty only if the buffer is empty
       pendingTakes.clear();
     }
-    for (PendingPut<T> p : refused) {
-      p.result.complete(false);
+    for (PendingPut p : refused) {
+      p.resolve(false);
     }
     if (cause == null) {
       closed.complete(null);
@@ -192,7 +188,7 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
   @Override
   public CompletableFuture<T> take(Duration timeout, T timeoutValue) {
     T message;
-    PendingPut<T> accepted = null;
+    PendingPut accepted = null;
     boolean drainedNow = false;
     CompletableFuture<T> waiting;
     synchronized (this) {
@@ -209,11 +205,22 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
         waiting = new CompletableFuture<>();
         pendingTakes.add(waiting);
         armTakeTimeout(waiting, timeout, timeoutValue);
+        CompletableFuture<T> registered = waiting;
+        // a take cancelled (or failed by orTimeout) leaves the queue; a message racing with that is
+        // handed to the next taker or back to the buffer by hand()
+        registered.whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                synchronized (this) {
+                  pendingTakes.remove(registered);
+                }
+              }
+            });
         return waiting;
       }
     }
     if (accepted != null) {
-      accepted.result.complete(true);
+      accepted.resolve(true);
     }
     if (message != null) {
       if (drainedNow) {
@@ -294,12 +301,42 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
     }
   }
 
-  private static final class PendingPut<T> {
+  /**
+   * A put waiting for room, and its result. Its outcome belongs to whoever removes it from
+   * {@link #pendingPuts} (under the lock): a take accepts it, a close refuses it, and completing or
+   * cancelling it from outside (a timeout, {@code orTimeout}, {@code cancel}) withdraws it, and
+   * does nothing once a take has accepted the message.
+   */
+  private final class PendingPut extends CompletableFuture<Boolean> {
     final T message;
-    final CompletableFuture<Boolean> result = new CompletableFuture<>();
 
     PendingPut(T message) {
       this.message = message;
+    }
+
+    /** Completes after this put was removed from the queue by the stream. */
+    void resolve(boolean accepted) {
+      super.complete(accepted);
+    }
+
+    @Override
+    public boolean complete(Boolean value) {
+      return withdraw(this) && super.complete(value);
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+      return withdraw(this) && super.completeExceptionally(ex);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return withdraw(this) && super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CompletableFuture<>();
     }
   }
 }

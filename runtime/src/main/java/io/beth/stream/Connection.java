@@ -3,11 +3,13 @@ package io.beth.stream;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves messages from a source to a sink one at a time: the next take happens only once the previous
- * put was accepted, so a slow sink slows the source. Runs on whichever thread completes a future,
- * looping rather than recursing when futures complete at once.
+ * put was accepted, so a slow sink slows the source. Runs on whichever thread completes a future; a
+ * work-in-progress counter makes that one loop rather than a recursion, however the completions
+ * chain.
  */
 final class Connection<T> {
 
@@ -15,6 +17,11 @@ final class Connection<T> {
   private final Sink<? super T> sink;
   private final ConnectOptions options;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private final AtomicInteger wip = new AtomicInteger();
+  // touched only inside drive(), which wip serialises (its atomic updates order the accesses)
+  private CompletableFuture<T> taking;
+  private CompletableFuture<Boolean> putting;
+  private T offered; // the message of putting
 
   Connection(Source<T> source, Sink<? super T> sink, ConnectOptions options) {
     this.source = source;
@@ -26,29 +33,63 @@ final class Connection<T> {
     if (options.upstream()) {
       sink.closed().whenComplete((v, e) -> source.close());
     }
-    pump();
+    drive();
     return done;
   }
 
-  private void pump() {
+  /** Runs the transfer loop unless another thread is in it (which then loops once more). */
+  private void drive() {
+    if (wip.getAndIncrement() != 0) {
+      return;
+    }
+    int missed = 1;
+    do {
+      step();
+      missed = wip.addAndGet(-missed);
+    } while (missed != 0);
+  }
+
+  /** Moves messages until a future is pending (its completion drives again) or the end. */
+  private void step() {
     while (!done.isDone()) {
-      CompletableFuture<T> next = source.take();
-      if (!next.isDone()) {
-        next.whenComplete((v, e) -> {
-          if (offer(next)) {
-            pump();
-          }
-        });
+      CompletableFuture<Boolean> put = putting;
+      if (put != null) {
+        if (!put.isDone()) {
+          return;
+        }
+        putting = null;
+        T message = offered;
+        offered = null;
+        if (!accepted(put, message)) {
+          return;
+        }
+      }
+      CompletableFuture<T> take = taking;
+      if (take == null) {
+        take = source.take();
+        taking = take;
+        if (!take.isDone()) {
+          take.whenComplete((v, e) -> drive());
+          return;
+        }
+      } else if (!take.isDone()) {
         return;
       }
-      if (!offer(next)) {
+      taking = null;
+      put = offer(take);
+      if (put == null) {
+        return;
+      }
+      putting = put;
+      if (!put.isDone()) {
+        put.whenComplete((v, e) -> drive());
         return;
       }
     }
   }
 
-  /** Puts a taken message; true if the loop may continue on this thread. */
-  private boolean offer(CompletableFuture<T> taken) {
+  /** Puts a taken message; {@code null} once the source ended (the connection is then done). */
+  private CompletableFuture<Boolean> offer(CompletableFuture<T> taken) {
     T message;
     try {
       message = taken.join();
@@ -58,32 +99,23 @@ final class Connection<T> {
         sink.fail(cause);
       }
       done.completeExceptionally(cause);
-      return false;
+      return null;
     }
     if (message == null) {
       if (options.downstream()) {
         sink.close();
       }
       done.complete(null);
-      return false;
+      return null;
     }
-    CompletableFuture<Boolean> put = sink.put(message);
-    if (put.isDone()) {
-      return accepted(put, message);
-    }
-    put.whenComplete((ok, e) -> {
-      if (accepted(put, message)) {
-        pump();
-      }
-    });
-    return false;
+    offered = message;
+    return sink.put(message);
   }
 
   private boolean accepted(CompletableFuture<Boolean> put, T message) {
     boolean ok = !put.isCompletedExceptionally() && Boolean.TRUE.equals(put.join());
     if (!ok) {
       ReferenceCountUtil.release(message); // refused, so still ours: nothing may leak
-
       if (options.upstream()) {
         source.close();
       }

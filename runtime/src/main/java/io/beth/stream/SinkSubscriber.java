@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,7 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     Objects.requireNonNull(item, "item == null");
     synchronized (this) {
       if (cancelled) {
+        ReferenceCountUtil.release(item); // §2.8: arrived after cancelling; nobody else owns it
         return;
       }
       queued.add(item);
@@ -101,13 +103,13 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
       CompletableFuture<Boolean> put = sink.put(next);
       if (!put.isDone()) {
         put.whenComplete((ok, e) -> {
-          if (afterPut(put)) {
+          if (afterPut(put, next)) {
             drain();
           }
         });
         return;
       }
-      if (!afterPut(put)) {
+      if (!afterPut(put, next)) {
         return;
       }
     }
@@ -122,11 +124,14 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     }
   }
 
-  private boolean afterPut(CompletableFuture<Boolean> put) {
+  private boolean afterPut(CompletableFuture<Boolean> put, T message) {
     if (put.isCompletedExceptionally() || !put.join()) {
+      ReferenceCountUtil.release(message); // refused, so still ours
       cancelUpstream();
       synchronized (this) {
-        queued.clear();
+        for (T dropped; (dropped = queued.poll()) != null; ) {
+          ReferenceCountUtil.release(dropped);
+        }
         putting = false;
       }
       return false;
