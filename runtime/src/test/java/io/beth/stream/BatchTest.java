@@ -30,7 +30,7 @@ class BatchTest {
     BufferedStream<Integer> in = Streams.buffered(4);
     in.put(1);
     in.put(2);
-    Source<List<Integer>> out = in.batch(100, Duration.ofMillis(20)); // takes both at once
+    Source<List<Integer>> out = in.batch(100, Duration.ofMillis(300)); // takes both at once
     assertEquals(List.of(1, 2), Await.result(out.take()));
     in.put(3);
     assertEquals(List.of(3), Await.result(out.take()));

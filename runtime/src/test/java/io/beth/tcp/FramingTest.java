@@ -112,9 +112,12 @@ class FramingTest {
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(utf8("short\nthis line is far too long\n"));
       InputStream in = socket.getInputStream();
-      assertEquals("SHORT\n", new String(in.readAllBytes(), StandardCharsets.UTF_8)); // then closed
+      // The reply first, then the long line: the close it causes cannot overtake the reply's put.
+      socket.getOutputStream().write(utf8("short\n"));
+      assertEquals("SHORT\n", new String(in.readNBytes(6), StandardCharsets.UTF_8));
+      socket.getOutputStream().write(utf8("this line is far too long\n"));
+      assertEquals(-1, in.read(), "the connection is closed");
       Throwable e = failure.get(10, SECONDS);
       assertInstanceOf(FrameTooLongException.class,
           e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
