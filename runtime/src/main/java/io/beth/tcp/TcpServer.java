@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP server: each accepted connection is handed to a {@link TcpHandler} as one duplex stream.
+ * A TCP server: each accepted connection is handed to a {@link TcpConnectionHandler} as one duplex stream.
  *
  * <p>Per connection, reading pauses while the handler's consumer is behind (the stream's inbound
  * buffer is full), and messages put are written only while the socket can take them. Half-close is
@@ -48,7 +48,7 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /** Starts listening; the future completes once bound, or fails with why it could not bind. */
-  public static CompletableFuture<TcpServer> start(TcpHandler handler, TcpServerOptions options) {
+  public static CompletableFuture<TcpServer> start(TcpConnectionHandler handler, TcpServerOptions options) {
     Objects.requireNonNull(handler, "handler == null");
     return start(ByteCodecs.copying(), handler::handle, options);
   }
@@ -58,7 +58,7 @@ public final class TcpServer implements AutoCloseable {
    * the handler's consumer releases them.
    */
   public static CompletableFuture<TcpServer> startRaw(
-      RawTcpHandler handler, TcpServerOptions options) {
+      RawTcpConnectionHandler handler, TcpServerOptions options) {
     Objects.requireNonNull(handler, "handler == null");
     return start(ByteCodecs.raw(), handler::handle, options);
   }

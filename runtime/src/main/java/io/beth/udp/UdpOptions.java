@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 
 /**
- * How a {@link UdpSocket} is opened. Immutable; build with {@link #builder()}.
+ * How a {@link UdpChannel} is opened. Immutable; build with {@link #builder()}.
  *
  * <p>Without {@link Builder#port(int)} the socket only sends (from an ephemeral port) and its
  * source is closed from the start. Defaults: no broadcast, packets of at most

@@ -103,7 +103,7 @@ class FramingTest {
   @Test
   void anOverlongLineFromAPeerClosesTheConnection() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    TcpHandler handler = (stream, info) -> {
+    TcpConnectionHandler handler = (stream, info) -> {
       Source<String> lines = Framing.lines(stream, 8);
       lines.take().thenAccept(line -> stream.put(line.toUpperCase() + "\n"))
           .thenCompose(v -> lines.take())

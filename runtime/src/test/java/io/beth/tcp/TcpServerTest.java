@@ -51,7 +51,7 @@ class TcpServerTest {
   @Test
   void peerHalfCloseEndsTheSourceWhileSendingGoesOn() throws Exception {
     CompletableFuture<String> received = new CompletableFuture<>();
-    TcpHandler handler = (stream, info) -> {
+    TcpConnectionHandler handler = (stream, info) -> {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       readAll(stream, all).thenRun(() -> {
         received.complete(all.toString(StandardCharsets.UTF_8));
@@ -72,7 +72,7 @@ class TcpServerTest {
   @Test
   void closingTheOutboundSinkShutsOutputDownAfterWhatWasAccepted() throws Exception {
     CompletableFuture<byte[]> afterShutdown = new CompletableFuture<>();
-    TcpHandler handler = (stream, info) -> {
+    TcpConnectionHandler handler = (stream, info) -> {
       stream.put("bye");
       stream.outbound().close();
       stream.take().thenAccept(afterShutdown::complete);
@@ -91,7 +91,7 @@ class TcpServerTest {
   void aResetConnectionFailsTheSourceSayingSo() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
     CompletableFuture<Void> firstChunk = new CompletableFuture<>();
-    TcpHandler handler = (stream, info) -> stream.take().thenRun(() -> {
+    TcpConnectionHandler handler = (stream, info) -> stream.take().thenRun(() -> {
       firstChunk.complete(null);
       stream.drained().whenComplete((v, e) -> failure.complete(e));
       drain(stream);
@@ -117,7 +117,7 @@ class TcpServerTest {
     SslContext serverTls = SslContextBuilder.forServer(cert.certificate(), cert.privateKey()).build();
     SslContext clientTls = SslContextBuilder.forClient().trustManager(cert.cert()).build();
     CompletableFuture<ConnectionInfo> seen = new CompletableFuture<>();
-    TcpHandler handler = (stream, info) -> {
+    TcpConnectionHandler handler = (stream, info) -> {
       seen.complete(info);
       Streams.connect(stream, stream);
     };
@@ -201,7 +201,7 @@ class TcpServerTest {
   @Test
   void putOfSomethingNotConvertibleToBytesFails() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    TcpHandler handler = (stream, info) -> {
+    TcpConnectionHandler handler = (stream, info) -> {
       stream.put(new Object()).whenComplete((ok, e) -> failure.complete(e));
       stream.close();
     };

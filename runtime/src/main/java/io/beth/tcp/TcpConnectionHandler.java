@@ -16,7 +16,7 @@ import io.beth.stream.DuplexStream;
  * handler executor; it should return quickly and let the stream do the work.
  */
 @FunctionalInterface
-public interface TcpHandler {
+public interface TcpConnectionHandler {
 
   /** Takes charge of one connection; closing the stream closes the connection. */
   void handle(DuplexStream<byte[], Object> stream, ConnectionInfo info) throws Exception;

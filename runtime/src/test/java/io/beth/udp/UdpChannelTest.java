@@ -17,13 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
-class UdpSocketTest {
+class UdpChannelTest {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
   @Test
   void echoesPacketsToAPlainDatagramSocket() throws Exception {
-    UdpSocket socket = UdpSocket.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+    UdpChannel socket = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
         .get(10, SECONDS);
     Streams.connect(socket, socket); // each packet goes back to its sender
     try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
@@ -40,7 +40,7 @@ class UdpSocketTest {
 
   @Test
   void aSendOnlySocketSendsAndItsSourceIsClosed() throws Exception {
-    UdpSocket socket = UdpSocket.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
+    UdpChannel socket = UdpChannel.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
     try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
       peer.setSoTimeout(10_000);
       assertFalse(socket.receives());
@@ -59,7 +59,7 @@ class UdpSocketTest {
 
   @Test
   void anOversizedPacketFailsItsPutNamingTheSize() throws Exception {
-    UdpSocket socket = UdpSocket.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
+    UdpChannel socket = UdpChannel.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
     try {
       ExecutionException e = assertThrows(ExecutionException.class, () -> socket.put(
           new UdpPacket(new InetSocketAddress(LOOPBACK, 9), new byte[65_508])).get(5, SECONDS));
@@ -72,9 +72,9 @@ class UdpSocketTest {
 
   @Test
   void bethSocketsTalkToEachOther() throws Exception {
-    UdpSocket a = UdpSocket.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+    UdpChannel a = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
         .get(10, SECONDS);
-    UdpSocket b = UdpSocket.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+    UdpChannel b = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
         .get(10, SECONDS);
     try {
       byte[] big = new byte[60_000];

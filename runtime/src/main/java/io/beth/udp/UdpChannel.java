@@ -31,20 +31,20 @@ import java.util.concurrent.Flow;
  * its size. While the consumer is behind, reading pauses and the kernel drops what it cannot hold,
  * as UDP does. Closing the socket sends what was accepted, then closes it.
  */
-public final class UdpSocket implements DuplexStream<UdpPacket, UdpPacket> {
+public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket> {
 
   private final ChannelStream<UdpPacket, UdpPacket> stream;
   private final DatagramChannel channel;
   private final boolean receives;
 
-  private UdpSocket(ChannelStream<UdpPacket, UdpPacket> stream, boolean receives) {
+  private UdpChannel(ChannelStream<UdpPacket, UdpPacket> stream, boolean receives) {
     this.stream = stream;
     this.channel = (DatagramChannel) stream.channel();
     this.receives = receives;
   }
 
   /** Opens a socket; the future completes once it is bound, or fails with why not. */
-  public static CompletableFuture<UdpSocket> open(UdpOptions options) {
+  public static CompletableFuture<UdpChannel> open(UdpOptions options) {
     Objects.requireNonNull(options, "options == null");
     @SuppressWarnings("unchecked")
     ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
@@ -74,10 +74,10 @@ public final class UdpSocket implements DuplexStream<UdpPacket, UdpPacket> {
     InetSocketAddress bind = options.bindAddress() == null
         ? new InetSocketAddress(port)
         : new InetSocketAddress(options.bindAddress(), port);
-    CompletableFuture<UdpSocket> opened = new CompletableFuture<>();
+    CompletableFuture<UdpChannel> opened = new CompletableFuture<>();
     bootstrap.bind(bind).addListener(f -> {
       if (f.isSuccess()) {
-        opened.complete(new UdpSocket(holder[0], options.receives()));
+        opened.complete(new UdpChannel(holder[0], options.receives()));
       } else {
         opened.completeExceptionally(f.cause());
       }
@@ -192,7 +192,7 @@ public final class UdpSocket implements DuplexStream<UdpPacket, UdpPacket> {
 
   @Override
   public String toString() {
-    return "UdpSocket[" + channel.localAddress() + (receives ? "" : ", send-only (source closed)")
+    return "UdpChannel[" + channel.localAddress() + (receives ? "" : ", send-only (source closed)")
         + (channel.isOpen() ? "" : ", closed") + "]";
   }
 }
