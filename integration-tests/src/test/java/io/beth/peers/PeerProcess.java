@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +29,7 @@ final class PeerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  private final StringBuffer output = new StringBuffer();
+  private final List<String> lines = new ArrayList<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
   private PeerProcess(Process process, int port) {
@@ -74,7 +75,10 @@ final class PeerProcess implements AutoCloseable {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
-        output.append(line).append('\n');
+        synchronized (lines) {
+          lines.add(line);
+          lines.notifyAll();
+        }
         if (readyLine.matcher(line).find()) {
           ready.complete(null);
         }
@@ -96,7 +100,37 @@ final class PeerProcess implements AutoCloseable {
 
   /** Everything the peer printed so far. */
   String output() {
-    return output.toString();
+    synchronized (lines) {
+      return String.join("\n", lines);
+    }
+  }
+
+  /**
+   * Waits until the peer printed {@code count} lines that contain a match of {@code pattern}
+   * (nginx writes its access log to stderr, so a request's log line is awaited here) and returns
+   * them; fails after {@code timeout}.
+   */
+  List<String> awaitLines(Pattern pattern, int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lines) {
+      while (true) {
+        List<String> matching = new ArrayList<>();
+        for (String line : lines) {
+          if (pattern.matcher(line).find()) {
+            matching.add(line);
+          }
+        }
+        if (matching.size() >= count) {
+          return matching;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return fail("expected " + count + " lines matching " + pattern + " within " + timeout
+              + "; output:\n" + String.join("\n", lines));
+        }
+        TimeUnit.NANOSECONDS.timedWait(lines, left);
+      }
+    }
   }
 
   /** Kills the peer and the children it forked. */
