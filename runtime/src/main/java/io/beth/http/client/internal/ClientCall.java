@@ -7,6 +7,7 @@ import io.beth.http.ClientResponse;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.HttpHeaders;
 import io.beth.http.HttpResponseException;
+import io.beth.http.Multipart;
 import io.beth.http.RequestTimeoutException;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
@@ -106,8 +107,16 @@ public final class ClientCall {
         fixed = bytes;
       } else if (body instanceof CharSequence) {
         fixed = Bytes.toByteArray(body);
+      } else if (body instanceof Multipart multipart) {
+        stream = MultipartEncoder.encode(multipart, blocking);
       } else if (body != null) {
-        stream = ByteSources.toSource(body, blocking);
+        try {
+          stream = ByteSources.toSource(body, blocking);
+        } catch (RuntimeException e) {
+          pool.release(conn, true);
+          result.completeExceptionally(e);
+          return;
+        }
       }
       Exchange exchange = new Exchange(conn, pool, request.method(), request.uri(),
           request.headers(), fixed, stream);
@@ -137,7 +146,7 @@ public final class ClientCall {
   private static boolean replayable(ClientRequest request) {
     Object body = request.body();
     return body == null || body instanceof byte[] || body instanceof CharSequence
-        || body instanceof java.nio.file.Path || body instanceof java.io.File;
+        || body instanceof Multipart || body instanceof java.nio.file.Path || body instanceof java.io.File;
   }
 
   private void onResponse(ClientRequest request, ClientResponse response, int redirectsLeft) {
