@@ -127,7 +127,7 @@ class HttpClientMultipartTest {
 
   @Test
   void aLargeFilePartIsStreamedFromDiskWithBoundedHeap() throws Exception {
-    long size = 256L * 1024 * 1024;
+    long size = 128L * 1024 * 1024;
     Path big = dir.resolve("big.bin");
     CRC32 crc = new CRC32();
     byte[] block = new byte[1024 * 1024];
@@ -151,7 +151,7 @@ class HttpClientMultipartTest {
     assertTrue(described.contains("before|null|null|1|"), described);
     assertTrue(described.contains("after|null|null|1|"), described);
     assertTrue(growth < 64L * 1024 * 1024,
-        "live heap grew by " + (growth >> 20) + " MiB while sending a 256 MiB file");
+        "live heap grew by " + (growth >> 20) + " MiB while sending a 128 MiB file");
   }
 
   @Test
