@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -89,7 +90,13 @@ class NginxOriginTest {
   }
 
   private static ClientResponse get(HttpClient client, String path) throws Exception {
-    return client.send(ClientRequest.get(uri(path)).build()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    try {
+      return client.send(ClientRequest.get(uri(path)).build())
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("no response to GET " + path + " within " + TIMEOUT + "; pool "
+          + client.poolStats() + "; nginx:\n" + nginx.output(), e);
+    }
   }
 
   /** The access log line of {@code uri} (unique per test), once nginx wrote it. */
