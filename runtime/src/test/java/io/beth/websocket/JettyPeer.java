@@ -21,16 +21,15 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * Jetty 12's WebSocket server (core, no servlets) as an independent peer. Paths: {@code /echo}
  * echoes data messages ({@code "close:CODE"} closes with CODE, {@code "flood:N:SIZE"} sends N
  * binary messages of SIZE bytes, each after the previous one was written); {@code /paused}
- * echoes too but reads nothing until {@link #resume()}; {@code /refuse} answers 403 "go away".
- * Subprotocol {@code superchat} is selected when offered; {@code permessage-deflate} is Jetty's
- * default.
+ * reads nothing until {@link #resume()}, then only counts what arrives; {@code /refuse}
+ * answers 403 "go away". Subprotocol {@code superchat} is selected when offered;
+ * {@code permessage-deflate} is Jetty's default. Public: Jetty reaches the endpoint through
+ * method handles.
  */
 public final class JettyPeer implements AutoCloseable {
 
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
-  /** The server side of the last socket opened. */
-  volatile Endpoint last;
   final CompletableFuture<Endpoint> opened = new CompletableFuture<>();
   /** Bytes {in, out} on the wire of each connection, once it closed. */
   final BlockingQueue<long[]> closedConnections = new LinkedBlockingQueue<>();
@@ -54,9 +53,9 @@ public final class JettyPeer implements AutoCloseable {
         if (request.hasSubProtocol("superchat")) {
           response.setAcceptedSubProtocol("superchat");
         }
-        return new Endpoint(true);
+        return new Endpoint(true, true);
       });
-      container.addMapping("/paused", (request, response, callback) -> new Endpoint(false));
+      container.addMapping("/paused", (request, response, callback) -> new Endpoint(false, false));
       container.addMapping("/refuse", (request, response, callback) -> {
         response.setStatus(403);
         response.getHeaders().put("Content-Type", "text/plain");
@@ -73,9 +72,14 @@ public final class JettyPeer implements AutoCloseable {
     return URI.create("ws://127.0.0.1:" + connector.getLocalPort() + path);
   }
 
+  /** The server side of the (first) socket, once Jetty opened it. */
+  Endpoint endpoint() {
+    return opened.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+  }
+
   /** Lets the paused socket read. */
   void resume() {
-    last.resume();
+    endpoint().resume();
   }
 
   @Override
@@ -90,11 +94,13 @@ public final class JettyPeer implements AutoCloseable {
     final AtomicInteger messagesReceived = new AtomicInteger();
     final AtomicInteger floodSent = new AtomicInteger();
     final CompletableFuture<Void> floodDone = new CompletableFuture<>();
+    private final boolean echo;
     private volatile boolean reading;
     volatile Session session;
 
-    Endpoint(boolean reading) {
+    Endpoint(boolean reading, boolean echo) {
       this.reading = reading;
+      this.echo = echo;
     }
 
     void resume() {
@@ -111,7 +117,6 @@ public final class JettyPeer implements AutoCloseable {
     @Override
     public void onWebSocketOpen(Session session) {
       this.session = session;
-      last = this;
       opened.complete(this);
       next();
     }
@@ -125,7 +130,7 @@ public final class JettyPeer implements AutoCloseable {
       } else if (text.startsWith("flood:")) {
         String[] parts = text.split(":");
         flood(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-      } else {
+      } else if (echo) {
         session.sendText(text, Callback.NOOP);
       }
       next();
@@ -135,9 +140,11 @@ public final class JettyPeer implements AutoCloseable {
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
       messagesReceived.incrementAndGet();
       bytesReceived.addAndGet(payload.remaining());
-      ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
+      if (echo) {
+        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
+        session.sendBinary(copy, Callback.NOOP);
+      }
       callback.succeed();
-      session.sendBinary(copy, Callback.NOOP);
       next();
     }
 

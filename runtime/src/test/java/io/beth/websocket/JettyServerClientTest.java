@@ -51,7 +51,7 @@ class JettyServerClientTest {
   void theClientsCloseCodeAndReasonReachTheServer() {
     WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo")));
     ws.close(4000, "client says bye");
-    assertEquals(new CloseStatus(4000, "client says bye"), await(jetty.last.closed));
+    assertEquals(new CloseStatus(4000, "client says bye"), await(jetty.endpoint().closed));
     assertNull(await(ws.take()));
     assertEquals(4000, await(ws.closeStatus()).code());
   }
@@ -62,7 +62,7 @@ class JettyServerClientTest {
     await(ws.put("close:4002"));
     assertNull(await(ws.take()));
     assertEquals(new CloseStatus(4002, "server says bye"), await(ws.closeStatus()));
-    assertEquals(4002, await(jetty.last.closed).code());
+    assertEquals(4002, await(jetty.endpoint().closed).code());
   }
 
   @Test
@@ -70,7 +70,7 @@ class JettyServerClientTest {
     WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
         WebSocketOptions.builder().subprotocols("chat", "superchat").build()));
     assertEquals("superchat", ws.subprotocol());
-    assertEquals("superchat", jetty.last.session.getUpgradeResponse().getAcceptedSubProtocol());
+    assertEquals("superchat", jetty.endpoint().session.getUpgradeResponse().getAcceptedSubProtocol());
     ws.close();
   }
 
@@ -79,7 +79,7 @@ class JettyServerClientTest {
     WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
         WebSocketOptions.builder().compression(true).build()));
     assertTrue(ws.isCompressed());
-    assertTrue(jetty.last.session.getUpgradeResponse().getExtensions().stream()
+    assertTrue(jetty.endpoint().session.getUpgradeResponse().getExtensions().stream()
         .anyMatch(e -> e.getName().equals("permessage-deflate")));
     String big = "compressible text, ".repeat(10_000);
     await(ws.put(big));
@@ -88,7 +88,7 @@ class JettyServerClientTest {
     await(ws.put(binary));
     assertArrayEquals(binary, (byte[]) await(ws.take()));
     ws.close();
-    await(jetty.last.closed);
+    await(jetty.endpoint().closed);
     long[] wire = jetty.closedConnections.poll(10, TimeUnit.SECONDS);
     int plain = big.length() + binary.length;
     assertTrue(wire[0] < plain / 20, "Jetty read " + wire[0] + " bytes for " + plain);
@@ -99,7 +99,7 @@ class JettyServerClientTest {
   void withoutCompressionNoExtensionIsNegotiated() {
     WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo")));
     assertFalse(ws.isCompressed());
-    assertTrue(jetty.last.session.getUpgradeResponse().getExtensions().isEmpty());
+    assertTrue(jetty.endpoint().session.getUpgradeResponse().getExtensions().isEmpty());
     ws.close();
   }
 
