@@ -158,17 +158,18 @@ class OkHttpServerTest {
 
   @Test
   void clientPingsAreAnsweredAndHeartbeatsAnsweredByTheClient() throws Exception {
-    OkHttpClient pinging = okhttp.newBuilder().pingInterval(Duration.ofMillis(50)).build();
+    // OkHttp fails the socket when a pong has not come back by its next ping
+    OkHttpClient pinging = okhttp.newBuilder().pingInterval(Duration.ofMillis(300)).build();
     OkHttpClientPeer client = OkHttpClientPeer.connect(pinging, start(WebSocketOptions.builder()
-        .heartbeat(Duration.ofMillis(50), Duration.ofMillis(1000)).build(), true));
+        .heartbeat(Duration.ofMillis(50), Duration.ofSeconds(5)).build(), true));
     client.awaitOpen();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (pongs(client) < 3 && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (pongs(client) < 2 && System.nanoTime() < deadline) {
+      assertFalse(client.failed.isDone(), "OkHttp failed the socket");
       assertTrue(client.socket.send("tick"));
       assertEquals("tick", client.next()); // each round trip lets pings and pongs flow
     }
-    // OkHttp fails the socket when a pong is late; ours closes a peer whose pong is late
-    assertTrue(pongs(client) >= 3, "OkHttp received pongs: " + pongs(client));
+    assertTrue(pongs(client) >= 2, "OkHttp received pongs: " + pongs(client));
     assertFalse(client.failed.isDone(), "OkHttp saw a failure");
     assertNull(socket().closeStatus().getNow(null), "the server closed a live peer");
   }
