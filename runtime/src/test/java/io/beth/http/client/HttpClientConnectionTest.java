@@ -230,4 +230,17 @@ class HttpClientConnectionTest {
       assertEquals(1, client.poolStats().idle());
     }
   }
+
+  @Test
+  void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    try (JettyOrigin jetty = JettyOrigin.start((request, response) ->
+            JettyOrigin.write(response, "ok"));
+        HttpClient c = HttpClient.create(HttpClientOptions.builder()
+            .idleTimeout(Duration.ofMillis(200)).build())) {
+      assertEquals("ok", await(await(c.send(ClientRequest.get(jetty.uri("/")).build())).string()));
+      assertTrue(jetty.awaitClosed(1), "the idle connection was closed");
+      assertEquals("ok", await(await(c.send(ClientRequest.get(jetty.uri("/")).build())).string()));
+      assertEquals(2, jetty.opened.get());
+    }
+  }
 }
