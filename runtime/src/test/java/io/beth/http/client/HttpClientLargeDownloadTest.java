@@ -7,6 +7,7 @@ import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpClient;
 import io.beth.stream.Source;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ class HttpClientLargeDownloadTest {
       + (8L << 20);
 
   private static long maxSocketBuffer(String setting) {
-    try {
-      String[] values = Files.readString(Path.of("/proc/sys/net/ipv4", setting)).trim()
-          .split("\\s+");
+    // procfs files are read as streams: Files.readString trusts their size and reads too little
+    try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4", setting))) {
+      String[] values = in.readLine().trim().split("\\s+");
       return Long.parseLong(values[values.length - 1]);
     } catch (IOException | RuntimeException e) {
       return 32L << 20;
