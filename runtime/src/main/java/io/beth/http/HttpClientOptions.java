@@ -26,6 +26,8 @@ public final class HttpClientOptions {
   private final TrustManagerFactory trustManagerFactory;
   private final KeyManagerFactory keyManagerFactory;
   private final boolean insecure;
+  private final CookieStore cookieStore;
+  private final boolean redirectUnsafeMethods;
 
   private HttpClientOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -42,6 +44,8 @@ public final class HttpClientOptions {
     this.trustManagerFactory = b.trustManagerFactory;
     this.keyManagerFactory = b.keyManagerFactory;
     this.insecure = b.insecure;
+    this.cookieStore = b.cookieStore;
+    this.redirectUnsafeMethods = b.redirectUnsafeMethods;
   }
 
   /** The defaults. */
@@ -118,6 +122,19 @@ public final class HttpClientOptions {
     return insecure;
   }
 
+  /** The cookie store, {@code null} when cookies are not kept (the default). */
+  public CookieStore cookieStore() {
+    return cookieStore;
+  }
+
+  /**
+   * Whether redirects of methods other than GET and HEAD are followed too (default false): see
+   * {@link Builder#redirectUnsafeMethods}.
+   */
+  public boolean redirectUnsafeMethods() {
+    return redirectUnsafeMethods;
+  }
+
   /** Builds {@link HttpClientOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -134,6 +151,8 @@ public final class HttpClientOptions {
     private TrustManagerFactory trustManagerFactory;
     private KeyManagerFactory keyManagerFactory;
     private boolean insecure;
+    private CookieStore cookieStore;
+    private boolean redirectUnsafeMethods;
 
     private Builder() {}
 
@@ -212,6 +231,28 @@ public final class HttpClientOptions {
     /** Trusts every certificate and skips host-name checks. Development only. */
     public Builder insecure(boolean insecure) {
       this.insecure = insecure;
+      return this;
+    }
+
+    /**
+     * Keeps cookies in {@code store}: those responses set are stored, and the matching ones are
+     * sent with every request (after any {@code Cookie} header the request carries). {@code null}
+     * (the default) keeps none. {@link InMemoryCookieStore#create()} follows RFC 6265.
+     */
+    public Builder cookieStore(CookieStore store) {
+      this.cookieStore = store;
+      return this;
+    }
+
+    /**
+     * Also follows the redirects that repeat a method other than GET or HEAD: 307 and 308 after
+     * any such method, 301 and 302 after methods other than POST; the body is sent again (a
+     * stream body cannot be, and such a redirect is then returned as the response). Off by
+     * default. Whatever this setting, 303 (and 301/302 after a POST) is followed with a GET
+     * without body.
+     */
+    public Builder redirectUnsafeMethods(boolean follow) {
+      this.redirectUnsafeMethods = follow;
       return this;
     }
 
