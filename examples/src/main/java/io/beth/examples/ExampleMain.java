@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the example application and prints one line per listener, {@code beth: listening
- * <protocol> <host>:<port>}; stops gracefully on SIGTERM/SIGINT.
+ * <protocol> <host>:<port>}; stops gracefully on SIGTERM/SIGINT and then prints {@code beth: stopped}.
  */
 public final class ExampleMain {
 
@@ -31,6 +31,8 @@ public final class ExampleMain {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       running.stop(Duration.ofSeconds(10)).join();
+      System.out.println("beth: stopped");
+      System.out.flush();
       stopped.countDown();
     }, "beth-shutdown"));
     stopped.await();
