@@ -4,7 +4,7 @@ import io.beth.bootstrap.BethOptions;
 import io.beth.bootstrap.RunningApplication;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -26,9 +26,7 @@ public final class ExampleMain {
       return;
     }
     RunningApplication running = start(options);
-    for (Map.Entry<String, InetSocketAddress> listener : running.addresses().entrySet()) {
-      System.out.println("beth: listening " + listener.getKey() + " " + hostPort(listener.getValue()));
-    }
+    listeningLines(running).forEach(System.out::println);
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,6 +36,13 @@ public final class ExampleMain {
       stopped.countDown();
     }, "beth-shutdown"));
     stopped.await();
+  }
+
+  /** One line per bound listener: {@code beth: listening <http|tcp|udp> <host>:<port>}. */
+  static List<String> listeningLines(RunningApplication running) {
+    return running.listeners().stream()
+        .map(l -> "beth: listening " + l.protocol() + " " + hostPort(l.address()))
+        .toList();
   }
 
   /** {@code host:port}, with the wildcard address as {@code 0.0.0.0} and IPv6 in brackets. */
@@ -56,11 +61,15 @@ public final class ExampleMain {
     return host + ":" + address.getPort();
   }
 
-  /** Starts every listener of the example with {@code options}. */
+  /** Starts every listener of the example (HTTP with the WebSocket, TCP, UDP) with {@code options}. */
   public static RunningApplication start(ExampleOptions options) {
     return DaggerExampleComponent.create()
         .beth()
-        .start(BethOptions.builder().httpPort(options.httpPort()).build())
+        .start(BethOptions.builder()
+            .httpPort(options.httpPort())
+            .port("tcp." + TcpEcho.class.getSimpleName(), options.tcpPort())
+            .port("udp." + UdpEcho.class.getSimpleName(), options.udpPort())
+            .build())
         .join();
   }
 }
