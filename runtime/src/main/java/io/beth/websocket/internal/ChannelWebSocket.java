@@ -371,11 +371,11 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
   private void protocolError(CloseStatus status, Throwable cause) {
     failing = true;
     closeStatus.complete(status);
-    in.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
     closeToSend = status;
     out.close();
     releaseQueued();
-    sendClose();
+    sendClose(); // before failing the inbound stream, whose consumer may fail the socket (1011)
+    in.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
   }
 
   @Override
