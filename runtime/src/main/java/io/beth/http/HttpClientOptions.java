@@ -2,13 +2,23 @@ package io.beth.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The settings of an {@link HttpClient}: pool limits, timeouts, redirect and status policy, TLS
- * material. Immutable; made by {@link #builder()}.
+ * material, the cookie store. Immutable; made by {@link #builder()}.
+ *
+ * <p>TLS: by default the system trust store is used and the server's host name is verified;
+ * {@link Builder#trustCertificates} or {@link Builder#trustManagerFactory} replace the trust
+ * material, {@link Builder#clientCertificate} or {@link Builder#keyManagerFactory} add a client
+ * certificate, and {@link Builder#insecure} turns every check off for development.
  */
 public final class HttpClientOptions {
 
@@ -218,11 +228,67 @@ public final class HttpClientOptions {
       return this;
     }
 
+    /**
+     * Trusts exactly {@code certificates} (self-signed servers, a private CA) instead of the
+     * system trust store; host names are still verified.
+     */
+    public Builder trustCertificates(X509Certificate... certificates) {
+      requireNonNull(certificates, "certificates == null");
+      if (certificates.length == 0) {
+        throw new IllegalArgumentException("no certificates");
+      }
+      try {
+        KeyStore store = emptyKeyStore();
+        for (int i = 0; i < certificates.length; i++) {
+          store.setCertificateEntry("trusted-" + i,
+              requireNonNull(certificates[i], "certificates[" + i + "] == null"));
+        }
+        TrustManagerFactory factory =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return trustManagerFactory(factory);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("cannot trust these certificates", e);
+      }
+    }
+
+    /** Presents {@code key} with its certificate {@code chain} when a server asks (mutual TLS). */
+    public Builder clientCertificate(PrivateKey key, X509Certificate... chain) {
+      requireNonNull(key, "key == null");
+      requireNonNull(chain, "chain == null");
+      if (chain.length == 0) {
+        throw new IllegalArgumentException("no certificate chain");
+      }
+      try {
+        KeyStore store = emptyKeyStore();
+        char[] password = new char[0];
+        store.setKeyEntry("client", key, password, chain);
+        KeyManagerFactory factory =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, password);
+        return keyManagerFactory(factory);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("cannot use this key and chain", e);
+      }
+    }
+
+    private static KeyStore emptyKeyStore() throws GeneralSecurityException {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try {
+        store.load(null, null);
+      } catch (IOException e) {
+        throw new GeneralSecurityException(e);
+      }
+      return store;
+    }
+
+    /** Trust material replacing the system trust store; see also {@link #trustCertificates}. */
     public Builder trustManagerFactory(TrustManagerFactory factory) {
       this.trustManagerFactory = requireNonNull(factory, "factory == null");
       return this;
     }
 
+    /** Client key material for mutual TLS; see also {@link #clientCertificate}. */
     public Builder keyManagerFactory(KeyManagerFactory factory) {
       this.keyManagerFactory = requireNonNull(factory, "factory == null");
       return this;

@@ -3,6 +3,8 @@ package io.beth.http.client;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
@@ -28,6 +30,7 @@ final class JettyOrigin implements AutoCloseable {
   private final ServerConnector connector;
   final AtomicInteger opened = new AtomicInteger();
   final AtomicInteger closed = new AtomicInteger();
+  private final Semaphore closedEvents = new Semaphore(0);
 
   private JettyOrigin(Handling handling, SslContextFactory.Server tls) throws Exception {
     connector = tls == null ? new ServerConnector(server) : new ServerConnector(server, tls);
@@ -42,6 +45,7 @@ final class JettyOrigin implements AutoCloseable {
       @Override
       public void onClosed(Connection connection) {
         closed.incrementAndGet();
+        closedEvents.release();
       }
     });
     server.addConnector(connector);
@@ -74,6 +78,11 @@ final class JettyOrigin implements AutoCloseable {
 
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  /** Waits until the server has seen {@code n} more connections close; false after 10 s. */
+  boolean awaitClosed(int n) throws InterruptedException {
+    return closedEvents.tryAcquire(n, 10, TimeUnit.SECONDS);
   }
 
   /** Writes {@code text} as the whole (last) content, blocking until written. */

@@ -26,6 +26,9 @@ import javax.net.ssl.SSLParameters;
 /** Opens client connections: TCP, TLS with host-name checks, the HTTP codec, the handler. */
 final class Connector {
 
+  /** The largest body chunk the decoder hands on: fewer, larger messages for big bodies. */
+  private static final int MAX_CHUNK = 64 * 1024;
+
   private final EventLoopGroup group;
   private final HttpClientOptions options;
   private final SslContext sslContext;
@@ -76,7 +79,7 @@ final class Connector {
               }
               p.addLast("ssl", ssl);
             }
-            p.addLast("codec", new HttpClientCodec());
+            p.addLast("codec", new HttpClientCodec(4096, 8192, MAX_CHUNK));
             p.addLast("decompress", new HttpContentDecompressor(0));
             p.addLast("idle", new IdleStateHandler(
                 options.readIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
