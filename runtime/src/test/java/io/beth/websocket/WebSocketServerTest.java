@@ -69,6 +69,19 @@ class WebSocketServerTest {
   }
 
   @Test
+  void anythingConvertibleToBytesGoesOutAsBinaryAndCharSequencesAsText() throws Exception {
+    JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
+    WebSocket ws = socket();
+    assertTrue(ws.put(ByteBuffer.wrap(new byte[] {1, 2})).get(5, TimeUnit.SECONDS));
+    assertTrue(ws.put(io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {3, 4}))
+        .get(5, TimeUnit.SECONDS));
+    assertTrue(ws.put(new StringBuilder("built")).get(5, TimeUnit.SECONDS));
+    assertArrayEquals(new byte[] {1, 2}, (byte[]) client.next());
+    assertArrayEquals(new byte[] {3, 4}, (byte[]) client.next());
+    assertEquals("built", client.next());
+  }
+
+  @Test
   void aTenMebibyteFragmentedMessageIsAggregated() throws Exception {
     int port = start(WebSocketOptions.builder().maxMessageSize(16 << 20).build(), true);
     JdkClient client = JdkClient.connect(port);

@@ -53,6 +53,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
 
   private ChannelHandlerContext ctx;
   private boolean taking;
+  private int pendingPuts;
   private boolean closeSent;
   private boolean closeReceived;
   private boolean failing;
@@ -212,8 +213,14 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
     }
     CompletableFuture<Boolean> put = in.put(message);
     if (!put.isDone()) {
+      // frames decoded from the same read may still arrive: read again once all are accepted
+      pendingPuts++;
       channel.config().setAutoRead(false);
-      put.whenComplete((ok, e) -> onLoop(() -> channel.config().setAutoRead(true)));
+      put.whenComplete((ok, e) -> onLoop(() -> {
+        if (--pendingPuts == 0) {
+          channel.config().setAutoRead(true);
+        }
+      }));
     }
   }
 
