@@ -41,7 +41,8 @@ class HttpClientMultipartTest {
   void setUp() throws Exception {
     Path uploads = Files.createDirectories(dir.resolve("jetty"));
     jetty = JettyOrigin.start((request, response) -> {
-      String boundary = MultiPart.extractBoundary(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+      String boundary =
+          MultiPart.extractBoundary(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
       MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
       parser.setFilesDirectory(uploads);
       parser.setMaxMemoryFileSize(64 * 1024);
@@ -49,7 +50,8 @@ class HttpClientMultipartTest {
           request.getHeaders().get(HttpHeader.TRANSFER_ENCODING) + "\n");
       try (MultiPartFormData.Parts parts = parser.parse(request).get(60, TimeUnit.SECONDS)) {
         for (MultiPart.Part part : parts) {
-          long[] lengthAndCrc = lengthAndCrc(Content.Source.asInputStream(part.createContentSource()));
+          long[] lengthAndCrc =
+              lengthAndCrc(Content.Source.asInputStream(part.createContentSource()));
           description.append(part.getName()).append('|').append(part.getFileName()).append('|')
               .append(part.getHeaders().get(HttpHeader.CONTENT_TYPE)).append('|')
               .append(lengthAndCrc[0]).append('|').append(lengthAndCrc[1]);

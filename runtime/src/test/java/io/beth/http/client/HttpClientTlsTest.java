@@ -53,7 +53,7 @@ class HttpClientTlsTest {
     }
   }
 
-  /** An HTTPS origin on localhost presenting {@code cert}, asking for a client certificate if set. */
+  /** An HTTPS origin on localhost presenting {@code cert}, requiring {@code trustedClient}'s. */
   private URI serve(SelfSignedCertificate cert, SelfSignedCertificate trustedClient)
       throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");

@@ -140,7 +140,8 @@ class InMemoryCookieStoreTest {
 
   @Test
   void aCookieIsIdentifiedByNameDomainAndPath() {
-    set("http://www.h.com/", Cookie.builder("n", "host"), Cookie.builder("n", "domain").domain("h.com"),
+    set("http://www.h.com/", Cookie.builder("n", "host"),
+        Cookie.builder("n", "domain").domain("h.com"),
         Cookie.builder("n", "path").path("/p"));
     assertEquals(3, store.cookies().size());
     assertEquals("n=path; n=host; n=domain", sent("http://www.h.com/p"));

@@ -160,7 +160,8 @@ public final class ClientCall {
   private static boolean replayable(ClientRequest request) {
     Object body = request.body();
     return body == null || body instanceof byte[] || body instanceof CharSequence
-        || body instanceof Multipart || body instanceof java.nio.file.Path || body instanceof java.io.File;
+        || body instanceof Multipart || body instanceof java.nio.file.Path
+        || body instanceof java.io.File;
   }
 
   /** The request's headers with the stored cookies for its URI appended to its own. */
