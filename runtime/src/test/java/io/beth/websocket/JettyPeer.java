@@ -37,7 +37,8 @@ public final class JettyPeer implements AutoCloseable {
   JettyPeer() throws Exception {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
-    connector.setAcceptedReceiveBufferSize(64 * 1024); // a small window makes a stall come early
+    connector.setAcceptedReceiveBufferSize(16 * 1024); // small windows make a stall come early
+    connector.setAcceptedSendBufferSize(16 * 1024);
     connector.addBean(new Connection.Listener() {
       @Override
       public void onClosed(Connection connection) {

@@ -75,6 +75,14 @@ class JettyServerClientTest {
   }
 
   @Test
+  void extraRequestHeadersReachTheServer() {
+    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"), WebSocketOptions.builder()
+        .headers(io.beth.http.HttpHeaders.builder().add("X-Token", "secret").build()).build()));
+    assertEquals("secret", jetty.endpoint().session.getUpgradeRequest().getHeader("X-Token"));
+    ws.close();
+  }
+
+  @Test
   void compressionIsNegotiatedAndShrinksTheWire() throws Exception {
     WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
         WebSocketOptions.builder().compression(true).build()));

@@ -9,6 +9,9 @@ import io.beth.websocket.WebSocketUpgrade;
 import io.beth.websocket.WebSocketOptions;
 import io.beth.websocket.WebSockets;
 import io.netty.channel.EventLoopGroup;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +23,9 @@ import java.util.Locale;
  * Echo round trips per second over {@code sockets} WebSockets: Beth's echo (one
  * {@code Streams.connect(ws, ws)} per socket) against a hand-written Netty WebSocket echo, both in
  * this JVM with the same number of I/O threads, loaded in alternating rounds by the same Netty
- * client. Prints each round and the median Beth/baseline ratio.
+ * client. Prints, for each round, the round trips per second and the servers' CPU time per round
+ * trip (steadier than throughput on a busy machine), then the median Beth/baseline ratios of
+ * both (for CPU time, baseline/Beth, so that above 1 means Beth is better for both).
  *
  * <p>Usage: {@code WebSocketEchoBenchmark [sockets=64] [rounds=5] [seconds=10] [warmupSeconds=5]
  * [serverIoThreads=1] [clientIoThreads=1]}.
@@ -50,40 +55,68 @@ public final class WebSocketEchoBenchmark {
         + "server I/O threads %d, client I/O threads %d, transport %s%n", sockets, rounds,
         seconds, warmup, serverThreads, clientThreads, transport.isNative() ? "epoll" : "nio");
     List<Double> ratios = new ArrayList<>();
+    List<Double> cpuRatios = new ArrayList<>();
     try {
       for (int round = 1; round <= rounds; round++) {
         boolean bethFirst = round % 2 == 0;
-        double a = measure(bethFirst ? bethUri : nettyUri, sockets, seconds, warmup,
-            clientGroup, transport.isNative());
-        double b = measure(bethFirst ? nettyUri : bethUri, sockets, seconds, warmup,
-            clientGroup, transport.isNative());
-        double bethRate = bethFirst ? a : b;
-        double nettyRate = bethFirst ? b : a;
-        ratios.add(bethRate / nettyRate);
-        System.out.printf(Locale.ROOT, "round %d: beth %.0f/s, netty %.0f/s, ratio %.3f%n",
-            round, bethRate, nettyRate, bethRate / nettyRate);
+        double[] a = measure(bethFirst ? bethUri : nettyUri, bethFirst ? BETH_IO : NETTY_IO,
+            sockets, seconds, warmup, clientGroup, transport.isNative());
+        double[] b = measure(bethFirst ? nettyUri : bethUri, bethFirst ? NETTY_IO : BETH_IO,
+            sockets, seconds, warmup, clientGroup, transport.isNative());
+        double[] beth0 = bethFirst ? a : b;
+        double[] netty0 = bethFirst ? b : a;
+        ratios.add(beth0[0] / netty0[0]);
+        cpuRatios.add(netty0[1] / beth0[1]);
+        System.out.printf(Locale.ROOT, "round %d: beth %.0f/s %.1f us/rt, netty %.0f/s %.1f us/rt,"
+            + " throughput ratio %.3f, cpu ratio %.3f%n", round, beth0[0], beth0[1], netty0[0],
+            netty0[1], beth0[0] / netty0[0], netty0[1] / beth0[1]);
       }
     } finally {
       beth.stop(Duration.ofSeconds(2)).join();
       netty.close();
       clientGroup.shutdownGracefully().syncUninterruptibly();
     }
-    Collections.sort(ratios);
-    System.out.printf(Locale.ROOT, "median ratio beth/netty: %.3f (min %.3f, max %.3f)%n",
-        ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1));
+    report("throughput ratio beth/netty", ratios);
+    report("server cpu per round trip ratio netty/beth", cpuRatios);
   }
 
-  /** Round trips per second over {@code seconds}, after {@code warmup} seconds of load. */
-  private static double measure(URI uri, int sockets, int seconds, int warmup,
-      EventLoopGroup group, boolean nativeTransport) throws Exception {
+  private static void report(String what, List<Double> values) {
+    Collections.sort(values);
+    System.out.printf(Locale.ROOT, "median %s: %.3f (min %.3f, max %.3f)%n", what,
+        values.get(values.size() / 2), values.get(0), values.get(values.size() - 1));
+  }
+
+  private static final String BETH_IO = "beth-http-io";
+  private static final String NETTY_IO = "baseline-ws-io";
+
+  /**
+   * Round trips per second over {@code seconds}, after {@code warmup} seconds of load, and the
+   * CPU time (microseconds) the server's I/O threads (named {@code serverThreads...}) spent per
+   * round trip.
+   */
+  private static double[] measure(URI uri, String serverThreads, int sockets, int seconds,
+      int warmup, EventLoopGroup group, boolean nativeTransport) throws Exception {
     try (EchoClient client = EchoClient.start(uri, sockets, group, nativeTransport)) {
       Thread.sleep(warmup * 1000L);
       long start = client.roundTrips.sum();
+      long cpu0 = cpuNanos(serverThreads);
       long t0 = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       long count = client.roundTrips.sum() - start;
-      return count / ((System.nanoTime() - t0) / 1e9);
+      long cpu = cpuNanos(serverThreads) - cpu0;
+      return new double[] {count / ((System.nanoTime() - t0) / 1e9), cpu / 1e3 / count};
     }
+  }
+
+  private static long cpuNanos(String threadNamePrefix) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith(threadNamePrefix)) {
+        sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
   }
 
   private static int arg(String[] args, int index, int fallback) {
