@@ -19,7 +19,7 @@ class ChromiumTest {
   Path dir;
 
   @Test
-  void thePageGetsTheServerSentEventsFromTheExample() throws Exception {
+  void thePageGetsTheWebSocketEchoAndTheServerSentEventsFromTheExample() throws Exception {
     JsonNode report;
     try (ExampleApp app = ExampleApp.start(dir)) {
       try (WebDriver browser = WebDriver.start(dir)) {
@@ -29,5 +29,8 @@ class ChromiumTest {
       app.stopAndAssertCleanExit();
     }
     assertEquals("[\"0\",\"1\",\"2\"]", report.get("events").toString(), report.toString());
+    // The text message came back as text, the binary one as binary, byte for byte.
+    assertEquals("[{\"text\":\"hello from the browser\"},{\"binary\":[1,2,3,250]}]",
+        report.get("websocket").toString(), report.toString());
   }
 }

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 final class ExampleApp implements AutoCloseable {
 
   /** The listeners the example application opens, by the protocol its lines name. */
-  static final Set<String> LISTENERS = Set.of("http");
+  static final Set<String> LISTENERS = Set.of("http", "tcp", "udp");
 
   /** JVM exit code after SIGTERM once the shutdown hooks have run (128 + 15). */
   static final int EXIT_ON_SIGTERM = 143;
