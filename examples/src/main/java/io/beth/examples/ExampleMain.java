@@ -4,12 +4,12 @@ import io.beth.bootstrap.BethOptions;
 import io.beth.bootstrap.RunningApplication;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the example application and prints one line per listener, {@code beth: listening
- * <protocol> <host>:<port>}; stops gracefully on SIGTERM/SIGINT.
+ * <protocol> <host>:<port>}; stops gracefully on SIGTERM/SIGINT and then prints {@code beth: stopped}.
  */
 public final class ExampleMain {
 
@@ -26,16 +26,23 @@ public final class ExampleMain {
       return;
     }
     RunningApplication running = start(options);
-    for (Map.Entry<String, InetSocketAddress> listener : running.addresses().entrySet()) {
-      System.out.println("beth: listening " + listener.getKey() + " " + hostPort(listener.getValue()));
-    }
+    listeningLines(running).forEach(System.out::println);
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       running.stop(Duration.ofSeconds(10)).join();
+      System.out.println("beth: stopped");
+      System.out.flush();
       stopped.countDown();
     }, "beth-shutdown"));
     stopped.await();
+  }
+
+  /** One line per bound listener: {@code beth: listening <http|tcp|udp> <host>:<port>}. */
+  static List<String> listeningLines(RunningApplication running) {
+    return running.listeners().stream()
+        .map(l -> "beth: listening " + l.protocol() + " " + hostPort(l.address()))
+        .toList();
   }
 
   /** {@code host:port}, with the wildcard address as {@code 0.0.0.0} and IPv6 in brackets. */
@@ -54,11 +61,15 @@ public final class ExampleMain {
     return host + ":" + address.getPort();
   }
 
-  /** Starts every listener of the example with {@code options}. */
+  /** Starts every listener of the example (HTTP with the WebSocket, TCP, UDP) with {@code options}. */
   public static RunningApplication start(ExampleOptions options) {
     return DaggerExampleComponent.create()
         .beth()
-        .start(BethOptions.builder().httpPort(options.httpPort()).build())
+        .start(BethOptions.builder()
+            .httpPort(options.httpPort())
+            .port("tcp." + TcpEcho.class.getSimpleName(), options.tcpPort())
+            .port("udp." + UdpEcho.class.getSimpleName(), options.udpPort())
+            .build())
         .join();
   }
 }

@@ -2,18 +2,30 @@ package io.beth.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.bootstrap.RunningApplication;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -21,7 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The example application's HTTP routes, started in-process on port 0, through the JDK client. */
+/**
+ * The example application started in-process with every port free: its HTTP routes and WebSocket
+ * echo through the JDK client, its TCP echo through a {@link Socket}, its UDP echo through a
+ * {@link DatagramSocket}.
+ */
 class ExampleApplicationTest {
 
   private static RunningApplication running;
@@ -122,5 +138,75 @@ class ExampleApplicationTest {
         new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 8080)));
     assertEquals("[0:0:0:0:0:0:0:1]:1", ExampleMain.hostPort(
         new java.net.InetSocketAddress(java.net.InetAddress.getByName("::1"), 1)));
+  }
+
+  @Test
+  void oneListeningLinePerListenerOnceAllAreBound() {
+    List<String> lines = ExampleMain.listeningLines(running);
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals(List.of("http", "tcp", "udp"),
+        lines.stream().map(l -> l.split(" ")[2]).toList());
+    for (String line : lines) {
+      assertTrue(line.matches("beth: listening (http|tcp|udp) \\S+:[1-9][0-9]*"), line);
+    }
+  }
+
+  @Test
+  void webSocketEchoesTextAsTextAndBinaryAsBinary() throws Exception {
+    BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    WebSocket ws = client.newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + running.address("http").getPort() + "/ws/echo"),
+            new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                messages.add(data.toString());
+                socket.request(1);
+                return null;
+              }
+
+              @Override
+              public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                messages.add(bytes);
+                socket.request(1);
+                return null;
+              }
+            })
+        .get(20, TimeUnit.SECONDS);
+    ws.sendText("hello", true).get(20, TimeUnit.SECONDS);
+    assertEquals("hello", messages.poll(20, TimeUnit.SECONDS));
+    byte[] bytes = {1, 2, 3, (byte) 0x80};
+    ws.sendBinary(ByteBuffer.wrap(bytes), true).get(20, TimeUnit.SECONDS);
+    Object binary = messages.poll(20, TimeUnit.SECONDS);
+    assertInstanceOf(byte[].class, binary);
+    assertArrayEquals(bytes, (byte[]) binary);
+    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void tcpEchoesEveryByte() throws Exception {
+    byte[] sent = "every byte back\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
+        running.address("tcp.TcpEcho").getPort())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(sent);
+      socket.shutdownOutput();
+      assertArrayEquals(sent, socket.getInputStream().readAllBytes());
+    }
+  }
+
+  @Test
+  void udpSendsEveryPacketBackToItsSender() throws Exception {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      socket.setSoTimeout(20_000);
+      byte[] sent = "ping".getBytes(StandardCharsets.UTF_8);
+      socket.send(new DatagramPacket(sent, sent.length, InetAddress.getLoopbackAddress(),
+          running.address("udp.UdpEcho").getPort()));
+      DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+      socket.receive(reply);
+      assertEquals("ping", new String(reply.getData(), 0, reply.getLength(),
+          StandardCharsets.UTF_8));
+    }
   }
 }

@@ -85,12 +85,6 @@ final class ApplicationStep {
     int errorsBefore = reporter.errorCount();
     ApplicationModel app = read(types);
     new ApplicationValidator(reporter).validate(app);
-    for (EndpointModel endpoint : app.endpoints()) {
-      reporter.error(endpoint.type(), BethMessages.ENDPOINT_NOT_WIRED, endpoint.type()
-          .getSimpleName() + " is a valid " + endpoint.kind() + " handler, but this version of"
-          + " Beth's processor generates wiring for HTTP routes only; start it with the runtime's"
-          + " programmatic API for now.");
-    }
     if (reporter.errorCount() != errorsBefore) {
       return;
     }

@@ -60,17 +60,17 @@ public final class BethMessages {
   /** Two handlers of one protocol on one port. */
   public static final String PORT_CLASH = "[BethPortClash]";
 
+  /**
+   * Two TCP handlers, or two UDP sockets, with one simple class name: their listener names
+   * ({@code tcp.<SimpleClassName>}, which also names the port property) would be the same.
+   */
+  public static final String LISTENER_NAME = "[BethListenerName]";
+
   /** A port outside 0 to 65535. */
   public static final String PORT_RANGE = "[BethPortRange]";
 
   /** A client interface method that does not return a future. */
   public static final String CLIENT_NOT_ASYNC = "[BethClientNotAsync]";
-
-  /**
-   * A WebSocket, TCP or UDP handler that passed every check but that this version of the
-   * processor cannot wire yet, reported rather than silently left out of the application.
-   */
-  public static final String ENDPOINT_NOT_WIRED = "[BethEndpointNotWired]";
 
   /** Beth-annotated code that first appeared after Beth generated the application's wiring. */
   public static final String LATE_ELEMENT = "[BethLateElement]";

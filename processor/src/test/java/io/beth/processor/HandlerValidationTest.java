@@ -28,7 +28,7 @@ class HandlerValidationTest {
   void anAbstractHandlerIsAnError() {
     JavaFileObject source = file("Echo",
         "@TcpHandler(port = 7000)",
-        "public abstract class Echo implements io.beth.tcp.TcpConnectionHandler {}");
+        "public abstract class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
     assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
         + " Dagger cannot construct Echo: it is abstract")
         .inFile(source).onLineContaining("abstract class Echo");
@@ -111,7 +111,7 @@ class HandlerValidationTest {
   void aTcpHandlerNotImplementingItsHandlerInterfaceIsAnError() {
     JavaFileObject source = file("Echo",
         "@TcpHandler(port = 7000)",
-        "public class Echo implements io.beth.udp.UdpSocketHandler {}");
+        "public class Echo implements io.beth.udp.UdpSocketHandler {" + Sources.UDP + "}");
     assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_INTERFACE
         + " Echo is annotated @TcpHandler but does not implement io.beth.tcp.TcpConnectionHandler")
         .inFile(source).onLineContaining("@TcpHandler");
@@ -133,7 +133,7 @@ class HandlerValidationTest {
         "@TcpHandler(port = 7000)",
         "@UdpSocket(port = 7000)",
         "public class Both implements io.beth.tcp.TcpConnectionHandler,"
-            + " io.beth.udp.UdpSocketHandler {}");
+            + " io.beth.udp.UdpSocketHandler {" + Sources.TCP + Sources.UDP + "}");
     assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_KIND
         + " Both carries more than one kind of handler annotation")
         .inFile(source).onLineContaining("public class Both");

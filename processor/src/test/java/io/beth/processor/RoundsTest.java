@@ -56,7 +56,7 @@ class RoundsTest {
   }
 
   private static Compilation compile(AbstractProcessor other, JavaFileObject... files) {
-    return javac().withProcessors(new BethProcessor(), other).compile(Sources.withRuntime(files));
+    return javac().withProcessors(new BethProcessor(), other).compile(files);
   }
 
   @Test

@@ -4,24 +4,24 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 
 /**
  * Sources for compile tests: the user's file under test, compiled with Beth's processor against
- * the runtime (a test dependency), beside stand-ins for the handler interfaces of protocols the
- * runtime does not offer yet.
+ * the runtime (a test dependency).
  */
 final class Sources {
 
-  private static final List<JavaFileObject> RUNTIME = List.of(
-      JavaFileObjects.forSourceString("io.beth.websocket.WebSocketHandler",
-          "package io.beth.websocket; public interface WebSocketHandler {}"),
-      JavaFileObjects.forSourceString("io.beth.tcp.TcpConnectionHandler",
-          "package io.beth.tcp; public interface TcpConnectionHandler {}"),
-      JavaFileObjects.forSourceString("io.beth.udp.UdpSocketHandler",
-          "package io.beth.udp; public interface UdpSocketHandler {}"));
+  /** The method of {@code io.beth.websocket.WebSocketHandler}, to complete a class body. */
+  static final String WEBSOCKET = " public void handle(io.beth.websocket.WebSocket socket,"
+      + " io.beth.http.HttpRequest upgrade) {} ";
+
+  /** The method of {@code io.beth.tcp.TcpConnectionHandler}, to complete a class body. */
+  static final String TCP = " public void handle(io.beth.stream.DuplexStream<byte[], Object> s,"
+      + " io.beth.tcp.ConnectionInfo info) {} ";
+
+  /** The method of {@code io.beth.udp.UdpSocketHandler}, to complete a class body. */
+  static final String UDP = " public void handle(io.beth.udp.UdpChannel socket) {} ";
 
   private Sources() {}
 
@@ -41,15 +41,8 @@ final class Sources {
     return JavaFileObjects.forSourceString("test." + name, text.toString());
   }
 
-  /** Compiles {@code files} with Beth's processor and the runtime stand-ins. */
+  /** Compiles {@code files} with Beth's processor. */
   static Compilation compile(JavaFileObject... files) {
-    return javac().withProcessors(new BethProcessor()).compile(withRuntime(files));
-  }
-
-  /** {@code files} after the runtime stand-ins. */
-  static List<JavaFileObject> withRuntime(JavaFileObject... files) {
-    List<JavaFileObject> all = new ArrayList<>(RUNTIME);
-    all.addAll(List.of(files));
-    return all;
+    return javac().withProcessors(new BethProcessor()).compile(files);
   }
 }

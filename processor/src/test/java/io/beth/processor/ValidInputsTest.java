@@ -4,6 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.beth.processor.Sources.compile;
 import static io.beth.processor.Sources.file;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -68,40 +70,38 @@ class ValidInputsTest {
         "  @Override public CompletableFuture<String> user(String id) { return null; }",
         "  @Override public CompletionStage<Void> create(String user) { return null; }",
         "}");
-    JavaFileObject chat = file("Chat",
-        "@WebSocketEndpoint(path = \"/chat\")",
-        "public class Chat implements io.beth.websocket.WebSocketHandler {}");
-    JavaFileObject echo = file("Echo",
-        "@TcpHandler(port = 7000)",
-        "public class Echo implements io.beth.tcp.TcpConnectionHandler {",
-        "  @Inject Echo(Runnable dependency) {}",
-        "}");
-    JavaFileObject dns = file("Dns",
-        "@UdpSocket(port = 65535)",
-        "public class Dns implements io.beth.udp.UdpSocketHandler {}");
     assertThat(compile(source, api, server)).succeededWithoutWarnings();
   }
 
   @Test
-  void validEndpointsAreReportedAsNotWiredRatherThanSilentlyLeftOut() {
+  void validEndpointsCompileWithoutWarningsIntoTheRouterAndTheModule() {
     JavaFileObject chat = file("Chat",
         "@WebSocketEndpoint(path = \"/chat\")",
-        "public class Chat implements io.beth.websocket.WebSocketHandler {}");
+        "public class Chat implements io.beth.websocket.WebSocketHandler {" + Sources.WEBSOCKET + "}");
     JavaFileObject echo = file("Echo",
         "@TcpHandler(port = 7000)",
         "public class Echo implements io.beth.tcp.TcpConnectionHandler {",
         "  @Inject Echo(Runnable dependency) {}",
+        Sources.TCP,
         "}");
     JavaFileObject dns = file("Dns",
         "@UdpSocket(port = 65535)",
-        "public class Dns implements io.beth.udp.UdpSocketHandler {}");
+        "public class Dns implements io.beth.udp.UdpSocketHandler {" + Sources.UDP + "}");
     Compilation compilation = compile(chat, echo, dns);
-    assertThat(compilation).hadErrorCount(3);
-    assertThat(compilation).hadErrorContaining(BethMessages.ENDPOINT_NOT_WIRED
-        + " Chat is a valid WEBSOCKET handler").inFile(chat).onLineContaining("class Chat");
-    assertThat(compilation).hadErrorContaining(BethMessages.ENDPOINT_NOT_WIRED
-        + " Echo is a valid TCP handler").inFile(echo).onLineContaining("class Echo");
-    assertThat(compilation).hadErrorContaining(BethMessages.ENDPOINT_NOT_WIRED
-        + " Dns is a valid UDP handler").inFile(dns).onLineContaining("class Dns");
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.BethRouter");
+    assertThat(compilation).generatedSourceFile("test.BethModule");
+  }
+
+  @Test
+  void tcpAndUdpHandlersAloneNeedNoRouter() {
+    JavaFileObject echo = file("Echo",
+        "@TcpHandler(port = 0)",
+        "public class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
+    Compilation compilation = compile(echo);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.BethModule");
+    assertFalse(compilation.generatedSourceFiles().stream()
+        .anyMatch(f -> f.getName().endsWith("BethRouter.java")));
   }
 }

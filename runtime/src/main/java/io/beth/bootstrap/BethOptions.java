@@ -1,26 +1,48 @@
 package io.beth.bootstrap;
 
 import io.beth.http.HttpServerOptions;
+import io.beth.tcp.TcpServerOptions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * Overrides for starting a {@link BethApplication}. A port is chosen, most specific first, from
- * {@link Builder#httpPort(int)}, then the system property {@code beth.http.port}, then {@link
- * BethApplication#DEFAULT_HTTP_PORT}; 0 picks a free port. Other HTTP settings come from {@link
- * Builder#http(HttpServerOptions)}, whose port is replaced by the chosen one.
+ * Overrides for starting a {@link BethApplication}.
+ *
+ * <p>Every listener has a name ({@code http}; {@code tcp.<SimpleClassName>} for a {@code
+ * @TcpHandler} class; {@code udp.<SimpleClassName>} for a {@code @UdpSocket} class) and its port is
+ * chosen, first match wins, from:
+ * <ol>
+ *   <li>{@link Builder#port(String, int)} (or {@link Builder#httpPort(int)}) for that name;
+ *   <li>{@link Builder#freePorts()}: port 0;
+ *   <li>the system property {@code beth.<name>.port}, such as {@code -Dbeth.http.port=8081},
+ *       {@code -Dbeth.tcp.Echo.port=7001} or {@code -Dbeth.udp.Echo.port=0};
+ *   <li>the default: the annotation's port, or {@link BethApplication#DEFAULT_HTTP_PORT}.
+ * </ol>
+ * Port 0 picks a free port; {@link RunningApplication#listeners()} reports the one bound. Other
+ * settings come from {@link Builder#http(HttpServerOptions)} and {@link
+ * Builder#tcp(TcpServerOptions)}, whose ports are replaced by the chosen ones.
  */
 public final class BethOptions {
 
   /** The system property that overrides the HTTP port. */
   public static final String HTTP_PORT_PROPERTY = "beth.http.port";
 
-  private final OptionalInt httpPort;
+  /** The name of the HTTP listener. */
+  public static final String HTTP = "http";
+
+  private final Map<String, Integer> ports;
+  private final boolean freePorts;
   private final HttpServerOptions http;
+  private final TcpServerOptions tcp;
 
   private BethOptions(Builder b) {
-    this.httpPort = b.httpPort;
+    this.ports = Collections.unmodifiableMap(new LinkedHashMap<>(b.ports));
+    this.freePorts = b.freePorts;
     this.http = b.http;
+    this.tcp = b.tcp;
   }
 
   /** No overrides: system properties and annotation defaults apply. */
@@ -32,20 +54,40 @@ public final class BethOptions {
     return new Builder();
   }
 
+  /** The system property that overrides the port of listener {@code name}: {@code beth.<name>.port}. */
+  public static String portProperty(String name) {
+    return "beth." + name + ".port";
+  }
+
+  /** The port of listener {@code name}, after overrides and system properties. */
+  public int port(String name, int defaultPort) {
+    Integer port = ports.get(name);
+    if (port != null) {
+      return port;
+    }
+    if (freePorts) {
+      return 0;
+    }
+    String property = portProperty(name);
+    String value = System.getProperty(property);
+    if (value == null) {
+      return defaultPort;
+    }
+    try {
+      return checkPort(Integer.parseInt(value.trim()), property);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(property + " is not a port: " + value, e);
+    }
+  }
+
+  /** The names given a port programmatically. */
+  public Set<String> portOverrides() {
+    return ports.keySet();
+  }
+
   /** The HTTP port to bind, after overrides and system properties. */
   public int httpPort() {
-    if (httpPort.isPresent()) {
-      return httpPort.getAsInt();
-    }
-    String property = System.getProperty(HTTP_PORT_PROPERTY);
-    if (property != null) {
-      try {
-        return checkPort(Integer.parseInt(property.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(HTTP_PORT_PROPERTY + " is not a port: " + property, e);
-      }
-    }
-    return BethApplication.DEFAULT_HTTP_PORT;
+    return port(HTTP, BethApplication.DEFAULT_HTTP_PORT);
   }
 
   /** The HTTP server's options, with {@link #httpPort()}. */
@@ -53,29 +95,58 @@ public final class BethOptions {
     return http.newBuilder().port(httpPort()).build();
   }
 
-  private static int checkPort(int port) {
+  /** The options of the TCP server of listener {@code name}, with its port. */
+  public TcpServerOptions tcpOptions(String name, int defaultPort) {
+    return tcp.toBuilder().port(port(name, defaultPort)).build();
+  }
+
+  private static int checkPort(int port, String what) {
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port out of range: " + port);
+      throw new IllegalArgumentException(what + " is out of range (0 to 65535): " + port);
     }
     return port;
   }
 
   /** Builds {@link BethOptions}. */
   public static final class Builder {
-    private OptionalInt httpPort = OptionalInt.empty();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private boolean freePorts;
     private HttpServerOptions http = HttpServerOptions.DEFAULT;
+    private TcpServerOptions tcp = TcpServerOptions.DEFAULT;
 
     Builder() {}
 
     /** The HTTP port, over the system property and the default; 0 picks a free port. */
     public Builder httpPort(int port) {
-      this.httpPort = OptionalInt.of(checkPort(port));
+      return port(HTTP, port);
+    }
+
+    /**
+     * The port of listener {@code name} ({@code http}, {@code tcp.<SimpleClassName>}, {@code
+     * udp.<SimpleClassName>}), over every other source; 0 picks a free port. Starting fails if
+     * the application has no listener of that name.
+     */
+    public Builder port(String name, int port) {
+      Objects.requireNonNull(name, "name == null");
+      ports.put(name, checkPort(port, "port of " + name));
+      return this;
+    }
+
+    /** Binds every listener not given a port by {@link #port} to a free port (for tests). */
+    public Builder freePorts() {
+      this.freePorts = true;
       return this;
     }
 
     /** The HTTP server's other settings. */
     public Builder http(HttpServerOptions options) {
       this.http = Objects.requireNonNull(options, "options == null");
+      return this;
+    }
+
+    /** The settings of every TCP server (TLS, bind address, buffers, hooks). */
+    public Builder tcp(TcpServerOptions options) {
+      this.tcp = Objects.requireNonNull(options, "options == null");
       return this;
     }
 

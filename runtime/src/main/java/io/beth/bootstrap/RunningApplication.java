@@ -10,32 +10,45 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** A started {@link BethApplication}: where each server listens, and how to stop them all. */
+/**
+ * A started {@link BethApplication}: where each listener is bound, and how to stop them all.
+ * Listeners are named as {@link Listener#name()} says: {@code http}, {@code tcp.<SimpleClassName>},
+ * {@code udp.<SimpleClassName>}.
+ */
 public final class RunningApplication implements AutoCloseable {
 
+  private final List<Listener> listeners = new ArrayList<>();
   private final Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
   private final List<Function<Duration, CompletableFuture<Void>>> stops = new ArrayList<>();
 
   RunningApplication() {}
 
-  RunningApplication add(String name, InetSocketAddress address,
-      Function<Duration, CompletableFuture<Void>> stop) {
-    addresses.put(name, address);
+  RunningApplication add(Listener listener, Function<Duration, CompletableFuture<Void>> stop) {
+    listeners.add(listener);
+    addresses.put(listener.name(), listener.address());
     stops.add(stop);
     return this;
   }
 
-  /** The bound address of each server by name ({@code "http"}), with actual ports. */
+  /** Every bound listener: HTTP first, then TCP, then UDP, each in declaration order. */
+  public List<Listener> listeners() {
+    return Collections.unmodifiableList(listeners);
+  }
+
+  /** The bound address of each listener by name, with actual ports, in {@link #listeners()} order. */
   public Map<String, InetSocketAddress> addresses() {
     return Collections.unmodifiableMap(addresses);
   }
 
-  /** The bound address of server {@code name}, or {@code null}. */
+  /** The bound address of listener {@code name} ({@code "http"}, {@code "tcp.Echo"}), or null. */
   public InetSocketAddress address(String name) {
     return addresses.get(name);
   }
 
-  /** Stops every server gracefully, each within {@code grace}, all at once. */
+  /**
+   * Stops every listener gracefully and at once: each stops accepting, lets what is in flight
+   * finish for up to {@code grace}, then closes. Completes once all are closed.
+   */
   public CompletableFuture<Void> stop(Duration grace) {
     return CompletableFuture.allOf(stops.stream().map(s -> s.apply(grace))
         .toArray(CompletableFuture[]::new));

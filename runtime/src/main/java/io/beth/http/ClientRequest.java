@@ -77,7 +77,10 @@ public final class ClientRequest {
     return headers;
   }
 
-  /** The body ({@code byte[]}, String, file, {@link Source}, ...) or {@code null}. */
+  /**
+   * The body ({@code byte[]}, String, file, {@link Source}, {@link Multipart}, ...) or {@code
+   * null}.
+   */
   public Object body() {
     return body;
   }
@@ -201,17 +204,27 @@ public final class ClientRequest {
     }
 
     /**
-     * The body: anything {@link Bytes#isConvertible} accepts (sent with a length) or a
-     * {@link Source} of such (sent chunked).
+     * The body: anything {@link Bytes#isConvertible} accepts (sent with a length), a {@link
+     * Source} of such (sent chunked), or a {@link Multipart} (prefer {@link #multipart}, which also
+     * sets the content type).
      */
     public Builder body(Object body) {
       requireNonNull(body, "body == null");
-      if (!Bytes.isConvertibleOrSource(body)) {
+      if (!(body instanceof Multipart) && !Bytes.isConvertibleOrSource(body)) {
         throw new IllegalArgumentException("not convertible to bytes: " + body.getClass());
       }
       this.body = body;
       form.setLength(0);
       return this;
+    }
+
+    /**
+     * A {@code multipart/form-data} body (sent chunked, files streamed from disk); sets {@code
+     * Content-Type} with the boundary.
+     */
+    public Builder multipart(Multipart multipart) {
+      return body(requireNonNull(multipart, "multipart == null"))
+          .contentType(multipart.contentType());
     }
 
     /** A JSON body encoded by Jackson; sets {@code Content-Type: application/json}. */

@@ -25,8 +25,14 @@ import java.util.concurrent.CompletableFuture;
  * aborts the exchange. Futures complete on an event-loop thread: do not block in their callbacks.
  *
  * <p>Redirects (301, 302, 303, 307, 308) are followed when the method to follow with is GET or
- * HEAD: 303, and 301/302 after a POST, become GET without a body; 307/308 keep the method and body.
+ * HEAD: 303, and 301/302 after a POST, become GET without a body; 307/308 keep the method and body
+ * (other methods are followed too with {@link HttpClientOptions.Builder#redirectUnsafeMethods}).
  * A redirect to another origin drops {@code Authorization} and {@code Cookie}.
+ *
+ * <p>Bodies: anything convertible to bytes, a stream of such (chunked), JSON, url-encoded forms
+ * and {@link Multipart} forms with files streamed from disk. Cookies are kept only when the
+ * options name a {@link CookieStore}. TLS uses the system trust store and verifies host names
+ * unless the options say otherwise. Event loops use native epoll when available.
  */
 public final class HttpClient implements AutoCloseable {
 

@@ -2,13 +2,23 @@ package io.beth.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The settings of an {@link HttpClient}: pool limits, timeouts, redirect and status policy, TLS
- * material. Immutable; made by {@link #builder()}.
+ * material, the cookie store. Immutable; made by {@link #builder()}.
+ *
+ * <p>TLS: by default the system trust store is used and the server's host name is verified;
+ * {@link Builder#trustCertificates} or {@link Builder#trustManagerFactory} replace the trust
+ * material, {@link Builder#clientCertificate} or {@link Builder#keyManagerFactory} add a client
+ * certificate, and {@link Builder#insecure} turns every check off for development.
  */
 public final class HttpClientOptions {
 
@@ -26,6 +36,8 @@ public final class HttpClientOptions {
   private final TrustManagerFactory trustManagerFactory;
   private final KeyManagerFactory keyManagerFactory;
   private final boolean insecure;
+  private final CookieStore cookieStore;
+  private final boolean redirectUnsafeMethods;
 
   private HttpClientOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -42,6 +54,8 @@ public final class HttpClientOptions {
     this.trustManagerFactory = b.trustManagerFactory;
     this.keyManagerFactory = b.keyManagerFactory;
     this.insecure = b.insecure;
+    this.cookieStore = b.cookieStore;
+    this.redirectUnsafeMethods = b.redirectUnsafeMethods;
   }
 
   /** The defaults. */
@@ -118,6 +132,19 @@ public final class HttpClientOptions {
     return insecure;
   }
 
+  /** The cookie store, {@code null} when cookies are not kept (the default). */
+  public CookieStore cookieStore() {
+    return cookieStore;
+  }
+
+  /**
+   * Whether redirects of methods other than GET and HEAD are followed too (default false): see
+   * {@link Builder#redirectUnsafeMethods}.
+   */
+  public boolean redirectUnsafeMethods() {
+    return redirectUnsafeMethods;
+  }
+
   /** Builds {@link HttpClientOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -134,6 +161,8 @@ public final class HttpClientOptions {
     private TrustManagerFactory trustManagerFactory;
     private KeyManagerFactory keyManagerFactory;
     private boolean insecure;
+    private CookieStore cookieStore;
+    private boolean redirectUnsafeMethods;
 
     private Builder() {}
 
@@ -199,11 +228,67 @@ public final class HttpClientOptions {
       return this;
     }
 
+    /**
+     * Trusts exactly {@code certificates} (self-signed servers, a private CA) instead of the
+     * system trust store; host names are still verified.
+     */
+    public Builder trustCertificates(X509Certificate... certificates) {
+      requireNonNull(certificates, "certificates == null");
+      if (certificates.length == 0) {
+        throw new IllegalArgumentException("no certificates");
+      }
+      try {
+        KeyStore store = emptyKeyStore();
+        for (int i = 0; i < certificates.length; i++) {
+          store.setCertificateEntry("trusted-" + i,
+              requireNonNull(certificates[i], "certificates[" + i + "] == null"));
+        }
+        TrustManagerFactory factory =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return trustManagerFactory(factory);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("cannot trust these certificates", e);
+      }
+    }
+
+    /** Presents {@code key} with its certificate {@code chain} when a server asks (mutual TLS). */
+    public Builder clientCertificate(PrivateKey key, X509Certificate... chain) {
+      requireNonNull(key, "key == null");
+      requireNonNull(chain, "chain == null");
+      if (chain.length == 0) {
+        throw new IllegalArgumentException("no certificate chain");
+      }
+      try {
+        KeyStore store = emptyKeyStore();
+        char[] password = new char[0];
+        store.setKeyEntry("client", key, password, chain);
+        KeyManagerFactory factory =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, password);
+        return keyManagerFactory(factory);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("cannot use this key and chain", e);
+      }
+    }
+
+    private static KeyStore emptyKeyStore() throws GeneralSecurityException {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try {
+        store.load(null, null);
+      } catch (IOException e) {
+        throw new GeneralSecurityException(e);
+      }
+      return store;
+    }
+
+    /** Trust material replacing the system trust store; see also {@link #trustCertificates}. */
     public Builder trustManagerFactory(TrustManagerFactory factory) {
       this.trustManagerFactory = requireNonNull(factory, "factory == null");
       return this;
     }
 
+    /** Client key material for mutual TLS; see also {@link #clientCertificate}. */
     public Builder keyManagerFactory(KeyManagerFactory factory) {
       this.keyManagerFactory = requireNonNull(factory, "factory == null");
       return this;
@@ -212,6 +297,28 @@ public final class HttpClientOptions {
     /** Trusts every certificate and skips host-name checks. Development only. */
     public Builder insecure(boolean insecure) {
       this.insecure = insecure;
+      return this;
+    }
+
+    /**
+     * Keeps cookies in {@code store}: those responses set are stored, and the matching ones are
+     * sent with every request (after any {@code Cookie} header the request carries). {@code null}
+     * (the default) keeps none. {@link InMemoryCookieStore#create()} follows RFC 6265.
+     */
+    public Builder cookieStore(CookieStore store) {
+      this.cookieStore = store;
+      return this;
+    }
+
+    /**
+     * Also follows the redirects that repeat a method other than GET or HEAD: 307 and 308 after
+     * any such method, 301 and 302 after methods other than POST; the body is sent again (a
+     * stream body cannot be, and such a redirect is then returned as the response). Off by
+     * default. Whatever this setting, 303 (and 301/302 after a POST) is followed with a GET
+     * without body.
+     */
+    public Builder redirectUnsafeMethods(boolean follow) {
+      this.redirectUnsafeMethods = follow;
       return this;
     }
 

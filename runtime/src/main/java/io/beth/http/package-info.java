@@ -10,6 +10,12 @@
  *     HttpServerOptions.builder().port(8080).build()).join();
  * }</pre>
  *
+ * <p>The client: {@link io.beth.http.HttpClient} with {@link io.beth.http.HttpClientOptions} sends
+ * a {@link io.beth.http.ClientRequest} (bodies, forms, JSON, {@link io.beth.http.Multipart}) and
+ * completes with a {@link io.beth.http.ClientResponse}; connections are pooled, cookies kept by a
+ * {@link io.beth.http.CookieStore} when one is set. Its Netty machinery lives in {@code
+ * io.beth.http.client.internal}.
+ *
  * <p>Request and response bodies are {@link io.beth.stream.Source streams} with backpressure; a
  * server's exchanges on one connection are answered in order. The Netty machinery lives in
  * {@code io.beth.http.internal}.

@@ -1,17 +1,19 @@
 package io.beth.websocket;
 
 import io.beth.http.HttpHeaders;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Settings of a WebSocket, for both {@link WebSocketClient#connect} and {@link WebSockets#upgrade}.
  * Frame and message limits, compression, heartbeat and close timeout apply to both sides; the
  * headers are the request's on a client and extra response headers on a server; the origin check
- * is the server's; TLS and connect timeouts are the client's. Immutable; build with
+ * is the server's; TLS, connect timeouts and the bootstrap hook are the client's. Immutable; build with
  * {@link #builder()}.
  */
 public final class WebSocketOptions {
@@ -32,6 +34,7 @@ public final class WebSocketOptions {
   private final SslContext sslContext;
   private final Duration connectTimeout;
   private final Duration handshakeTimeout;
+  private final Consumer<Bootstrap> bootstrapHook;
 
   private WebSocketOptions(Builder b) {
     maxFrameSize = b.maxFrameSize;
@@ -47,6 +50,7 @@ public final class WebSocketOptions {
     sslContext = b.sslContext;
     connectTimeout = b.connectTimeout;
     handshakeTimeout = b.handshakeTimeout;
+    bootstrapHook = b.bootstrapHook;
   }
 
   /** A builder with the defaults. */
@@ -119,6 +123,14 @@ public final class WebSocketOptions {
     return handshakeTimeout;
   }
 
+  /**
+   * Client: called with the Netty bootstrap before it connects (socket options, for example), or
+   * {@code null}.
+   */
+  public Consumer<Bootstrap> bootstrapHook() {
+    return bootstrapHook;
+  }
+
   /** A builder initialised with these settings. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -135,6 +147,7 @@ public final class WebSocketOptions {
     b.sslContext = sslContext;
     b.connectTimeout = connectTimeout;
     b.handshakeTimeout = handshakeTimeout;
+    b.bootstrapHook = bootstrapHook;
     return b;
   }
 
@@ -153,6 +166,7 @@ public final class WebSocketOptions {
     private SslContext sslContext;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private Consumer<Bootstrap> bootstrapHook;
 
     Builder() {}
 
@@ -229,6 +243,12 @@ public final class WebSocketOptions {
     /** See {@link WebSocketOptions#handshakeTimeout()}. */
     public Builder handshakeTimeout(Duration timeout) {
       handshakeTimeout = notNegative(timeout, "timeout");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#bootstrapHook()}. */
+    public Builder bootstrapHook(Consumer<Bootstrap> hook) {
+      bootstrapHook = hook;
       return this;
     }
 

@@ -44,6 +44,14 @@ final class JdkClient implements WebSocket.Listener {
     return client;
   }
 
+  /** Connects with {@code http} (for its TLS settings) to {@code uri}, reading. */
+  static JdkClient connect(HttpClient http, URI uri) {
+    JdkClient client = new JdkClient(true);
+    client.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        .buildAsync(uri, client).orTimeout(10, TimeUnit.SECONDS).join();
+    return client;
+  }
+
   Object next() throws InterruptedException {
     return next(10);
   }

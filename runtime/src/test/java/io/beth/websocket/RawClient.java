@@ -52,6 +52,12 @@ final class RawClient {
 
   /** Reads frames until a close frame and returns its code. */
   static int readCloseCode(Socket s) throws IOException {
+    byte[] payload = readFrame(s, 0x8);
+    return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+  }
+
+  /** Reads frames until one of {@code opcode} and returns its (unmasked) payload. */
+  static byte[] readFrame(Socket s, int opcode) throws IOException {
     DataInputStream in = new DataInputStream(s.getInputStream());
     while (true) {
       int b0 = in.readUnsignedByte();
@@ -63,8 +69,8 @@ final class RawClient {
       }
       byte[] payload = new byte[len];
       in.readFully(payload);
-      if ((b0 & 0x0F) == 0x8) {
-        return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+      if ((b0 & 0x0F) == opcode) {
+        return payload;
       }
     }
   }

@@ -69,6 +69,19 @@ class WebSocketServerTest {
   }
 
   @Test
+  void anythingConvertibleToBytesGoesOutAsBinaryAndCharSequencesAsText() throws Exception {
+    JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
+    WebSocket ws = socket();
+    assertTrue(ws.put(ByteBuffer.wrap(new byte[] {1, 2})).get(5, TimeUnit.SECONDS));
+    assertTrue(ws.put(io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {3, 4}))
+        .get(5, TimeUnit.SECONDS));
+    assertTrue(ws.put(new StringBuilder("built")).get(5, TimeUnit.SECONDS));
+    assertArrayEquals(new byte[] {1, 2}, (byte[]) client.next());
+    assertArrayEquals(new byte[] {3, 4}, (byte[]) client.next());
+    assertEquals("built", client.next());
+  }
+
+  @Test
   void aTenMebibyteFragmentedMessageIsAggregated() throws Exception {
     int port = start(WebSocketOptions.builder().maxMessageSize(16 << 20).build(), true);
     JdkClient client = JdkClient.connect(port);
@@ -99,6 +112,41 @@ class WebSocketServerTest {
     CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
         CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
     assertInstanceOf(WebSocketException.class, e.getCause());
+  }
+
+  @Test
+  void aFrameOverTheMaximumFrameSizeClosesWith1009() throws Exception {
+    int port = start(WebSocketOptions.builder().maxFrameSize(1024).build(), true);
+    JdkClient client = JdkClient.connect(port);
+    client.socket.sendText("x".repeat(1000), true).join();
+    assertEquals("x".repeat(1000), client.next());
+    client.socket.sendText("x".repeat(2000), true).join();
+    assertEquals(1009, client.closed.get(5, TimeUnit.SECONDS).code());
+    assertEquals(1009, socket().closeStatus().get(5, TimeUnit.SECONDS).code());
+  }
+
+  @Test
+  void aPeerThatNeverAnswersTheCloseIsDroppedAfterTheCloseTimeout() throws Exception {
+    int port = start(WebSocketOptions.builder().closeTimeout(Duration.ofMillis(200)).build(), false);
+    try (java.net.Socket raw = RawClient.handshake(port)) {
+      WebSocket ws = socket();
+      ws.close(1000, "bye");
+      assertEquals(1000, RawClient.readCloseCode(raw)); // and never answer it
+      CloseStatus status = ws.closeStatus().get(5, TimeUnit.SECONDS);
+      assertEquals(CloseStatus.ABNORMAL, status.code());
+      assertTrue(status.reason().contains("no close frame from the peer"), status.reason());
+      assertEquals(-1, raw.getInputStream().read()); // the server closed the connection
+    }
+  }
+
+  @Test
+  void aPingIsAnsweredWithItsPayload() throws Exception {
+    int port = start(WebSocketOptions.DEFAULT, false);
+    try (java.net.Socket raw = RawClient.handshake(port)) {
+      socket();
+      RawClient.sendFrame(raw, 0x9, new byte[] {7, 8, 9});
+      assertArrayEquals(new byte[] {7, 8, 9}, RawClient.readFrame(raw, 0xA));
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.beth.processor.model;
 
+import java.util.Arrays;
+import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -14,5 +16,18 @@ public record EndpointModel(Kind kind, TypeElement type, String path, int port,
     WEBSOCKET,
     TCP,
     UDP
+  }
+
+  /** The segments of a WebSocket endpoint's literal path; none for {@code /}. */
+  public List<String> pathSegments() {
+    return path.equals("/") ? List.of() : Arrays.asList(path.substring(1).split("/", -1));
+  }
+
+  /**
+   * The name of a TCP or UDP handler's listener: {@code tcp.<SimpleClassName>} or {@code
+   * udp.<SimpleClassName>}; its port property is {@code beth.<name>.port}.
+   */
+  public String listenerName() {
+    return kind.name().toLowerCase(java.util.Locale.ROOT) + "." + type.getSimpleName();
   }
 }

@@ -7,14 +7,13 @@ import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.RouteModel;
 import io.beth.processor.model.ServerModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Checks what no single element shows: duplicate and ambiguous routes across the application,
- * WebSocket paths that HTTP routes also match, and handlers sharing a port. Each mistake is
+ * WebSocket paths that HTTP routes also match, handlers sharing a port or a listener name. Each mistake is
  * reported on the later element, naming the earlier one.
  */
 public final class ApplicationValidator {
@@ -73,8 +72,7 @@ public final class ApplicationValidator {
             + earlier.type().getSimpleName() + "; give each endpoint its own path.");
         continue;
       }
-      List<String> segments = endpoint.path().equals("/") ? List.of()
-          : Arrays.asList(endpoint.path().substring(1).split("/"));
+      List<String> segments = endpoint.pathSegments();
       for (RouteModel route : routes) {
         if (route.template().matches(segments)) {
           reporter.error(endpoint.type(), BethMessages.WEBSOCKET_PATH, "WebSocket path "
@@ -90,8 +88,20 @@ public final class ApplicationValidator {
 
   private void checkPorts(List<EndpointModel> endpoints) {
     Map<String, EndpointModel> byPort = new HashMap<>();
+    Map<String, EndpointModel> byName = new HashMap<>();
     for (EndpointModel endpoint : endpoints) {
-      if (endpoint.kind() == EndpointModel.Kind.WEBSOCKET || endpoint.port() == 0) {
+      if (endpoint.kind() == EndpointModel.Kind.WEBSOCKET) {
+        continue;
+      }
+      EndpointModel sameName = byName.putIfAbsent(endpoint.listenerName(), endpoint);
+      if (sameName != null) {
+        reporter.error(endpoint.type(), BethMessages.LISTENER_NAME, endpoint.kind() + " handler "
+            + endpoint.type().getQualifiedName() + " has the simple name of "
+            + sameName.type().getQualifiedName() + ", so both would be the listener "
+            + endpoint.listenerName() + " (port property beth." + endpoint.listenerName()
+            + ".port); rename one of the classes.");
+      }
+      if (endpoint.port() == 0) {
         continue;
       }
       String key = endpoint.kind() + " " + endpoint.port();

@@ -3,19 +3,21 @@ package io.beth.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.beth.processor.model.ApplicationModel;
+import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.ServerModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Writes every file of a clean application: one {@code _BethRoutes} class per server class, then
- * {@code BethRouter} and the Dagger module {@code BethModule} in the longest package shared by the
- * server classes.
+ * {@code BethRouter} (when there are routes or WebSocket endpoints) and the Dagger module {@code
+ * BethModule} in the longest package shared by the handler classes.
  */
 public final class ApplicationWriter {
 
@@ -31,7 +33,7 @@ public final class ApplicationWriter {
 
   /** Writes the files of {@code app}. */
   public void write(ApplicationModel app) throws IOException {
-    if (app.servers().isEmpty()) {
+    if (app.servers().isEmpty() && app.endpoints().isEmpty()) {
       return;
     }
     List<JavaFile> files = new ArrayList<>();
@@ -39,19 +41,30 @@ public final class ApplicationWriter {
     for (ServerModel server : app.servers()) {
       files.add(routes.write(server));
     }
-    String pkg = commonPackage(app.servers());
-    ClassName router = ClassName.get(pkg, "BethRouter");
-    files.add(new RouterWriter().write(router, app.servers()));
-    files.add(new ModuleWriter().write(ClassName.get(pkg, "BethModule"), router, app.servers()));
+    List<TypeElement> handlers = new ArrayList<>();
+    app.servers().forEach(s -> handlers.add(s.type()));
+    app.endpoints().forEach(e -> handlers.add(e.type()));
+    String pkg = commonPackage(handlers);
+    List<EndpointModel> webSockets = app.endpoints().stream()
+        .filter(e -> e.kind() == EndpointModel.Kind.WEBSOCKET).toList();
+    List<EndpointModel> listeners = app.endpoints().stream()
+        .filter(e -> e.kind() != EndpointModel.Kind.WEBSOCKET).toList();
+    ClassName router = null;
+    if (!app.servers().isEmpty() || !webSockets.isEmpty()) {
+      router = ClassName.get(pkg, "BethRouter");
+      files.add(new RouterWriter().write(router, app.servers(), webSockets));
+    }
+    files.add(new ModuleWriter().write(ClassName.get(pkg, "BethModule"), router, app.servers(),
+        webSockets, listeners));
     for (JavaFile file : files) {
       file.writeTo(filer);
     }
   }
 
-  private String commonPackage(List<ServerModel> servers) {
+  private String commonPackage(List<TypeElement> handlers) {
     String common = null;
-    for (ServerModel server : servers) {
-      PackageElement p = elements.getPackageOf(server.type());
+    for (TypeElement handler : handlers) {
+      PackageElement p = elements.getPackageOf(handler);
       String name = p.getQualifiedName().toString();
       if (common == null) {
         common = name;

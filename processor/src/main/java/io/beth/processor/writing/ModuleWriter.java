@@ -7,20 +7,28 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.beth.processor.model.Construction;
+import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.ServerModel;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Writes the application's Dagger module: it provides every handler that has no {@code @Inject}
- * constructor (those with one Dagger constructs itself), the router, and the {@code
- * BethApplication} that starts them. The user's {@code Codecs} binding is used when present,
- * JSON through Jackson otherwise.
+ * constructor (those with one Dagger constructs itself), the router (when there are routes or
+ * WebSocket endpoints), and the {@code BethApplication} that starts the router's HTTP server, each
+ * TCP handler's server and each UDP socket. The user's {@code Codecs} binding is used when
+ * present, JSON through Jackson otherwise.
  */
 final class ModuleWriter {
 
-  JavaFile write(ClassName name, ClassName router, List<ServerModel> servers) {
+  /**
+   * Writes module {@code name}; {@code router} is null when the application serves no HTTP;
+   * {@code webSockets} are the router's endpoints, {@code listeners} the TCP and UDP handlers.
+   */
+  JavaFile write(ClassName name, ClassName router, List<ServerModel> servers,
+      List<EndpointModel> webSockets, List<EndpointModel> listeners) {
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
         .addJavadoc("Binds every Beth handler of the application; include it in your "
             + "{@code @Component} and ask it for {@link $T}.\n", Names.APPLICATION)
@@ -33,6 +41,32 @@ final class ModuleWriter {
             .addModifiers(Modifier.ABSTRACT)
             .returns(Names.CODECS)
             .build());
+    MethodSpec.Builder application = MethodSpec.methodBuilder("application")
+        .addAnnotation(Names.PROVIDES)
+        .addModifiers(Modifier.STATIC)
+        .returns(Names.APPLICATION);
+    CodeBlock.Builder build = CodeBlock.builder().add("return $T.builder()", Names.APPLICATION)
+        .indent();
+    if (router != null) {
+      type.addMethod(router(type, router, servers, webSockets));
+      application.addParameter(router, "router");
+      build.add("\n.http(router)");
+    }
+    for (int i = 0; i < listeners.size(); i++) {
+      EndpointModel listener = listeners.get(i);
+      String parameter = "listener" + i;
+      provideIfNoArg(type, listener.type(), listener.construction(), parameter);
+      application.addParameter(ClassName.get(listener.type()), parameter);
+      build.add("\n.$L($S, $L, $L)", listener.kind() == EndpointModel.Kind.TCP ? "tcp" : "udp",
+          listener.type().getSimpleName().toString(), listener.port(), parameter);
+    }
+    type.addMethod(application.addStatement(build.add("\n.build()").unindent().build()).build());
+    return JavaFile.builder(name.packageName(), type.build())
+        .skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private static MethodSpec router(TypeSpec.Builder type, ClassName router,
+      List<ServerModel> servers, List<EndpointModel> webSockets) {
     MethodSpec.Builder provideRouter = MethodSpec.methodBuilder("router")
         .addAnnotation(Names.PROVIDES)
         .addModifiers(Modifier.STATIC)
@@ -40,33 +74,33 @@ final class ModuleWriter {
     List<String> args = new ArrayList<>();
     for (int i = 0; i < servers.size(); i++) {
       ServerModel server = servers.get(i);
-      ClassName handler = ClassName.get(server.type());
-      type.addOriginatingElement(server.type());
-      if (server.construction() == Construction.NO_ARG) {
-        type.addMethod(MethodSpec.methodBuilder("handler" + i)
-            .addAnnotation(Names.PROVIDES)
-            .addModifiers(Modifier.STATIC)
-            .returns(handler)
-            .addStatement("return new $T()", handler)
-            .build());
-      }
-      provideRouter.addParameter(handler, "handler" + i);
+      provideIfNoArg(type, server.type(), server.construction(), "handler" + i);
+      provideRouter.addParameter(ClassName.get(server.type()), "handler" + i);
       args.add("handler" + i);
+    }
+    for (int i = 0; i < webSockets.size(); i++) {
+      EndpointModel endpoint = webSockets.get(i);
+      provideIfNoArg(type, endpoint.type(), endpoint.construction(), "webSocket" + i);
+      provideRouter.addParameter(ClassName.get(endpoint.type()), "webSocket" + i);
+      args.add("webSocket" + i);
     }
     provideRouter.addParameter(ParameterizedTypeName.get(Names.OPTIONAL, Names.CODECS), "codecs");
     args.add("codecs.orElseGet($T::defaults)");
-    provideRouter.addStatement("return new $T(" + String.join(", ", args) + ")", router,
-        Names.CODECS);
-    type.addMethod(provideRouter.build());
-    type.addMethod(MethodSpec.methodBuilder("application")
-        .addAnnotation(Names.PROVIDES)
-        .addModifiers(Modifier.STATIC)
-        .returns(Names.APPLICATION)
-        .addParameter(router, "router")
-        .addStatement("return $L", CodeBlock.of("$T.builder().http(router).build()",
-            Names.APPLICATION))
-        .build());
-    return JavaFile.builder(name.packageName(), type.build())
-        .skipJavaLangImports(true).indent("  ").build();
+    return provideRouter.addStatement("return new $T(" + String.join(", ", args) + ")", router,
+        Names.CODECS).build();
+  }
+
+  /** Adds the provider of {@code handler} when Dagger cannot construct it by itself. */
+  private static void provideIfNoArg(TypeSpec.Builder type, TypeElement handler,
+      Construction construction, String method) {
+    type.addOriginatingElement(handler);
+    if (construction == Construction.NO_ARG) {
+      type.addMethod(MethodSpec.methodBuilder(method)
+          .addAnnotation(Names.PROVIDES)
+          .addModifiers(Modifier.STATIC)
+          .returns(ClassName.get(handler))
+          .addStatement("return new $T()", ClassName.get(handler))
+          .build());
+    }
   }
 }

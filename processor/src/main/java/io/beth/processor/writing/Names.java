@@ -16,6 +16,7 @@ final class Names {
   static final ClassName PATHS = ClassName.get("io.beth.bootstrap", "Paths");
   static final ClassName RESULTS = ClassName.get("io.beth.bootstrap", "Results");
   static final ClassName BAD_PARAMETER = ClassName.get("io.beth.bootstrap", "BadParameterException");
+  static final ClassName ENDPOINTS = ClassName.get("io.beth.bootstrap", "Endpoints");
   static final ClassName APPLICATION = ClassName.get("io.beth.bootstrap", "BethApplication");
   static final ClassName TYPE = ClassName.get("java.lang.reflect", "Type");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");

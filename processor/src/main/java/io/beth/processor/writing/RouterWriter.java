@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.PathTemplate.Segment;
 import io.beth.processor.model.RouteModel;
 import io.beth.processor.model.ServerModel;
@@ -21,7 +22,8 @@ import javax.lang.model.element.Modifier;
  * walks a tree of string switches, literal segments before placeholders, to the route methods of
  * the generated {@code _BethRoutes} classes. No regular expression runs per request. An unknown
  * path is a 404; a known path with another method a 405 with {@code Allow}; {@code HEAD} runs the
- * {@code GET} route (the server sends no body), and {@code OPTIONS} lists the methods.
+ * {@code GET} route (the server sends no body), and {@code OPTIONS} lists the methods. A {@code
+ * GET} of a WebSocket endpoint's path is upgraded and handed to the endpoint.
  */
 final class RouterWriter {
 
@@ -30,6 +32,8 @@ final class RouterWriter {
     final Map<String, Node> literals = new TreeMap<>();
     Node placeholder;
     final Map<String, Target> routes = new TreeMap<>();
+    /** The field of the WebSocket endpoint upgraded at this node's path, if any. */
+    String webSocket;
     int id;
   }
 
@@ -39,9 +43,10 @@ final class RouterWriter {
   private final List<MethodSpec> methods = new ArrayList<>();
   private int nextId;
 
-  JavaFile write(ClassName name, List<ServerModel> servers) {
+  JavaFile write(ClassName name, List<ServerModel> servers, List<EndpointModel> webSockets) {
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
-        .addJavadoc("Routes requests to every {@code @HttpRoute} of the application.\n")
+        .addJavadoc("Routes requests to every {@code @HttpRoute} and {@code @WebSocketEndpoint}"
+            + " of the application.\n")
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(Names.HTTP_HANDLER);
@@ -68,6 +73,19 @@ final class RouterWriter {
         node.routes.put(e.getKey().httpMethod(),
             new Target(field, RoutesWriter.routesName(server), e.getValue()));
       }
+    }
+    for (int i = 0; i < webSockets.size(); i++) {
+      EndpointModel endpoint = webSockets.get(i);
+      type.addOriginatingElement(endpoint.type());
+      String field = "webSocket" + i;
+      type.addField(ClassName.get(endpoint.type()), field, Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(ClassName.get(endpoint.type()), field)
+          .addStatement("this.$L = $L", field, field);
+      Node node = roots.computeIfAbsent(endpoint.pathSegments().size(), n -> new Node());
+      for (String segment : endpoint.pathSegments()) {
+        node = node.literals.computeIfAbsent(segment, t -> new Node());
+      }
+      node.webSocket = field;
     }
     type.addField(FieldSpec.builder(Names.CODECS, "codecs", Modifier.PRIVATE, Modifier.FINAL)
         .build());
@@ -136,6 +154,17 @@ final class RouterWriter {
   }
 
   private static CodeBlock dispatch(Node node) {
+    if (node.webSocket != null) {
+      return CodeBlock.builder().beginControlFlow("switch (request.method())")
+          .add("case $S:\n", "GET")
+          .addStatement("$>return $T.webSocket($L, request)$<", Names.ENDPOINTS, node.webSocket)
+          .add("case $S:\n", "OPTIONS")
+          .addStatement("$>return $T.options($S)$<", Names.RESULTS, "GET, OPTIONS")
+          .add("default:\n")
+          .addStatement("$>return $T.methodNotAllowed($S)$<", Names.RESULTS, "GET, OPTIONS")
+          .endControlFlow()
+          .build();
+    }
     TreeSet<String> allowed = new TreeSet<>(node.routes.keySet());
     if (allowed.contains("GET")) {
       allowed.add("HEAD");

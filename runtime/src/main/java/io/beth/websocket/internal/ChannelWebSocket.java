@@ -53,6 +53,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
 
   private ChannelHandlerContext ctx;
   private boolean taking;
+  private int pendingPuts;
   private boolean closeSent;
   private boolean closeReceived;
   private boolean failing;
@@ -212,8 +213,14 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
     }
     CompletableFuture<Boolean> put = in.put(message);
     if (!put.isDone()) {
+      // frames decoded from the same read may still arrive: read again once all are accepted
+      pendingPuts++;
       channel.config().setAutoRead(false);
-      put.whenComplete((ok, e) -> onLoop(() -> channel.config().setAutoRead(true)));
+      put.whenComplete((ok, e) -> onLoop(() -> {
+        if (--pendingPuts == 0) {
+          channel.config().setAutoRead(true);
+        }
+      }));
     }
   }
 
@@ -371,11 +378,11 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
   private void protocolError(CloseStatus status, Throwable cause) {
     failing = true;
     closeStatus.complete(status);
-    in.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
     closeToSend = status;
     out.close();
     releaseQueued();
-    sendClose();
+    sendClose(); // before failing the inbound stream, whose consumer may fail the socket (1011)
+    in.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
   }
 
   @Override

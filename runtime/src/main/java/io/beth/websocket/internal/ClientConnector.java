@@ -84,6 +84,9 @@ public final class ClientConnector {
             p.addLast("ws-handshake", new Handshake(handshaker, options, result));
           }
         });
+    if (options.bootstrapHook() != null) {
+      options.bootstrapHook().accept(b);
+    }
     b.connect(host, port).addListener(f -> {
       if (!f.isSuccess()) {
         result.completeExceptionally(new WebSocketException(

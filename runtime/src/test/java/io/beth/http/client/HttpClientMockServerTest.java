@@ -300,4 +300,31 @@ class HttpClientMockServerTest {
     assertTrue(f.cancel(true));
     assertEquals("after", await(await(client.send(ClientRequest.get(uri("/d")).build())).string()));
   }
+
+  @Test
+  void aClientCanSwitchErrorStatusesOffAndARequestBackOn() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(500).setBody("broken"));
+    server.enqueue(new MockResponse().setResponseCode(404));
+    try (HttpClient lenient = HttpClient.create(HttpClientOptions.builder()
+        .errorStatusFails(false).build())) {
+      ClientResponse r = await(lenient.send(ClientRequest.get(uri("/a")).build()));
+      assertEquals(500, r.status());
+      assertEquals("broken", await(r.string()));
+      Throwable t = failure(lenient.send(ClientRequest.get(uri("/b")).errorStatusFails(true)
+          .build()));
+      assertEquals(404, assertInstanceOf(HttpResponseException.class, t).status());
+    }
+  }
+
+  @Test
+  void deflateResponsesAreDecodedTransparently() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(out)) {
+      deflate.write("deflated text".getBytes(StandardCharsets.UTF_8));
+    }
+    server.enqueue(new MockResponse().setHeader("Content-Encoding", "deflate")
+        .setBody(new Buffer().write(out.toByteArray())));
+    assertEquals("deflated text", await(await(client.send(ClientRequest.get(uri("/d")).build()))
+        .string()));
+  }
 }

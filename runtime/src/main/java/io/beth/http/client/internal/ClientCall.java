@@ -4,9 +4,12 @@ import io.beth.bytes.ByteSources;
 import io.beth.bytes.Bytes;
 import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
+import io.beth.http.Cookie;
+import io.beth.http.CookieStore;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.HttpHeaders;
 import io.beth.http.HttpResponseException;
+import io.beth.http.Multipart;
 import io.beth.http.RequestTimeoutException;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
@@ -15,6 +18,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,6 +38,8 @@ public final class ClientCall {
   private final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
   private final boolean followRedirects;
   private final boolean errorStatusFails;
+  private final boolean unsafeRedirects;
+  private final CookieStore cookies;
   private volatile Exchange current;
   private volatile ScheduledFuture<?> timer;
 
@@ -46,6 +52,8 @@ public final class ClientCall {
         ? request.followRedirects() : options.followRedirects();
     this.errorStatusFails = request.errorStatusFails() != null
         ? request.errorStatusFails() : options.errorStatusFails();
+    this.unsafeRedirects = options.redirectUnsafeMethods();
+    this.cookies = options.cookieStore();
   }
 
   /** Starts {@code request}; the future completes with the final response head. */
@@ -89,6 +97,13 @@ public final class ClientCall {
     if (result.isDone()) {
       return;
     }
+    HttpHeaders headers;
+    try {
+      headers = withCookies(request);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
     PoolKey key = PoolKey.of(request.uri());
     pool.acquire(key, retried).whenComplete((conn, error) -> {
       if (error != null) {
@@ -106,11 +121,19 @@ public final class ClientCall {
         fixed = bytes;
       } else if (body instanceof CharSequence) {
         fixed = Bytes.toByteArray(body);
+      } else if (body instanceof Multipart multipart) {
+        stream = MultipartEncoder.encode(multipart, blocking);
       } else if (body != null) {
-        stream = ByteSources.toSource(body, blocking);
+        try {
+          stream = ByteSources.toSource(body, blocking);
+        } catch (RuntimeException e) {
+          pool.release(conn, true);
+          result.completeExceptionally(e);
+          return;
+        }
       }
       Exchange exchange = new Exchange(conn, pool, request.method(), request.uri(),
-          request.headers(), fixed, stream);
+          headers, fixed, stream);
       current = exchange;
       exchange.response.whenComplete((response, failure) -> {
         if (failure != null) {
@@ -137,10 +160,43 @@ public final class ClientCall {
   private static boolean replayable(ClientRequest request) {
     Object body = request.body();
     return body == null || body instanceof byte[] || body instanceof CharSequence
-        || body instanceof java.nio.file.Path || body instanceof java.io.File;
+        || body instanceof Multipart || body instanceof java.nio.file.Path
+        || body instanceof java.io.File;
+  }
+
+  /** The request's headers with the stored cookies for its URI appended to its own. */
+  private HttpHeaders withCookies(ClientRequest request) {
+    if (cookies == null) {
+      return request.headers();
+    }
+    List<Cookie> stored = cookies.loadForRequest(request.uri());
+    if (stored.isEmpty()) {
+      return request.headers();
+    }
+    StringBuilder header = new StringBuilder();
+    String own = request.headers().get("Cookie");
+    if (own != null && !own.isBlank()) {
+      header.append(own);
+    }
+    for (Cookie c : stored) {
+      if (header.length() > 0) {
+        header.append("; ");
+      }
+      header.append(c.name()).append('=').append(c.value());
+    }
+    return request.headers().newBuilder().set("Cookie", header.toString()).build();
   }
 
   private void onResponse(ClientRequest request, ClientResponse response, int redirectsLeft) {
+    if (cookies != null) {
+      try {
+        cookies.saveFromResponse(request.uri(), response.cookies());
+      } catch (RuntimeException e) {
+        response.close();
+        result.completeExceptionally(e);
+        return;
+      }
+    }
     int status = response.status();
     String location = response.headers().get("Location");
     if (followRedirects && location != null && isRedirect(status) && redirectsLeft > 0) {
@@ -169,7 +225,7 @@ public final class ClientCall {
   }
 
   /** The request to follow {@code response} with, or {@code null} when it must not be followed. */
-  private static ClientRequest redirect(ClientRequest request, ClientResponse response,
+  private ClientRequest redirect(ClientRequest request, ClientResponse response,
       String location) {
     URI target;
     try {
@@ -183,20 +239,13 @@ public final class ClientCall {
     }
     int status = response.status();
     String method = request.method();
-    boolean keepBody = status == 307 || status == 308;
-    if (!keepBody) {
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        if (status == 303 || method.equals("POST")) {
-          method = "GET";
-        } else {
-          keepBody = true;
-        }
-      } else {
-        keepBody = true;
-      }
+    boolean toGet = (status == 303 && !method.equals("HEAD"))
+        || ((status == 301 || status == 302) && method.equals("POST"));
+    if (toGet) {
+      method = "GET";
     }
-    if (!method.equals("GET") && !method.equals("HEAD")) {
-      // only safe methods are followed; a redirected unsafe request is left to the caller
+    boolean keepBody = !toGet;
+    if (!method.equals("GET") && !method.equals("HEAD") && !unsafeRedirects) {
       return null;
     }
     ClientRequest.Builder b = ClientRequest.builder(method, target);

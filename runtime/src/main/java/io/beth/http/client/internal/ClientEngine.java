@@ -4,15 +4,17 @@ import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.PoolStats;
+import io.beth.transport.Transports;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The machinery behind one client: event loops, the pool, a thread pool for file reads. */
+/**
+ * The machinery behind one client: event loops (native epoll when available), the pool, a thread
+ * pool for file reads.
+ */
 public final class ClientEngine implements AutoCloseable {
 
   private final HttpClientOptions options;
@@ -22,8 +24,7 @@ public final class ClientEngine implements AutoCloseable {
 
   public ClientEngine(HttpClientOptions options) {
     this.options = options;
-    this.group = new MultiThreadIoEventLoopGroup(options.ioThreads(),
-        new DefaultThreadFactory("beth-http-client", true), NioIoHandler.newFactory());
+    this.group = Transports.newEventLoopGroup(options.ioThreads(), "beth-http-client");
     this.blocking = Executors.newCachedThreadPool(
         new DefaultThreadFactory("beth-http-client-blocking", true));
     this.pool = new ConnectionPool(new Connector(group, options), group,

@@ -3,9 +3,11 @@ package io.beth.http.client.internal;
 import io.beth.http.ReadTimeoutException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 
 /**
  * The last handler of a client connection: routes every inbound event to the exchange in progress
@@ -40,7 +42,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Exchange current = exchange;
     if (current != null) {
-      current.fail(cause, false);
+      // a TLS alert or a read error surfaces as itself, not wrapped by a Netty decoder
+      Throwable error = cause instanceof DecoderException && cause.getCause() instanceof IOException
+          ? cause.getCause() : cause;
+      // a reset keep-alive connection is stale like a closed one; a TLS failure is not
+      current.fail(error, error instanceof IOException && !(error instanceof SSLException));
     }
     ctx.close();
   }

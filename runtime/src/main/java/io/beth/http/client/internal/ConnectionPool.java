@@ -55,6 +55,7 @@ final class ConnectionPool {
   /** A connection to {@code key}: an idle one unless {@code fresh}, else a new one or a wait. */
   CompletableFuture<PooledConnection> acquire(PoolKey key, boolean fresh) {
     Waiter waiter;
+    PooledConnection victim = null;
     synchronized (this) {
       if (closed) {
         return CompletableFuture.failedFuture(new IllegalStateException("client closed"));
@@ -78,11 +79,16 @@ final class ConnectionPool {
         return connect(key);
       }
       if (fresh && !host.idle.isEmpty()) {
-        PooledConnection victim = host.idle.pollFirst();
-        idle--;
-        victim.idleTimer.cancel(false);
-        victim.channel.close();
+        victim = takeIdle(host);
         // the slot is freed by the close listener; wait for it like anybody else
+      } else if (host.open < maxPerHost) {
+        // the total limit is reached: give up another origin's idle connection, if any
+        for (Host other : hosts.values()) {
+          if (other != host && !other.idle.isEmpty()) {
+            victim = takeIdle(other);
+            break;
+          }
+        }
       }
       waiter = new Waiter();
       host.waiters.add(waiter);
@@ -90,6 +96,9 @@ final class ConnectionPool {
       Host h = host;
       waiter.timer = group.next().schedule(() -> timeout(h, waiter), acquireNanos,
           TimeUnit.NANOSECONDS);
+    }
+    if (victim != null) {
+      victim.channel.close();
     }
     return waiter.future;
   }
@@ -129,11 +138,7 @@ final class ConnectionPool {
     Waiter waiter = null;
     synchronized (this) {
       Host host = hosts.get(conn.key);
-      if (closed) {
-        conn.channel.close();
-        return;
-      }
-      while (!host.waiters.isEmpty()) {
+      while (!closed && !host.waiters.isEmpty()) {
         Waiter w = host.waiters.poll();
         pending--;
         w.timer.cancel(false);
@@ -142,7 +147,10 @@ final class ConnectionPool {
           break;
         }
       }
-      if (waiter == null) {
+      // closed; or a request to another origin waits for a slot under the total limit: free it
+      boolean close = closed
+          || (waiter == null && open >= maxTotal && otherOriginWaits(host));
+      if (!close && waiter == null) {
         host.idle.addLast(conn);
         idle++;
         conn.idleTimer = conn.channel.eventLoop().schedule(
@@ -150,10 +158,34 @@ final class ConnectionPool {
         return;
       }
     }
+    if (waiter == null) {
+      conn.channel.close();
+      return;
+    }
     conn.reused = true;
     if (!waiter.future.complete(conn)) {
       release(conn, true);
     }
+  }
+
+  /**
+   * Takes the oldest idle connection of {@code host} to close it (outside the lock); its close
+   * listener then frees the slot.
+   */
+  private PooledConnection takeIdle(Host host) {
+    PooledConnection victim = host.idle.pollFirst();
+    idle--;
+    victim.idleTimer.cancel(false);
+    return victim;
+  }
+
+  private boolean otherOriginWaits(Host host) {
+    for (Host other : hosts.values()) {
+      if (other != host && !other.waiters.isEmpty() && other.open < maxPerHost) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void onClose(PooledConnection conn) {

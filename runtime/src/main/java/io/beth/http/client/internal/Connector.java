@@ -2,6 +2,7 @@ package io.beth.http.client.internal;
 
 import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClientOptions;
+import io.beth.transport.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -9,7 +10,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.ssl.SslContext;
@@ -25,6 +25,9 @@ import javax.net.ssl.SSLParameters;
 
 /** Opens client connections: TCP, TLS with host-name checks, the HTTP codec, the handler. */
 final class Connector {
+
+  /** The largest body chunk the decoder hands on: fewer, larger messages for big bodies. */
+  private static final int MAX_CHUNK = 64 * 1024;
 
   private final EventLoopGroup group;
   private final HttpClientOptions options;
@@ -59,7 +62,7 @@ final class Connector {
     ClientHandler handler = new ClientHandler();
     Bootstrap bootstrap = new Bootstrap()
         .group(group)
-        .channel(NioSocketChannel.class)
+        .channel(Transports.socketChannelClass())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<Channel>() {
@@ -76,7 +79,7 @@ final class Connector {
               }
               p.addLast("ssl", ssl);
             }
-            p.addLast("codec", new HttpClientCodec());
+            p.addLast("codec", new HttpClientCodec(4096, 8192, MAX_CHUNK));
             p.addLast("decompress", new HttpContentDecompressor(0));
             p.addLast("idle", new IdleStateHandler(
                 options.readIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));

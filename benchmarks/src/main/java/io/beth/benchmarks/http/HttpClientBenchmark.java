@@ -1,0 +1,149 @@
+package io.beth.benchmarks.http;
+
+import io.beth.http.ClientRequest;
+import io.beth.http.ClientResponse;
+import io.beth.http.HttpClientOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Requests/s of Beth's HTTP client beside the JDK's {@code java.net.http.HttpClient} against the
+ * same server, in one JVM: each client keeps {@code inFlight} requests outstanding on keep-alive
+ * connections (a closed loop: every completed response starts the next request), is warmed up,
+ * then measured; the clients alternate over the rounds and the median is reported.
+ *
+ * <p>Usage: {@code HttpClientBenchmark url [inFlight warmupSeconds seconds rounds ioThreads]}.
+ */
+public final class HttpClientBenchmark {
+
+  private HttpClientBenchmark() {}
+
+  /** One client under test: sends a GET and completes with the body's length. */
+  private interface Client extends AutoCloseable {
+    CompletableFuture<Integer> get();
+
+    @Override
+    void close();
+  }
+
+  public static void main(String[] args) throws Exception {
+    URI uri = URI.create(args[0]);
+    int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+    int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+    int ioThreads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+
+    List<Double> beth = new ArrayList<>();
+    List<Double> jdk = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      boolean bethFirst = round % 2 == 1;
+      for (int i = 0; i < 2; i++) {
+        boolean isBeth = (i == 0) == bethFirst;
+        try (Client client = isBeth ? beth(uri, inFlight, ioThreads) : jdk(uri)) {
+          run(client, inFlight, warmup);
+          double rps = run(client, inFlight, seconds);
+          (isBeth ? beth : jdk).add(rps);
+          System.out.printf(Locale.ROOT, "round %d %-5s %10.0f requests/s%n", round,
+              isBeth ? "beth" : "jdk", rps);
+        }
+      }
+    }
+    double b = median(beth);
+    double j = median(jdk);
+    System.out.printf(Locale.ROOT, "%nmedian of %d rounds, %d in flight, %d s each:%n", rounds,
+        inFlight, seconds);
+    System.out.printf(Locale.ROOT, "beth %10.0f requests/s%njdk  %10.0f requests/s%n"
+        + "beth/jdk %.2f%n", b, j, b / j);
+  }
+
+  private static Client beth(URI uri, int inFlight, int ioThreads) {
+    io.beth.http.HttpClient client = io.beth.http.HttpClient.create(HttpClientOptions.builder()
+        .maxConnectionsPerHost(inFlight).maxConnections(inFlight).ioThreads(ioThreads).build());
+    ClientRequest request = ClientRequest.get(uri).build();
+    return new Client() {
+      @Override
+      public CompletableFuture<Integer> get() {
+        return client.send(request).thenCompose(ClientResponse::bytes).thenApply(b -> b.length);
+      }
+
+      @Override
+      public void close() {
+        client.close();
+      }
+    };
+  }
+
+  private static Client jdk(URI uri) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+    return new Client() {
+      @Override
+      public CompletableFuture<Integer> get() {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+            .thenApply(r -> r.body().length);
+      }
+
+      @Override
+      public void close() {
+        // the JDK 17 client has no close(); its threads end once it is unreachable
+      }
+    };
+  }
+
+  /** Runs {@code inFlight} closed loops for {@code seconds}; returns completed requests/s. */
+  private static double run(Client client, int inFlight, int seconds) throws Exception {
+    AtomicLong completed = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    CountDownLatch loops = new CountDownLatch(inFlight);
+    long start = System.nanoTime();
+    for (int i = 0; i < inFlight; i++) {
+      loop(client::get, end, completed, failed, loops);
+    }
+    if (!loops.await(seconds + 30L, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("requests did not finish");
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (failed.get() > 0) {
+      throw new IllegalStateException(failed.get() + " requests failed");
+    }
+    return completed.get() / elapsed;
+  }
+
+  private static void loop(Supplier<CompletableFuture<Integer>> send, long end,
+      AtomicLong completed, AtomicLong failed, CountDownLatch loops) {
+    send.get().whenComplete((length, error) -> {
+      if (error != null) {
+        failed.incrementAndGet();
+        loops.countDown();
+        return;
+      }
+      completed.incrementAndGet();
+      if (System.nanoTime() < end) {
+        loop(send, end, completed, failed, loops);
+      } else {
+        loops.countDown();
+      }
+    });
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
