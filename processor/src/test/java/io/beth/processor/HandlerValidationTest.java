@@ -138,4 +138,28 @@ class HandlerValidationTest {
         + " Both carries more than one kind of handler annotation")
         .inFile(source).onLineContaining("public class Both");
   }
+
+  @Test
+  void aUdpSocketDaggerCannotConstructIsAnError() {
+    JavaFileObject source = file("Dns",
+        "@UdpSocket(port = 5353)",
+        "public class Dns implements io.beth.udp.UdpSocketHandler {",
+        "  public Dns(String zone) {}",
+        Sources.UDP,
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Dns: it has no @Inject constructor and no public"
+        + " constructor without parameters")
+        .inFile(source).onLineContaining("public class Dns");
+  }
+
+  @Test
+  void aWebSocketEndpointThatIsNotPublicIsAnError() {
+    JavaFileObject source = file("Chat",
+        "@WebSocketEndpoint(path = \"/chat\")",
+        "class Chat implements io.beth.websocket.WebSocketHandler {" + Sources.WEBSOCKET + "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Chat: it is not public")
+        .inFile(source).onLineContaining("class Chat");
+  }
 }

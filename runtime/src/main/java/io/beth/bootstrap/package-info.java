@@ -1,5 +1,9 @@
 /**
- * What generated code and Dagger plug into: the helpers generated routers call to bind parameters
- * and answer results, and the bootstrap that starts an application's servers.
+ * What generated code and Dagger plug into: the helpers generated routers call to bind parameters,
+ * answer results and upgrade WebSocket endpoints, and the bootstrap ({@link
+ * io.beth.bootstrap.BethApplication}) that starts an application's listeners (HTTP with its
+ * WebSocket endpoints, each TCP handler, each UDP socket) with ports from {@link
+ * io.beth.bootstrap.BethOptions}, system properties {@code beth.<listener>.port}, or the
+ * annotations.
  */
 package io.beth.bootstrap;
