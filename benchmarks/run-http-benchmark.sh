@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Loads Beth's HTTP server and a hand-written Netty baseline with wrk, one after the other, and
-# prints requests/s, p99 latency and the Beth/baseline ratios.
+# prints requests/s, p99 latency, server CPU time per request and the Beth/baseline ratios.
 #
 #   benchmarks/run-http-benchmark.sh   # 64 connections, 10 s warm-up, 15 s measured, 3 rounds
 #   DURATION=30s WARMUP=15s ROUNDS=5 CONNECTIONS=64 IO_THREADS=1 WRK_THREADS=1 benchmarks/run-http-benchmark.sh
+#   PIPELINE=16 benchmarks/run-http-benchmark.sh   # HTTP/1.1 pipelining, 16 requests deep
 #
 # The servers run in turn, in alternating rounds (each a fresh JVM, warmed up first), and the
 # median of the rounds is reported, so that other load on the machine affects both alike.
@@ -16,6 +17,7 @@ DURATION="${DURATION:-15s}"
 IO_THREADS="${IO_THREADS:-1}"
 WRK_THREADS="${WRK_THREADS:-1}"
 ROUNDS="${ROUNDS:-3}"
+PIPELINE="${PIPELINE:-1}" # requests each connection sends before reading answers
 PORT="${PORT:-18080}"
 JAR="$ROOT/benchmarks/target/beth-benchmarks.jar"
 
@@ -31,8 +33,26 @@ if [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; then
   (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -DskipTests)
 fi
 
+WRK_SCRIPT=()
+if [ "$PIPELINE" -gt 1 ]; then
+  LUA="$(mktemp --suffix=.lua)"
+  cat >"$LUA" <<LUA
+init = function(args)
+  local requests = {}
+  for i = 1, $PIPELINE do requests[i] = wrk.format(nil) end
+  pipelined = table.concat(requests)
+end
+request = function() return pipelined end
+LUA
+  WRK_SCRIPT=(-s "$LUA")
+fi
+
 SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; true; }
+cleanup() {
+  [ -n "${LUA:-}" ] && rm -f "$LUA"
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  true
+}
 trap cleanup EXIT
 
 wait_for_port() {
@@ -44,10 +64,18 @@ wait_for_port() {
   return 1
 }
 
-# Prints "requests_per_second p99_ms" for one wrk run.
+# CPU time (user + system) the server process has used so far, in clock ticks.
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"
+}
+
+# Prints "requests_per_second p99_ms server_cpu_us_per_request" for one wrk run. The CPU time the
+# server spends per request hardly depends on other load on the machine, unlike requests/s.
 measure() {
-  local url="$1" duration="$2" out rps p99
-  out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url")"
+  local url="$1" duration="$2" out rps p99 requests before after
+  before="$(cpu_ticks)"
+  out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --latency ${WRK_SCRIPT[@]+"${WRK_SCRIPT[@]}"} "$url")"
+  after="$(cpu_ticks)"
   if echo "$out" | grep -q "Non-2xx"; then
     echo "$out" >&2
     echo "non-2xx answers from $url" >&2
@@ -55,7 +83,9 @@ measure() {
   fi
   rps="$(echo "$out" | awk '/^Requests\/sec/ {print $2}')"
   p99="$(echo "$out" | awk '$1 == "99%" {print $2}')"
-  echo "$rps $(to_ms "$p99")"
+  requests="$(echo "$out" | awk '/requests in/ {print $1}')"
+  echo "$rps $(to_ms "$p99") $(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" \
+    -v n="$requests" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
 }
 
 to_ms() {
@@ -91,24 +121,27 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-# The median of the rounds, by throughput; prints "requests_per_second p99_ms".
+# The median of the rounds of one column ($2: 1 throughput, 2 p99, 3 CPU per request).
 median() {
-  printf "%s" "${RUNS[$1]}" | sort -g -k1,1 | awk '{ r[NR] = $0 } END { print r[int((NR + 1) / 2)] }'
+  printf "%s" "${RUNS[$1]}" | awk -v c="$2" '{print $c}' | sort -g \
+    | awk '{ r[NR] = $0 } END { print r[int((NR + 1) / 2)] }'
 }
 
-printf "\n%-10s %-10s %14s %10s   (median of %s rounds)\n" server path "requests/s" "p99 ms" "$ROUNDS"
+printf "\n%-10s %-10s %14s %10s %14s   (medians of %s rounds)\n" server path "requests/s" \
+  "p99 ms" "cpu us/req" "$ROUNDS"
 declare -A RESULT
 for server in baseline beth; do
   for path in plaintext json; do
-    RESULT["$server/$path"]="$(median "$server/$path")"
-    read -r rps p99 <<<"${RESULT[$server/$path]}"
-    printf "%-10s %-10s %14s %10s\n" "$server" "$path" "$rps" "$p99"
+    RESULT["$server/$path"]="$(median "$server/$path" 1) $(median "$server/$path" 2) $(median "$server/$path" 3)"
+    read -r rps p99 cpu <<<"${RESULT[$server/$path]}"
+    printf "%-10s %-10s %14s %10s %14s\n" "$server" "$path" "$rps" "$p99" "$cpu"
   done
 done
 echo
 for path in plaintext json; do
-  read -r brps bp99 <<<"${RESULT[baseline/$path]}"
-  read -r rps p99 <<<"${RESULT[beth/$path]}"
-  awk -v p="$path" -v a="$rps" -v b="$brps" -v x="$p99" -v y="$bp99" \
-    'BEGIN {printf "beth/baseline %-10s throughput %.3f   p99 %.3f\n", p, a / b, x / y}'
+  read -r brps bp99 bcpu <<<"${RESULT[baseline/$path]}"
+  read -r rps p99 cpu <<<"${RESULT[beth/$path]}"
+  # Efficiency: baseline CPU per request / Beth CPU per request (1.0 = as cheap as the baseline).
+  awk -v p="$path" -v a="$rps" -v b="$brps" -v x="$p99" -v y="$bp99" -v c="$cpu" -v d="$bcpu" \
+    'BEGIN {printf "beth/baseline %-10s throughput %.3f   p99 %.3f   cpu efficiency %.3f\n", p, a / b, x / y, d / c}'
 done
