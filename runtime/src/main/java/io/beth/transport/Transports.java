@@ -1,11 +1,11 @@
 package io.beth.transport;
 
+import io.beth.transport.internal.EpollKeepRegistered;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
@@ -74,7 +74,7 @@ public final class Transports {
   }
 
   private static IoHandlerFactory ioHandlerFactory() {
-    return NATIVE ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return NATIVE ? EpollKeepRegistered.newFactory() : NioIoHandler.newFactory();
   }
 
   private static final class Holder {
