@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -71,6 +72,17 @@ public final class Transports {
   /** The datagram channel class of this transport. */
   public static Class<? extends DatagramChannel> datagramChannelClass() {
     return NATIVE ? EpollDatagramChannel.class : NioDatagramChannel.class;
+  }
+
+  /**
+   * A new datagram channel of this transport for {@code family} ({@code INET} or {@code INET6}), or
+   * of the transport's default family (dual-stack IPv6 where available) if null.
+   */
+  public static DatagramChannel newDatagramChannel(SocketProtocolFamily family) {
+    if (family == null) {
+      return NATIVE ? new EpollDatagramChannel() : new NioDatagramChannel();
+    }
+    return NATIVE ? new EpollDatagramChannel(family) : new NioDatagramChannel(family);
   }
 
   private static IoHandlerFactory ioHandlerFactory() {
