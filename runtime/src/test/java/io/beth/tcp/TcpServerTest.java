@@ -112,47 +112,6 @@ class TcpServerTest {
   }
 
   @Test
-  void bethClientAndServerEchoOverTlsWithASelfSignedCertificate() throws Exception {
-    SelfSignedCertificate cert = new SelfSignedCertificate("localhost");
-    SslContext serverTls = SslContextBuilder.forServer(cert.certificate(), cert.privateKey()).build();
-    SslContext clientTls = SslContextBuilder.forClient().trustManager(cert.cert()).build();
-    CompletableFuture<ConnectionInfo> seen = new CompletableFuture<>();
-    TcpConnectionHandler handler = (stream, info) -> {
-      seen.complete(info);
-      Streams.connect(stream, stream);
-    };
-    try (TcpServer server = TcpServer.start(handler,
-        TcpServerOptions.builder().tls(serverTls).build()).get(10, SECONDS)) {
-      DuplexStream<byte[], Object> client = TcpClient.connect("localhost", server.address().getPort(),
-          TcpClientOptions.builder().tls(clientTls).build()).get(10, SECONDS);
-      client.put("secret");
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      while (all.size() < 6) {
-        all.writeBytes(client.take().get(10, SECONDS));
-      }
-      assertEquals("secret", all.toString(StandardCharsets.UTF_8));
-      client.close();
-      assertNull(client.take().get(10, SECONDS));
-      assertTrue(seen.get(10, SECONDS).isTls());
-      cert.delete();
-    }
-  }
-
-  @Test
-  void aClientRefusesACertificateForAnotherHost() throws Exception {
-    SelfSignedCertificate cert = new SelfSignedCertificate("example.org");
-    SslContext serverTls = SslContextBuilder.forServer(cert.certificate(), cert.privateKey()).build();
-    SslContext clientTls = SslContextBuilder.forClient().trustManager(cert.cert()).build();
-    try (TcpServer server = echoServer(TcpServerOptions.builder().tls(serverTls).build())) {
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> TcpClient.connect("localhost", server.address().getPort(),
-              TcpClientOptions.builder().tls(clientTls).build()).get(10, SECONDS));
-      assertInstanceOf(ConnectionException.class, e.getCause());
-    }
-    cert.delete();
-  }
-
-  @Test
   void connectingToAClosedPortFails() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
