@@ -30,6 +30,11 @@ import java.util.Objects;
  * Builder#bypassLoopback} is switched off, loopback hosts ({@code localhost}, {@code
  * *.localhost}, {@code 127.0.0.0/8}, {@code ::1}). Host names of proxied requests are resolved by
  * the proxy, not by the client.
+ *
+ * <p>Failures: a proxy that refuses the connection, answers 407, rejects the credentials, answers
+ * {@code CONNECT} with another status than 2xx or fails the SOCKS5 handshake fails the request
+ * with {@link ProxyConnectException}; a tunnel not opened within the client's connect timeout
+ * fails it with {@link ConnectTimeoutException}.
  */
 public final class ProxyOptions {
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
+import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClient;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.ProxyConnectException;
@@ -246,6 +247,24 @@ class HttpClientHttpProxyTest {
     }
     assertEquals(0, client.poolStats().open());
     assertEquals(List.of(), originVia);
+  }
+
+  @Test
+  void aProxyThatNeverAnswersTheConnectFailsWithTheConnectTimeout() throws Exception {
+    // a listening socket nobody accepts from: the kernel completes the TCP handshake, the CONNECT
+    // then goes unanswered
+    try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      client = HttpClient.create(HttpClientOptions.builder()
+          .proxy(ProxyOptions.http("127.0.0.1", silent.getLocalPort()).bypassLoopback(false)
+              .build())
+          .connectTimeout(java.time.Duration.ofMillis(300)).build());
+      URI uri = URI.create("https://" + ORIGIN_NAME + ":443/");
+      ConnectTimeoutException e = assertInstanceOf(ConnectTimeoutException.class,
+          failure(client.send(ClientRequest.get(uri).build())));
+      assertTrue(e.getMessage().contains("HTTP proxy 127.0.0.1:" + silent.getLocalPort()),
+          e.getMessage());
+      assertEquals(0, client.poolStats().open());
+    }
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.beth.http.client.internal;
 
+import io.beth.http.ConnectTimeoutException;
 import io.beth.http.ProxyConnectException;
 import io.beth.http.ProxyOptions;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyHandler;
 import io.netty.handler.proxy.Socks5ProxyHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +50,20 @@ final class Proxies {
   /** The header that carries {@link #authorization}. */
   static final CharSequence AUTHORIZATION_HEADER = HttpHeaderNames.PROXY_AUTHORIZATION;
 
-  /** {@code cause} (a refused connection, a failed handshake) as a {@link ProxyConnectException}. */
-  static ProxyConnectException failure(PoolKey key, Throwable cause) {
-    return new ProxyConnectException(key.proxy(), key.authority(), reason(cause), cause);
+  /**
+   * {@code cause} (a refused connection, a failed handshake) as a {@link ProxyConnectException};
+   * a tunnel not opened within the connect timeout as a {@link ConnectTimeoutException}.
+   */
+  static IOException failure(PoolKey key, Throwable cause) {
+    String reason = reason(cause);
+    if (cause instanceof io.netty.handler.proxy.ProxyConnectException
+        && reason.startsWith("timeout")) {
+      ConnectTimeoutException timeout = new ConnectTimeoutException(key.proxy()
+          + " did not open a tunnel to " + key.authority() + " within the connect timeout");
+      timeout.initCause(cause);
+      return timeout;
+    }
+    return new ProxyConnectException(key.proxy(), key.authority(), reason, cause);
   }
 
   private static String reason(Throwable cause) {
