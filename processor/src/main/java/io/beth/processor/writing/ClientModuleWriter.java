@@ -44,8 +44,8 @@ final class ClientModuleWriter {
                 "options")
             .addParameter(ParameterizedTypeName.get(Names.OPTIONAL, Names.CODECS), "codecs")
             .addStatement("return $T.create(client.orElseGet($T::shared),\n"
-                    + "    options.orElseGet($T::defaults).baseUri($T.class),\n"
-                    + "    codecs.orElseGet($T::defaults))",
+                    + "options.orElseGet($T::defaults).baseUri($T.class),\n"
+                    + "codecs.orElseGet($T::defaults))",
                 ClientWriter.clientName(client), Names.HTTP_CLIENT, Names.CLIENT_OPTIONS, api,
                 Names.CODECS)
             .build())
