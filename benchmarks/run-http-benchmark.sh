@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Loads Beth's HTTP server and a hand-written Netty baseline with wrk, one after the other, and
-# prints requests/s, p99 latency, server CPU time per request and the Beth/baseline ratios.
+# Loads a hand-written Netty baseline, Beth's HTTP server with a programmatic handler ("beth") and
+# the same routes written with annotations ("declarative", generated router, started through
+# Dagger) with wrk, one after the other, and prints requests/s, p99 latency, server CPU time per
+# request and the ratios to the baseline and between the two Beth servers.
 #
 #   benchmarks/run-http-benchmark.sh   # 64 connections, 10 s warm-up, 15 s measured, 3 rounds
 #   DURATION=30s WARMUP=15s ROUNDS=5 CONNECTIONS=64 IO_THREADS=1 WRK_THREADS=1 benchmarks/run-http-benchmark.sh
@@ -19,6 +21,7 @@ WRK_THREADS="${WRK_THREADS:-1}"
 ROUNDS="${ROUNDS:-3}"
 PIPELINE="${PIPELINE:-1}" # requests each connection sends before reading answers
 PORT="${PORT:-18080}"
+SERVERS="baseline beth declarative"
 JAR="$ROOT/benchmarks/target/beth-benchmarks.jar"
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -100,10 +103,11 @@ to_ms() {
 
 declare -A RUNS
 for round in $(seq 1 "$ROUNDS"); do
-  for server in baseline beth; do
+  for server in $SERVERS; do
     case "$server" in
       baseline) class=io.beth.benchmarks.http.NettyHelloServer ;;
       beth) class=io.beth.benchmarks.http.BethHelloServer ;;
+      declarative) class=io.beth.benchmarks.http.BethDeclarativeHelloServer ;;
     esac
     java -Xms512m -Xmx512m -cp "$JAR" "$class" "$PORT" "$IO_THREADS" 2>/dev/null &
     SERVER_PID=$!
@@ -127,21 +131,28 @@ median() {
     | awk '{ r[NR] = $0 } END { print r[int((NR + 1) / 2)] }'
 }
 
-printf "\n%-10s %-10s %14s %10s %14s   (medians of %s rounds)\n" server path "requests/s" \
+printf "\n%-12s %-10s %14s %10s %14s   (medians of %s rounds)\n" server path "requests/s" \
   "p99 ms" "cpu us/req" "$ROUNDS"
 declare -A RESULT
-for server in baseline beth; do
+for server in $SERVERS; do
   for path in plaintext json; do
     RESULT["$server/$path"]="$(median "$server/$path" 1) $(median "$server/$path" 2) $(median "$server/$path" 3)"
     read -r rps p99 cpu <<<"${RESULT[$server/$path]}"
-    printf "%-10s %-10s %14s %10s %14s\n" "$server" "$path" "$rps" "$p99" "$cpu"
+    printf "%-12s %-10s %14s %10s %14s\n" "$server" "$path" "$rps" "$p99" "$cpu"
   done
 done
 echo
+# Efficiency: the reference's CPU per request / the server's (1.0 = as cheap as the reference).
+ratio() {
+  local server="$1" reference="$2" path="$3"
+  read -r rps p99 cpu <<<"${RESULT[$server/$path]}"
+  read -r brps bp99 bcpu <<<"${RESULT[$reference/$path]}"
+  awk -v l="$server/$reference" -v p="$path" -v a="$rps" -v b="$brps" -v x="$p99" -v y="$bp99" \
+    -v c="$cpu" -v d="$bcpu" \
+    'BEGIN {printf "%-22s %-10s throughput %.3f   p99 %.3f   cpu efficiency %.3f\n", l, p, a / b, x / y, d / c}'
+}
 for path in plaintext json; do
-  read -r brps bp99 bcpu <<<"${RESULT[baseline/$path]}"
-  read -r rps p99 cpu <<<"${RESULT[beth/$path]}"
-  # Efficiency: baseline CPU per request / Beth CPU per request (1.0 = as cheap as the baseline).
-  awk -v p="$path" -v a="$rps" -v b="$brps" -v x="$p99" -v y="$bp99" -v c="$cpu" -v d="$bcpu" \
-    'BEGIN {printf "beth/baseline %-10s throughput %.3f   p99 %.3f   cpu efficiency %.3f\n", p, a / b, x / y, d / c}'
+  ratio beth baseline "$path"
+  ratio declarative baseline "$path"
+  ratio declarative beth "$path"
 done

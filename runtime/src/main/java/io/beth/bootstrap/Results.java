@@ -3,6 +3,7 @@ package io.beth.bootstrap;
 import io.beth.codec.Codecs;
 import io.beth.http.HttpRequest;
 import io.beth.http.HttpResponse;
+import io.beth.http.HttpStatusException;
 import io.beth.http.ServerSentEvent;
 import io.beth.http.ServerSentEvents;
 import java.lang.reflect.Type;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Turns route results into responses for generated routers. */
 public final class Results {
@@ -102,6 +104,33 @@ public final class Results {
           ? CompletableFuture.completedFuture(bad.response())
           : CompletableFuture.failedFuture(cause);
     });
+  }
+
+  /**
+   * Runs {@code call} on {@code request}'s executor: a route that may block, called by a router
+   * that runs on the event loop. An executor that refuses the work gives a 503.
+   */
+  public static CompletionStage<HttpResponse> offLoop(HttpRequest request, Call call) {
+    CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
+    try {
+      request.executor().execute(() -> {
+        try {
+          call.call().whenComplete((response, error) -> {
+            if (error != null) {
+              answer.completeExceptionally(error);
+            } else {
+              answer.complete(response);
+            }
+          });
+        } catch (Throwable e) {
+          answer.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(
+          new HttpStatusException(503, "executor refused the request"));
+    }
+    return answer;
   }
 
   /** {@code 404 Not Found}. */

@@ -28,6 +28,7 @@ public final class ClientRequest {
   private final Boolean followRedirects;
   private final Boolean errorStatusFails;
   private final Duration timeout;
+  private final ProxyOptions proxy;
 
   private ClientRequest(Builder b) {
     this.method = b.method;
@@ -37,6 +38,7 @@ public final class ClientRequest {
     this.followRedirects = b.followRedirects;
     this.errorStatusFails = b.errorStatusFails;
     this.timeout = b.timeout;
+    this.proxy = b.proxy;
   }
 
   /** A builder of a request with {@code method} (upper-cased) on {@code uri}. */
@@ -100,6 +102,11 @@ public final class ClientRequest {
     return timeout;
   }
 
+  /** Per-request proxy, {@code null} for the client's. */
+  public ProxyOptions proxy() {
+    return proxy;
+  }
+
   /** Whether the method is idempotent (RFC 9110), so a failed attempt may be retried. */
   public boolean isIdempotent() {
     switch (method) {
@@ -118,6 +125,7 @@ public final class ClientRequest {
     b.followRedirects = followRedirects;
     b.errorStatusFails = errorStatusFails;
     b.timeout = timeout;
+    b.proxy = proxy;
     return b;
   }
 
@@ -137,6 +145,7 @@ public final class ClientRequest {
     private Boolean followRedirects;
     private Boolean errorStatusFails;
     private Duration timeout;
+    private ProxyOptions proxy;
 
     private Builder(String method, URI uri) {
       requireNonNull(method, "method == null");
@@ -253,6 +262,15 @@ public final class ClientRequest {
     /** The whole-exchange timeout for this request (default: the client's). */
     public Builder timeout(Duration timeout) {
       this.timeout = requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /**
+     * The proxy for this request (default: the client's); {@link ProxyOptions#direct()} bypasses
+     * the client's proxy. Redirects followed for this request use it too.
+     */
+    public Builder proxy(ProxyOptions proxy) {
+      this.proxy = requireNonNull(proxy, "proxy == null");
       return this;
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Failures: {@link ConnectTimeoutException}, {@link PoolAcquireTimeoutException}, {@link
  * RequestTimeoutException}, {@link ReadTimeoutException}, {@link HttpResponseException} for 4xx/5xx
- * (unless switched off), {@link java.io.IOException} for a lost connection. Cancelling the future
+ * (unless switched off), {@link ProxyConnectException} when a proxy gives no way to the origin,
+ * {@link java.io.IOException} for a lost connection. Cancelling the future
  * aborts the exchange. Futures complete on an event-loop thread: do not block in their callbacks.
  *
  * <p>Redirects (301, 302, 303, 307, 308) are followed when the method to follow with is GET or
@@ -32,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Bodies: anything convertible to bytes, a stream of such (chunked), JSON, url-encoded forms
  * and {@link Multipart} forms with files streamed from disk. Cookies are kept only when the
  * options name a {@link CookieStore}. TLS uses the system trust store and verifies host names
- * unless the options say otherwise. Event loops use native epoll when available.
+ * unless the options say otherwise. Requests go through an HTTP or SOCKS5 proxy when the options
+ * (or the request) name a {@link ProxyOptions}. Event loops use native epoll when available.
  */
 public final class HttpClient implements AutoCloseable {
 

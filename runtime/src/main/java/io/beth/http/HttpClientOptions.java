@@ -19,6 +19,9 @@ import javax.net.ssl.TrustManagerFactory;
  * {@link Builder#trustCertificates} or {@link Builder#trustManagerFactory} replace the trust
  * material, {@link Builder#clientCertificate} or {@link Builder#keyManagerFactory} add a client
  * certificate, and {@link Builder#insecure} turns every check off for development.
+ *
+ * <p>Proxies: {@link Builder#proxy} sends requests through an HTTP or SOCKS5 proxy ({@link
+ * ProxyOptions}); a request may override it.
  */
 public final class HttpClientOptions {
 
@@ -38,6 +41,7 @@ public final class HttpClientOptions {
   private final boolean insecure;
   private final CookieStore cookieStore;
   private final boolean redirectUnsafeMethods;
+  private final ProxyOptions proxy;
 
   private HttpClientOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -56,6 +60,7 @@ public final class HttpClientOptions {
     this.insecure = b.insecure;
     this.cookieStore = b.cookieStore;
     this.redirectUnsafeMethods = b.redirectUnsafeMethods;
+    this.proxy = b.proxy;
   }
 
   /** The defaults. */
@@ -145,6 +150,11 @@ public final class HttpClientOptions {
     return redirectUnsafeMethods;
   }
 
+  /** The proxy requests go through, {@link ProxyOptions#direct()} by default. */
+  public ProxyOptions proxy() {
+    return proxy;
+  }
+
   /** Builds {@link HttpClientOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -163,6 +173,7 @@ public final class HttpClientOptions {
     private boolean insecure;
     private CookieStore cookieStore;
     private boolean redirectUnsafeMethods;
+    private ProxyOptions proxy = ProxyOptions.direct();
 
     private Builder() {}
 
@@ -319,6 +330,15 @@ public final class HttpClientOptions {
      */
     public Builder redirectUnsafeMethods(boolean follow) {
       this.redirectUnsafeMethods = follow;
+      return this;
+    }
+
+    /**
+     * Sends requests through {@code proxy} (default {@link ProxyOptions#direct()}), except to the
+     * hosts it bypasses. Pooled connections are kept per origin and proxy.
+     */
+    public Builder proxy(ProxyOptions proxy) {
+      this.proxy = requireNonNull(proxy, "proxy == null");
       return this;
     }
 

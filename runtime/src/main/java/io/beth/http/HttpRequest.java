@@ -2,6 +2,7 @@ package io.beth.http;
 
 import io.beth.bytes.BodyTooLargeException;
 import io.beth.bytes.ByteSources;
+import io.beth.http.internal.BlockingExecutor;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * An HTTP request as a server handler receives it: the request head, where it came from, when it
@@ -50,6 +52,7 @@ public final class HttpRequest {
   private final long bodyLimit;
   private final Source<?> nativeBody;
   private final boolean nativeRaw;
+  private final Executor executor;
 
   private volatile UriParts uriParts;
   private volatile Map<String, String> cookies;
@@ -68,6 +71,7 @@ public final class HttpRequest {
     this.bodyLimit = b.bodyLimit;
     this.nativeBody = b.body;
     this.nativeRaw = b.raw;
+    this.executor = b.executor != null ? b.executor : BlockingExecutor.shared();
   }
 
   /** A builder for a {@code GET /} request with no headers and no body. */
@@ -408,6 +412,14 @@ public final class HttpRequest {
     return empty;
   }
 
+  /**
+   * The executor on which the server runs handlers that may block (see {@link
+   * HttpHandler#isBlocking()}): a non-blocking handler hands work that may block to it.
+   */
+  public Executor executor() {
+    return executor;
+  }
+
   /** A builder holding this request's head, addresses and body. */
   public Builder newBuilder() {
     Builder b = new Builder();
@@ -423,6 +435,7 @@ public final class HttpRequest {
     b.bodyLimit = bodyLimit;
     b.body = nativeBody;
     b.raw = nativeRaw;
+    b.executor = executor;
     return b;
   }
 
@@ -455,6 +468,7 @@ public final class HttpRequest {
     private long bodyLimit = DEFAULT_BODY_LIMIT;
     private Source<?> body;
     private boolean raw;
+    private Executor executor;
 
     Builder() {}
 
@@ -555,6 +569,12 @@ public final class HttpRequest {
     public Builder rawBody(Source<ByteBuf> body) {
       this.body = Objects.requireNonNull(body, "body == null");
       this.raw = true;
+      return this;
+    }
+
+    /** The executor for work that may block; by default the shared one of Beth's servers. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 

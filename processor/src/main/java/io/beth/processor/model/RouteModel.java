@@ -1,5 +1,6 @@
 package io.beth.processor.model;
 
+import io.beth.processor.base.Annotations;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
@@ -17,6 +18,9 @@ public record RouteModel(
     List<ParameterModel> parameters,
     ResultModel result) {
 
+  /** The annotation that declares a route, or every route of a type, non-blocking. */
+  public static final String NON_BLOCKING = "io.beth.annotations.NonBlocking";
+
   public RouteModel {
     parameters = List.copyOf(parameters);
   }
@@ -27,6 +31,12 @@ public record RouteModel(
         .filter(p -> p.binding() == ParameterModel.Binding.BODY
             || p.binding() == ParameterModel.Binding.BODY_STREAM)
         .findFirst();
+  }
+
+  /** Whether the route is declared never to block: {@code @NonBlocking} on it or its type. */
+  public boolean nonBlocking() {
+    return Annotations.find(method, NON_BLOCKING).isPresent()
+        || Annotations.find(declaringType, NON_BLOCKING).isPresent();
   }
 
   /** {@code Type.method()} for messages. */

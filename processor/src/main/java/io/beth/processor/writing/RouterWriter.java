@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.beth.processor.base.Annotations;
 import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.PathTemplate.Segment;
 import io.beth.processor.model.RouteModel;
@@ -23,7 +24,9 @@ import javax.lang.model.element.Modifier;
  * the generated {@code _BethRoutes} classes. No regular expression runs per request. An unknown
  * path is a 404; a known path with another method a 405 with {@code Allow}; {@code HEAD} runs the
  * {@code GET} route (the server sends no body), and {@code OPTIONS} lists the methods. A {@code
- * GET} of a WebSocket endpoint's path is upgraded and handed to the endpoint.
+ * GET} of a WebSocket endpoint's path is upgraded and handed to the endpoint. The router itself
+ * runs on the event loop; a route not declared {@code @NonBlocking} is called on the server's
+ * executor.
  */
 final class RouterWriter {
 
@@ -38,7 +41,7 @@ final class RouterWriter {
   }
 
   /** A route and the field and routes class that serve it. */
-  private record Target(String field, ClassName routes, String method) {}
+  private record Target(String field, ClassName routes, String method, boolean nonBlocking) {}
 
   private final List<MethodSpec> methods = new ArrayList<>();
   private int nextId;
@@ -71,7 +74,9 @@ final class RouterWriter {
               : node.literals.computeIfAbsent(s.text(), t -> new Node());
         }
         node.routes.put(e.getKey().httpMethod(),
-            new Target(field, RoutesWriter.routesName(server), e.getValue()));
+            new Target(field, RoutesWriter.routesName(server), e.getValue(),
+                e.getKey().nonBlocking()
+                    || Annotations.find(server.type(), RouteModel.NON_BLOCKING).isPresent()));
       }
     }
     for (int i = 0; i < webSockets.size(); i++) {
@@ -113,6 +118,14 @@ final class RouterWriter {
         .endControlFlow()
         .addStatement("return answer != null ? answer : $T.notFound()", Names.RESULTS);
     type.addMethod(handle.build());
+    type.addMethod(MethodSpec.methodBuilder("isBlocking")
+        .addJavadoc("Never: {@code @NonBlocking} routes run inline, the others on the server's"
+            + " executor.\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addStatement("return false")
+        .build());
     methods.forEach(type::addMethod);
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true).indent("  ").build();
@@ -178,8 +191,13 @@ final class RouterWriter {
         code.add("case $S:\n", "HEAD");
       }
       Target t = route.getValue();
-      code.addStatement("$>return $T.$L($L, request, path, codecs)$<", t.routes(), t.method(),
-          t.field());
+      if (t.nonBlocking()) {
+        code.addStatement("$>return $T.$L($L, request, path, codecs)$<", t.routes(), t.method(),
+            t.field());
+      } else {
+        code.addStatement("$>return $T.offLoop(request, () -> $T.$L($L, request, path, codecs))$<",
+            Names.RESULTS, t.routes(), t.method(), t.field());
+      }
     }
     if (!node.routes.containsKey("OPTIONS")) {
       code.add("case $S:\n", "OPTIONS").addStatement("$>return $T.options($S)$<", Names.RESULTS,

@@ -173,7 +173,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         .localAddress(address(ctx.channel().localAddress()))
         .keepAlive(HttpUtil.isKeepAlive(req))
         .arrivalNanos(arrival)
-        .bodyLimit(options.maxBodySize());
+        .bodyLimit(options.maxBodySize())
+        .executor(server.executor());
     if (body != null) {
       if (options.rawBodies()) {
         b.rawBody(cast(body));

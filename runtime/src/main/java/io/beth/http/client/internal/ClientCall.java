@@ -10,6 +10,7 @@ import io.beth.http.HttpClientOptions;
 import io.beth.http.HttpHeaders;
 import io.beth.http.HttpResponseException;
 import io.beth.http.Multipart;
+import io.beth.http.ProxyConnectException;
 import io.beth.http.RequestTimeoutException;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
@@ -104,7 +105,8 @@ public final class ClientCall {
       result.completeExceptionally(e);
       return;
     }
-    PoolKey key = PoolKey.of(request.uri());
+    PoolKey key = PoolKey.of(request.uri(),
+        request.proxy() != null ? request.proxy() : options.proxy());
     pool.acquire(key, retried).whenComplete((conn, error) -> {
       if (error != null) {
         result.completeExceptionally(unwrap(error));
@@ -145,6 +147,13 @@ public final class ClientCall {
             result.completeExceptionally(
                 cause instanceof StaleConnectionException ? cause.getCause() : cause);
           }
+          return;
+        }
+        if (key.absoluteForm() && response.status() == 407) {
+          // the proxy, not the origin, refused the request: a proxy failure like a refused CONNECT
+          response.close();
+          result.completeExceptionally(new ProxyConnectException(key.proxy(), key.authority(),
+              "status: 407 Proxy Authentication Required", null));
           return;
         }
         onResponse(request, response, redirectsLeft);
@@ -266,6 +275,9 @@ public final class ClientCall {
     }
     if (request.timeout() != null) {
       b.timeout(request.timeout());
+    }
+    if (request.proxy() != null) {
+      b.proxy(request.proxy());
     }
     return b.build();
   }

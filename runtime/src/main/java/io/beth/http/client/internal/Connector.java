@@ -2,6 +2,7 @@ package io.beth.http.client.internal;
 
 import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClientOptions;
+import io.beth.http.ProxyOptions;
 import io.beth.transport.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -12,18 +13,24 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.proxy.ProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
-/** Opens client connections: TCP, TLS with host-name checks, the HTTP codec, the handler. */
+/**
+ * Opens client connections: TCP (to the origin or a proxy), a proxy tunnel if any, TLS with the
+ * origin's host-name checks, the HTTP codec, the handler.
+ */
 final class Connector {
 
   /** The largest body chunk the decoder hands on: fewer, larger messages for big bodies. */
@@ -56,10 +63,16 @@ final class Connector {
     }
   }
 
-  /** Connects to {@code key}; completes once TLS (if any) is established. */
+  /**
+   * Connects to {@code key}: straight to the origin, to the HTTP proxy itself (absolute-form
+   * requests), or through a tunnel (HTTP {@code CONNECT} or SOCKS5) to the origin; completes once
+   * the tunnel and TLS (if any) are established.
+   */
   CompletableFuture<PooledConnection> connect(PoolKey key) {
     CompletableFuture<PooledConnection> result = new CompletableFuture<>();
     ClientHandler handler = new ClientHandler();
+    ProxyOptions proxy = key.proxy();
+    boolean tunnel = !proxy.isDirect() && !key.absoluteForm();
     Bootstrap bootstrap = new Bootstrap()
         .group(group)
         .channel(Transports.socketChannelClass())
@@ -69,8 +82,11 @@ final class Connector {
           @Override
           protected void initChannel(Channel ch) {
             ChannelPipeline p = ch.pipeline();
+            if (tunnel) {
+              p.addLast("proxy", Proxies.tunnelHandler(proxy, options.connectTimeout()));
+            }
             if (key.tls()) {
-              SslHandler ssl = sslContext.newHandler(ch.alloc(), key.host(), key.port());
+              SslHandler ssl = sslContext.newHandler(ch.alloc(), key.bareHost(), key.port());
               if (!options.insecure()) {
                 SSLEngine engine = ssl.engine();
                 SSLParameters params = engine.getSSLParameters();
@@ -86,32 +102,64 @@ final class Connector {
             p.addLast("client", handler);
           }
         });
-    ChannelFuture connect = bootstrap.connect(key.host(), key.port());
+    ChannelFuture connect;
+    if (proxy.isDirect()) {
+      connect = bootstrap.connect(key.bareHost(), key.port());
+    } else if (!tunnel) {
+      connect = bootstrap.connect(proxy.host(), proxy.port());
+    } else {
+      // the proxy resolves the origin's name: the tunnel handler sends it unresolved
+      connect = bootstrap.resolver(NoopAddressResolverGroup.INSTANCE)
+          .connect(InetSocketAddress.createUnresolved(key.bareHost(), key.port()));
+    }
     connect.addListener(f -> {
       if (!f.isSuccess()) {
-        Throwable cause = f.cause();
-        if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-          cause = new ConnectTimeoutException(cause.getMessage());
-        }
-        result.completeExceptionally(cause);
+        result.completeExceptionally(connectFailure(key, f.cause()));
         return;
       }
       Channel ch = connect.channel();
-      PooledConnection conn = new PooledConnection(ch, key, handler);
-      SslHandler ssl = ch.pipeline().get(SslHandler.class);
-      if (ssl == null) {
-        result.complete(conn);
+      ProxyHandler tunnelHandler = ch.pipeline().get(ProxyHandler.class);
+      if (tunnelHandler == null) {
+        afterTunnel(ch, key, handler, result);
       } else {
-        ssl.handshakeFuture().addListener(h -> {
-          if (h.isSuccess()) {
-            result.complete(conn);
+        tunnelHandler.connectFuture().addListener(t -> {
+          if (t.isSuccess()) {
+            afterTunnel(ch, key, handler, result);
           } else {
             ch.close();
-            result.completeExceptionally(h.cause());
+            result.completeExceptionally(Proxies.failure(key, t.cause()));
           }
         });
       }
     });
     return result;
+  }
+
+  /** The failure of the TCP connect, to the origin or to the proxy. */
+  private static Throwable connectFailure(PoolKey key, Throwable cause) {
+    if (cause instanceof io.netty.channel.ConnectTimeoutException) {
+      return new ConnectTimeoutException(key.proxy().isDirect()
+          ? cause.getMessage() : "connecting to " + key.proxy() + ": " + cause.getMessage());
+    }
+    return key.proxy().isDirect() ? cause : Proxies.failure(key, cause);
+  }
+
+  /** Completes {@code result} once TLS, if any, is established over {@code ch}. */
+  private static void afterTunnel(Channel ch, PoolKey key, ClientHandler handler,
+      CompletableFuture<PooledConnection> result) {
+    PooledConnection conn = new PooledConnection(ch, key, handler);
+    SslHandler ssl = ch.pipeline().get(SslHandler.class);
+    if (ssl == null) {
+      result.complete(conn);
+    } else {
+      ssl.handshakeFuture().addListener(h -> {
+        if (h.isSuccess()) {
+          result.complete(conn);
+        } else {
+          ch.close();
+          result.completeExceptionally(h.cause());
+        }
+      });
+    }
   }
 }

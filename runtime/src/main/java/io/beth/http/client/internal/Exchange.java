@@ -83,6 +83,9 @@ final class Exchange {
     if (uri.getRawQuery() != null) {
       target += "?" + uri.getRawQuery();
     }
+    if (conn.key.absoluteForm()) {
+      target = "http://" + conn.key.hostHeader() + target;
+    }
     HttpMethod m = HttpMethod.valueOf(method);
     HttpRequest request;
     if (streamBody != null) {
@@ -102,6 +105,12 @@ final class Exchange {
     }
     if (!request.headers().contains(HttpHeaderNames.HOST)) {
       request.headers().set(HttpHeaderNames.HOST, conn.key.hostHeader());
+    }
+    if (conn.key.absoluteForm()) {
+      String authorization = Proxies.authorization(conn.key.proxy());
+      if (authorization != null && !request.headers().contains(Proxies.AUTHORIZATION_HEADER)) {
+        request.headers().set(Proxies.AUTHORIZATION_HEADER, authorization);
+      }
     }
     if (!request.headers().contains(HttpHeaderNames.ACCEPT_ENCODING)) {
       request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP_DEFLATE);
