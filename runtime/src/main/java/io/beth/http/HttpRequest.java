@@ -2,9 +2,9 @@ package io.beth.http;
 
 import io.beth.bytes.BodyTooLargeException;
 import io.beth.bytes.ByteSources;
-import io.beth.http.internal.BlockingExecutor;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
+import io.beth.transport.Transports;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -71,7 +71,7 @@ public final class HttpRequest {
     this.bodyLimit = b.bodyLimit;
     this.nativeBody = b.body;
     this.nativeRaw = b.raw;
-    this.executor = b.executor != null ? b.executor : BlockingExecutor.shared();
+    this.executor = b.executor != null ? b.executor : Transports.blockingExecutor();
   }
 
   /** A builder for a {@code GET /} request with no headers and no body. */

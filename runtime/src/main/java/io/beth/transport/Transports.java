@@ -1,5 +1,6 @@
 package io.beth.transport;
 
+import io.beth.transport.internal.BlockingExecutor;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -17,8 +18,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The Netty transport every Beth server and client shares: one event loop group, native epoll when
@@ -53,9 +52,12 @@ public final class Transports {
         threads, new DefaultThreadFactory(name, true), ioHandlerFactory());
   }
 
-  /** The shared executor for work that may block: cached daemon threads. */
+  /**
+   * The shared executor for work that may block (handlers not declared non-blocking, name
+   * resolution): a virtual thread per task on Java 21+, else a pool of daemon threads.
+   */
   public static ExecutorService blockingExecutor() {
-    return Holder.BLOCKING;
+    return BlockingExecutor.shared();
   }
 
   /** The client socket channel class of this transport. */
@@ -79,10 +81,5 @@ public final class Transports {
 
   private static final class Holder {
     static final EventLoopGroup GROUP = newEventLoopGroup(0, "beth-io");
-    static final ExecutorService BLOCKING = Executors.newCachedThreadPool(daemon("beth-blocking"));
-
-    private static ThreadFactory daemon(String name) {
-      return new DefaultThreadFactory(name, true);
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.beth.http.internal;
 import io.beth.http.HttpHandler;
 import io.beth.http.HttpServer;
 import io.beth.http.HttpServerOptions;
+import io.beth.transport.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -40,7 +41,7 @@ public final class NettyHttpServer implements HttpServer {
   private NettyHttpServer(HttpHandler handler, HttpServerOptions options, EventLoopGroup group) {
     this.handler = handler;
     this.options = options;
-    this.executor = options.executor() != null ? options.executor() : BlockingExecutor.shared();
+    this.executor = options.executor() != null ? options.executor() : Transports.blockingExecutor();
     this.group = group;
   }
 

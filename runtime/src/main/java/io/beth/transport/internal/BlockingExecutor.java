@@ -1,4 +1,4 @@
-package io.beth.http.internal;
+package io.beth.transport.internal;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
