@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.http.HttpClient;
 import io.beth.http.HttpResponse;
@@ -15,10 +16,18 @@ import io.beth.processor.client.Color;
 import io.beth.processor.client.Item;
 import io.beth.processor.client.ItemsApi;
 import io.beth.stream.Streams;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -188,5 +197,26 @@ class ClientWireFormatTest {
         "a; b", null)));
     assertInstanceOf(IllegalArgumentException.class, cookie.getCause());
     assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void cancellingTheFutureBeforeTheResponseAbortsTheExchangeAndItsConnection() throws Exception {
+    try (ServerSocket origin = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      origin.setSoTimeout(20_000);
+      ItemsApi silent = app.client(ItemsApi.class, http,
+          URI.create("http://127.0.0.1:" + origin.getLocalPort()));
+      CompletableFuture<Item> call = silent.item("1");
+      try (Socket socket = origin.accept()) {
+        socket.setSoTimeout(20_000);
+        BufferedReader in = new BufferedReader(
+            new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        assertEquals("GET /items/1 HTTP/1.1", in.readLine());
+        while (!in.readLine().isEmpty()) {
+          // the rest of the request head
+        }
+        assertTrue(call.cancel(true));
+        assertEquals(-1, in.read(), "the client closed the connection");
+      }
+    }
   }
 }
