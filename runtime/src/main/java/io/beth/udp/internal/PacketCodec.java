@@ -3,7 +3,7 @@ package io.beth.udp.internal;
 import io.beth.transport.internal.StreamCodec;
 import io.beth.udp.UdpPacket;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 
@@ -41,6 +41,9 @@ public final class PacketCodec implements StreamCodec<UdpPacket, UdpPacket> {
     if (packet.remote().isUnresolved()) {
       throw new IllegalArgumentException("unresolved UDP destination: " + packet.remote());
     }
-    return new DatagramPacket(Unpooled.wrappedBuffer(packet.message()), packet.remote());
+    // copied once into a pooled direct buffer: the native transport would copy a heap one anyway
+    byte[] message = packet.message();
+    return new DatagramPacket(
+        ByteBufAllocator.DEFAULT.directBuffer(message.length).writeBytes(message), packet.remote());
   }
 }
