@@ -119,7 +119,8 @@ class ExampleApplicationTest {
     HttpResponse<String> bad = get("/users/abc");
     assertEquals(400, bad.statusCode());
     assertEquals("application/json", bad.headers().firstValue("Content-Type").orElseThrow());
-    assertTrue(bad.body().contains("\"error\""), bad.body());
+    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid path parameter"
+        + " 'id': \\\"abc\\\" (For input string: \\\"abc\\\")\"}", bad.body());
   }
 
   @Test

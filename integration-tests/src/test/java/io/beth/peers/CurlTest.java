@@ -159,7 +159,11 @@ class CurlTest {
 
     Command.Result bad = curl("-s", "-w", "\n%{http_code} %{content_type}", app.url("/users/seven"));
     String[] badParts = bad.out().split("\n");
-    assertTrue(json.readTree(badParts[0]).has("error"), bad.out());
+    JsonNode error = json.readTree(badParts[0]);
+    assertEquals(400, error.get("status").asInt(), bad.out());
+    assertEquals("Bad Request", error.get("error").asText(), bad.out());
+    assertTrue(error.get("message").asText().startsWith("Invalid path parameter 'id': \"seven\""),
+        bad.out());
     assertEquals("400 application/json", badParts[1]);
   }
 

@@ -72,6 +72,12 @@ public final class BethMessages {
   /** A client interface method that does not return a future. */
   public static final String CLIENT_NOT_ASYNC = "[BethClientNotAsync]";
 
+  /**
+   * A route interface the generated client cannot implement: it is generic or private, or has an
+   * abstract method without {@code @HttpRoute}, or a generic route method.
+   */
+  public static final String CLIENT_INTERFACE = "[BethClientInterface]";
+
   /** Beth-annotated code that first appeared after Beth generated the application's wiring. */
   public static final String LATE_ELEMENT = "[BethLateElement]";
 

@@ -60,6 +60,19 @@ final class CompiledApplication extends ClassLoader {
     return as.cast(loadClass(name).getDeclaredConstructor().newInstance());
   }
 
+  /**
+   * The generated client of route interface {@code api}, through its generated {@code
+   * create(HttpClient, URI)}.
+   */
+  <T> T client(Class<T> api, io.beth.http.HttpClient http, java.net.URI base)
+      throws ReflectiveOperationException {
+    String name = api.getName().substring(0, api.getName().lastIndexOf('.') + 1)
+        + api.getName().substring(api.getName().lastIndexOf('.') + 1).replace('$', '_')
+        + "_BethClient";
+    return api.cast(loadClass(name).getMethod("create", io.beth.http.HttpClient.class,
+        java.net.URI.class).invoke(null, http, base));
+  }
+
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
     byte[] bytes = classes.get(name);

@@ -32,4 +32,45 @@ class GeneratedSourceTest {
     assertThat(source(compilation, "test.BethRouter")).contains("implements HttpHandler");
     assertThat(source(compilation, "test.BethModule")).contains("@Module");
   }
+
+  @Test
+  void eachRouteInterfaceGetsAReadableClientAndADaggerModuleNamedAfterIt() throws Exception {
+    Compilation compilation = CompiledApplication.compile(ClientSources.fixture("ItemsApi"))
+        .compilation();
+    String client = source(compilation, "io.beth.processor.client.ItemsApi_BethClient");
+    String module = source(compilation, "io.beth.processor.client.ItemsApi_BethClientModule");
+    for (String text : new String[] {client, module}) {
+      assertThat(text).contains("@Generated(\"io.beth.processor.BethProcessor\")");
+      assertThat(text).doesNotContain("\t");
+      assertThat(text).doesNotContain("java.lang.reflect.Method");
+    }
+    assertThat(client).contains("public final class ItemsApi_BethClient implements ItemsApi {");
+    assertThat(client).contains("  public static ItemsApi create(HttpClient client, URI baseUri) {");
+    assertThat(client).contains(String.join("\n",
+        "  @Override",
+        "  public CompletableFuture<Item> item(String id) {",
+        "    return this.routes.call(\"GET\")",
+        "        .segment(\"items\")",
+        "        .path(\"id\", id)",
+        "        .value(Item.class);",
+        "  }"));
+    assertThat(client).contains(String.join("\n",
+        "        .segment(\"items\")",
+        "        .path(\"n\", n)",
+        "        .segment(\"echo\")",
+        "        .requiredQuery(\"q\", q)",
+        "        .query(\"page\", page)",
+        "        .query(\"size\", size)",
+        "        .query(\"color\", colors)",
+        "        .requiredQuery(\"day\", day)",
+        "        .requiredHeader(\"X-Trace\", trace)",
+        "        .header(\"X-Flag\", flag)",
+        "        .requiredCookie(\"session\", session)",
+        "        .cookie(\"theme\", theme)",
+        "        .value(String.class);"));
+    assertThat(client).contains(
+        "private static final Type SEARCH_RESULT = new TypeToken<List<Item>>() {}.type();");
+    assertThat(module).contains("@Module");
+    assertThat(module).contains("static ItemsApi itemsApi(Optional<HttpClient> client,");
+  }
 }

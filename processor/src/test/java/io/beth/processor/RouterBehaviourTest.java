@@ -171,10 +171,13 @@ class RouterBehaviourTest {
   }
 
   @Test
-  void aValueThatDoesNotConvertIsA400NamingTheParameter() throws Exception {
+  void aValueThatDoesNotConvertIsA400JsonErrorNamingTheParameter() throws Exception {
     HttpResponse<String> badId = get("/users/not-a-uuid");
     assertEquals(400, badId.statusCode());
-    assertTrue(badId.body().contains("path parameter 'id'"), badId.body());
+    assertEquals("application/json", badId.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid path"
+        + " parameter 'id': \\\"not-a-uuid\\\" (Invalid UUID string: not-a-uuid)\"}",
+        badId.body());
     HttpResponse<String> badTag = get("/users/count/1?tag=ROOT");
     assertEquals(400, badTag.statusCode());
     assertTrue(badTag.body().contains("query parameter 'tag'"), badTag.body());
@@ -204,7 +207,9 @@ class RouterBehaviourTest {
     HttpResponse<String> response = send("POST", "/users", "{nope",
         "Content-Type", "application/json");
     assertEquals(400, response.statusCode());
-    assertTrue(response.body().startsWith("Invalid body"), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(response.body().startsWith("{\"status\":400,\"error\":\"Bad Request\","
+        + "\"message\":\"Invalid body: "), response.body());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.beth.tcp;
 
+import io.beth.stream.DuplexStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
 import io.beth.stream.Streams;
@@ -16,8 +17,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A decoder consumes its source: closing the decoded source closes it, and the end of the bytes
  * ends the decoded source. A frame over the maximum fails the decoded source with a
- * {@link FrameTooLongException} and closes the byte source; pass the connection's duplex stream
- * itself (not only its {@code inbound()} half) so that this closes the connection:
+ * {@link FrameTooLongException} and closes the byte source. Given a connection's duplex stream, a
+ * decoder reads only its inbound half (the end of the bytes leaves sending open), and a bad frame
+ * closes the whole connection once what was accepted for sending is sent:
  *
  * <pre>{@code
  * Source<String> lines = Framing.lines(stream, 8192);
@@ -47,7 +49,14 @@ public final class Framing {
 
   private static <T> Source<T> decode(Source<byte[]> bytes, FrameSink<T> splitter) {
     Objects.requireNonNull(bytes, "bytes == null");
-    Streams.connect(bytes, splitter);
+    if (bytes instanceof DuplexStream) {
+      // closing the duplex stream when the bytes end would close its sink too, under the writer
+      DuplexStream<?, ?> connection = (DuplexStream<?, ?>) bytes;
+      splitter.onError(connection::close);
+      Streams.connect(((DuplexStream<byte[], ?>) bytes).inbound(), splitter);
+    } else {
+      Streams.connect(bytes, splitter);
+    }
     return splitter.frames();
   }
 

@@ -94,13 +94,13 @@ public final class TcpClient {
       return null;
     }
     // The peer host enables SNI (never sent for an IP literal) and hostname verification.
-    SslHandler ssl = options.sslContext().newHandler(ch.alloc(), host, port);
-    if (options.hostnameVerification()) {
-      SSLEngine engine = ssl.engine();
-      SSLParameters parameters = engine.getSSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      engine.setSSLParameters(parameters);
-    }
+    String name = options.serverName() == null ? host : options.serverName();
+    SslHandler ssl = options.sslContext().newHandler(ch.alloc(), name, port);
+    // Set either way: Netty 4.2's client contexts verify host names by default.
+    SSLEngine engine = ssl.engine();
+    SSLParameters parameters = engine.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm(options.hostnameVerification() ? "HTTPS" : null);
+    engine.setSSLParameters(parameters);
     return ssl;
   }
 }

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  *
  * <p>Defaults: plain TCP, a 10 second connect timeout, 16 chunks buffered each way. With TLS the
  * client sends the host name (SNI) and verifies that the server's certificate matches it, unless
- * {@link Builder#hostnameVerification(boolean)} turns that off.
+ * {@link Builder#hostnameVerification(boolean)} turns that off; {@link Builder#serverName(String)}
+ * names another host to send and verify (to connect to an address but check a name). As with the
+ * JDK, no SNI is sent for an IP literal or a name without a dot such as {@code localhost}.
  */
 public final class TcpClientOptions {
 
@@ -23,6 +25,7 @@ public final class TcpClientOptions {
   private final Duration connectTimeout;
   private final SslContext sslContext;
   private final boolean hostnameVerification;
+  private final String serverName;
   private final int inboundBuffer;
   private final int outboundBuffer;
   private final Consumer<? super Bootstrap> bootstrapHook;
@@ -32,6 +35,7 @@ public final class TcpClientOptions {
     connectTimeout = b.connectTimeout;
     sslContext = b.sslContext;
     hostnameVerification = b.hostnameVerification;
+    serverName = b.serverName;
     inboundBuffer = b.inboundBuffer;
     outboundBuffer = b.outboundBuffer;
     bootstrapHook = b.bootstrapHook;
@@ -63,6 +67,11 @@ public final class TcpClientOptions {
     return hostnameVerification;
   }
 
+  /** With TLS, the host name sent (SNI) and verified, or null for the host connected to. */
+  public String serverName() {
+    return serverName;
+  }
+
   /** Chunks received and held before reading pauses. */
   public int inboundBuffer() {
     return inboundBuffer;
@@ -88,6 +97,7 @@ public final class TcpClientOptions {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private SslContext sslContext;
     private boolean hostnameVerification = true;
+    private String serverName;
     private int inboundBuffer = 16;
     private int outboundBuffer = 16;
     private Consumer<? super Bootstrap> bootstrapHook = b -> {};
@@ -99,6 +109,7 @@ public final class TcpClientOptions {
       connectTimeout = o.connectTimeout;
       sslContext = o.sslContext;
       hostnameVerification = o.hostnameVerification;
+      serverName = o.serverName;
       inboundBuffer = o.inboundBuffer;
       outboundBuffer = o.outboundBuffer;
       bootstrapHook = o.bootstrapHook;
@@ -130,6 +141,18 @@ public final class TcpClientOptions {
     /** Whether, with TLS, the server certificate must match the host name (default true). */
     public Builder hostnameVerification(boolean verify) {
       this.hostnameVerification = verify;
+      return this;
+    }
+
+    /**
+     * With TLS, the host name to send (SNI) and to verify the certificate against, instead of the
+     * host connected to; null (the default) for that host.
+     */
+    public Builder serverName(String serverName) {
+      if (serverName != null && serverName.isBlank()) {
+        throw new IllegalArgumentException("serverName is blank");
+      }
+      this.serverName = serverName;
       return this;
     }
 

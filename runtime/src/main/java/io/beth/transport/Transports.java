@@ -1,18 +1,19 @@
 package io.beth.transport;
 
 import io.beth.transport.internal.BlockingExecutor;
+import io.beth.transport.internal.EpollKeepRegistered;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -75,8 +76,19 @@ public final class Transports {
     return NATIVE ? EpollDatagramChannel.class : NioDatagramChannel.class;
   }
 
+  /**
+   * A new datagram channel of this transport for {@code family} ({@code INET} or {@code INET6}), or
+   * of the transport's default family (dual-stack IPv6 where available) if null.
+   */
+  public static DatagramChannel newDatagramChannel(SocketProtocolFamily family) {
+    if (family == null) {
+      return NATIVE ? new EpollDatagramChannel() : new NioDatagramChannel();
+    }
+    return NATIVE ? new EpollDatagramChannel(family) : new NioDatagramChannel(family);
+  }
+
   private static IoHandlerFactory ioHandlerFactory() {
-    return NATIVE ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return NATIVE ? EpollKeepRegistered.newFactory() : NioIoHandler.newFactory();
   }
 
   private static final class Holder {

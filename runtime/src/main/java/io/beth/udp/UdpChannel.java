@@ -12,6 +12,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -28,8 +30,11 @@ import java.util.concurrent.Flow;
  * <p>A socket opened without a port ({@link UdpOptions#SEND_ONLY}) only sends: its source is closed
  * from the start (a take completes with {@code null}) and nothing is read. A put of a packet larger
  * than {@link UdpOptions#maxPacketSize()} fails with an {@link IllegalArgumentException} naming
- * its size. While the consumer is behind, reading pauses and the kernel drops what it cannot hold,
- * as UDP does. Closing the socket sends what was accepted, then closes it.
+ * its size. A send the system refuses (to a broadcast address without {@link
+ * UdpOptions#broadcast()}, to an unreachable network) fails the socket with a
+ * {@link io.beth.transport.ConnectionException} naming the destination, and closes it. While the
+ * consumer is behind, reading pauses and the kernel drops what it cannot hold, as UDP does.
+ * Closing the socket sends what was accepted, then closes it.
  */
 public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket> {
 
@@ -50,7 +55,7 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket> {
     ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
     Bootstrap bootstrap = new Bootstrap()
         .group(Transports.eventLoopGroup())
-        .channel(Transports.datagramChannelClass())
+        .channelFactory(() -> Transports.newDatagramChannel(family(options)))
         .option(ChannelOption.SO_BROADCAST, options.broadcast())
         .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(options.maxPacketSize()))
@@ -83,6 +88,20 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket> {
       }
     });
     return opened;
+  }
+
+  /**
+   * The socket's protocol family: that of the bind address if one was given; IPv4 for a socket that
+   * sends multicast from a given interface without one (the interface choice of a dual-stack
+   * socket would not apply to IPv4 groups); else the transport's default, dual-stack where
+   * available.
+   */
+  private static SocketProtocolFamily family(UdpOptions options) {
+    if (options.bindAddress() != null) {
+      return options.bindAddress() instanceof Inet6Address
+          ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+    }
+    return options.multicastInterface() != null ? SocketProtocolFamily.INET : null;
   }
 
   /** The local address the socket is bound to. */

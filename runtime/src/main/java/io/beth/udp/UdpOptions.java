@@ -163,7 +163,10 @@ public final class UdpOptions {
       return this;
     }
 
-    /** The interface to send multicast packets from. */
+    /**
+     * The interface to send multicast packets from; without a bind address the socket is then
+     * IPv4 (bind an IPv6 address for IPv6 groups).
+     */
     public Builder multicastInterface(NetworkInterface networkInterface) {
       this.multicastInterface = networkInterface;
       return this;

@@ -123,4 +123,47 @@ class FramingTest {
           e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
     }
   }
+
+  @Test
+  void anOverlongLengthPrefixedFrameFromAPeerClosesTheConnection() throws Exception {
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    TcpConnectionHandler handler = (stream, info) -> {
+      Source<byte[]> frames = Framing.lengthPrefixed(stream, 2, 100);
+      io.beth.stream.Sink<byte[]> out = Framing.lengthPrefixed(stream.outbound(), 2);
+      frames.take().thenCompose(frame -> out.put(frame))
+          .thenCompose(ok -> frames.take())
+          .whenComplete((v, e) -> failure.complete(e));
+    };
+    try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      InputStream in = socket.getInputStream();
+      socket.getOutputStream().write(Framing.lengthPrefix(utf8("fits"), 2));
+      assertArrayEquals(Framing.lengthPrefix(utf8("fits"), 2), in.readNBytes(6));
+      socket.getOutputStream().write(new byte[] {0, 101}); // announces 101 bytes
+      assertEquals(-1, in.read(), "the connection is closed");
+      Throwable e = failure.get(10, SECONDS);
+      e = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+      assertInstanceOf(FrameTooLongException.class, e);
+      assertEquals("frame of 101 bytes exceeds the maximum of 100 bytes", e.getMessage());
+    }
+  }
+
+  @Test
+  void bethClientAndServerExchangeLines() throws Exception {
+    TcpConnectionHandler handler = (stream, info) -> io.beth.stream.Streams.connect(
+        Framing.lines(stream, 64).map(line -> line.length() + "\n"),
+        stream.outbound());
+    try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS)) {
+      io.beth.stream.DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1",
+          server.address().getPort(), TcpClientOptions.DEFAULT).get(10, SECONDS);
+      Source<String> replies = Framing.lines(client, 64);
+      client.put("a\nbb\r\nccc\n");
+      client.outbound().close();
+      assertEquals("1", replies.take().get(10, SECONDS));
+      assertEquals("2", replies.take().get(10, SECONDS));
+      assertEquals("3", replies.take().get(10, SECONDS));
+      assertNull(replies.take().get(10, SECONDS));
+    }
+  }
 }

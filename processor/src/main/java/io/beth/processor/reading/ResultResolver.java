@@ -38,7 +38,8 @@ public final class ResultResolver {
     }
     if (isFuture(type)) {
       List<? extends TypeMirror> args = checks.arguments(type);
-      if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {
+      if (args.size() != 1 || (args.get(0).getKind() != TypeKind.DECLARED
+          && args.get(0).getKind() != TypeKind.ARRAY)) {
         return unsupported("the future's value type must be a class such as"
             + " CompletableFuture<User>, CompletableFuture<HttpResponse> or CompletableFuture<Void>");
       }

@@ -52,9 +52,73 @@ public final class TypeReader {
     this.construction = new ConstructionChecker(reporter);
   }
 
-  /** The client model of route interface {@code type}, if it reads cleanly. */
+  /**
+   * The client model of route interface {@code type}, with the routes it inherits from other
+   * route interfaces, if it reads cleanly and a generated class can implement it.
+   */
   public Optional<ClientModel> client(TypeElement type) {
-    return interfaceRoutes(type).map(r -> new ClientModel(type, r));
+    Optional<List<RouteModel>> own = interfaceRoutes(type);
+    boolean ok = own.isPresent();
+    List<RouteModel> found = new ArrayList<>(own.orElse(List.of()));
+    for (TypeElement parent : routeInterfaces(type)) {
+      Optional<List<RouteModel>> inherited = interfaceRoutes(parent);
+      if (inherited.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      for (RouteModel route : inherited.get()) {
+        boolean redeclared = found.stream().anyMatch(r -> checks.elements()
+            .overrides(r.method(), route.method(), type));
+        if (!redeclared) {
+          found.add(route);
+        }
+      }
+    }
+    ok &= implementable(type);
+    return ok ? Optional.of(new ClientModel(type, found)) : Optional.empty();
+  }
+
+  /** Whether a generated class can implement every abstract method of {@code type}. */
+  private boolean implementable(TypeElement type) {
+    boolean ok = true;
+    String name = type.getSimpleName().toString();
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(type, BethMessages.CLIENT_INTERFACE, "Route interface " + name
+          + " declares type parameters; its generated client implements one concrete interface,"
+          + " so remove them and use concrete types in the routes.");
+      ok = false;
+    }
+    for (javax.lang.model.element.Element e = type; e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+        reporter.error(type, BethMessages.CLIENT_INTERFACE, "Route interface " + name
+            + " is private" + (t == type ? "" : " inside " + t.getSimpleName()) + "; its generated"
+            + " client is a class of the same package, so make it package-private or public.");
+        ok = false;
+        break;
+      }
+    }
+    for (ExecutableElement m : ElementFilter.methodsIn(checks.elements().getAllMembers(type))) {
+      if (!m.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+        continue;
+      }
+      TypeElement owner = (TypeElement) m.getEnclosingElement();
+      String method = owner.getSimpleName() + "." + m.getSimpleName() + "()";
+      javax.lang.model.element.Element at = owner.equals(type) ? m : type;
+      if (Annotations.find(m, RouteReader.HTTP_ROUTE).isEmpty()) {
+        reporter.error(at, BethMessages.CLIENT_INTERFACE, "Method " + method + " of route"
+            + " interface " + name + " has no @HttpRoute, so its generated client cannot implement"
+            + " it; annotate it with @HttpRoute, give it a default body, or move it to another"
+            + " interface.");
+        ok = false;
+      } else if (!m.getTypeParameters().isEmpty()) {
+        reporter.error(at, BethMessages.CLIENT_INTERFACE, "Route method " + method
+            + " declares type parameters; a client cannot tell what to decode, so use concrete"
+            + " types.");
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   /** The server model of class {@code type}, if it reads cleanly. */

@@ -3,6 +3,7 @@ package io.beth.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.beth.processor.model.ApplicationModel;
+import io.beth.processor.model.ClientModel;
 import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.ServerModel;
 import java.io.IOException;
@@ -15,9 +16,10 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Writes every file of a clean application: one {@code _BethRoutes} class per server class, then
- * {@code BethRouter} (when there are routes or WebSocket endpoints) and the Dagger module {@code
- * BethModule} in the longest package shared by the handler classes.
+ * Writes every file of a clean application: a {@code _BethClient} class and a {@code
+ * _BethClientModule} Dagger module per route interface, one {@code _BethRoutes} class per server
+ * class, then {@code BethRouter} (when there are routes or WebSocket endpoints) and the Dagger
+ * module {@code BethModule} in the longest package shared by the handler classes.
  */
 public final class ApplicationWriter {
 
@@ -33,10 +35,15 @@ public final class ApplicationWriter {
 
   /** Writes the files of {@code app}. */
   public void write(ApplicationModel app) throws IOException {
+    List<JavaFile> files = new ArrayList<>();
+    for (ClientModel client : app.clients()) {
+      files.add(new ClientWriter().write(client));
+      files.add(new ClientModuleWriter().write(client));
+    }
     if (app.servers().isEmpty() && app.endpoints().isEmpty()) {
+      writeAll(files);
       return;
     }
-    List<JavaFile> files = new ArrayList<>();
     RoutesWriter routes = new RoutesWriter(types);
     for (ServerModel server : app.servers()) {
       files.add(routes.write(server));
@@ -56,6 +63,10 @@ public final class ApplicationWriter {
     }
     files.add(new ModuleWriter().write(ClassName.get(pkg, "BethModule"), router, app.servers(),
         webSockets, listeners));
+    writeAll(files);
+  }
+
+  private void writeAll(List<JavaFile> files) throws IOException {
     for (JavaFile file : files) {
       file.writeTo(filer);
     }

@@ -18,6 +18,10 @@ final class Names {
   static final ClassName BAD_PARAMETER = ClassName.get("io.beth.bootstrap", "BadParameterException");
   static final ClassName ENDPOINTS = ClassName.get("io.beth.bootstrap", "Endpoints");
   static final ClassName APPLICATION = ClassName.get("io.beth.bootstrap", "BethApplication");
+  static final ClassName HTTP_CLIENT = ClassName.get("io.beth.http", "HttpClient");
+  static final ClassName ROUTE_CLIENT = ClassName.get("io.beth.bootstrap", "RouteClient");
+  static final ClassName CLIENT_OPTIONS = ClassName.get("io.beth.bootstrap", "BethClientOptions");
+  static final ClassName URI = ClassName.get("java.net", "URI");
   static final ClassName TYPE = ClassName.get("java.lang.reflect", "Type");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");

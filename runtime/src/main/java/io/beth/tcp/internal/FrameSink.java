@@ -24,6 +24,12 @@ public abstract class FrameSink<T> implements Sink<byte[]> {
   private static final CompletableFuture<Boolean> FALSE = CompletableFuture.completedFuture(false);
 
   private final BufferedStream<T> out = BufferedStream.create(0);
+  private volatile Runnable onError = () -> {};
+
+  /** Runs {@code action} once decoding failed, after the source of frames failed. */
+  public void onError(Runnable action) {
+    this.onError = action;
+  }
 
   /** The source of frames. */
   public Source<T> frames() {
@@ -53,6 +59,7 @@ public abstract class FrameSink<T> implements Sink<byte[]> {
     // the frames completed before the bad one are delivered first
     return putAll(frames, 0).handle((ok, e) -> {
       out.fail(error);
+      onError.run();
       return false;
     });
   }

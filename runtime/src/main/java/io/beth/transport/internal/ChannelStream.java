@@ -5,6 +5,7 @@ import io.beth.stream.DuplexStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
 import io.beth.transport.ConnectionException;
+import io.netty.channel.AddressedEnvelope;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -229,18 +230,23 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
       ReferenceCountUtil.release(message);
       return false;
     }
+    // a datagram names its own recipient; a connection's writes share one listener
+    Object recipient = message instanceof AddressedEnvelope
+        ? ((AddressedEnvelope<?, ?>) message).recipient() : null;
     lastWrite = channel.write(message);
-    lastWrite.addListener(writeListener);
+    lastWrite.addListener(recipient == null
+        ? writeListener : (ChannelFutureListener) f -> writeDone(f, "send to " + recipient));
     return true;
   }
 
   private final ChannelFutureListener writeListener =
-      f -> {
-        if (!f.isSuccess() && f.channel().isActive()) {
-          abort(new ConnectionException(
-              "write to " + f.channel().remoteAddress() + " failed: " + f.cause(), f.cause()));
-        }
-      };
+      f -> writeDone(f, "write to " + f.channel().remoteAddress());
+
+  private void writeDone(ChannelFuture f, String what) {
+    if (!f.isSuccess() && f.channel().isActive()) {
+      abort(new ConnectionException(what + " failed: " + f.cause(), f.cause()));
+    }
+  }
 
   private void flushSoon() {
     if (reading) {

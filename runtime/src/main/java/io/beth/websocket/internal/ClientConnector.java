@@ -1,6 +1,7 @@
 package io.beth.websocket.internal;
 
 import io.beth.http.HttpHeaders;
+import io.beth.transport.internal.Addresses;
 import io.beth.websocket.WebSocket;
 import io.beth.websocket.WebSocketException;
 import io.beth.websocket.WebSocketHandshakeException;
@@ -29,6 +30,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
@@ -87,11 +89,21 @@ public final class ClientConnector {
     if (options.bootstrapHook() != null) {
       options.bootstrapHook().accept(b);
     }
-    b.connect(host, port).addListener(f -> {
-      if (!f.isSuccess()) {
+    // the name is looked up off the event loop: DNS may take seconds
+    Addresses.resolve(host, port).whenComplete((address, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error;
         result.completeExceptionally(new WebSocketException(
-            "cannot connect to " + uri + ": " + f.cause().getMessage(), f.cause()));
+            "cannot connect to " + uri + ": " + cause, cause));
+        return;
       }
+      b.connect(address).addListener(f -> {
+        if (!f.isSuccess()) {
+          result.completeExceptionally(new WebSocketException(
+              "cannot connect to " + uri + ": " + f.cause().getMessage(), f.cause()));
+        }
+      });
     });
     return result;
   }

@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,26 +195,41 @@ class HttpClientConnectionTest {
 
   @Test
   void cancellingAnExchangeClosesItsConnectionAndTheNextRequestOpensANewOne() throws Exception {
-    CountDownLatch arrived = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    try (JettyOrigin jetty = JettyOrigin.start((request, response) -> {
-      if (request.getHttpURI().getPath().equals("/slow")) {
-        arrived.countDown();
-        release.await(10, TimeUnit.SECONDS);
+    // A plain socket origin: it sees the request, never answers, and watches for the close.
+    try (ServerSocket listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+      URI origin = URI.create("http://127.0.0.1:" + listener.getLocalPort());
+      CompletableFuture<ClientResponse> slow =
+          client.send(ClientRequest.get(origin.resolve("/slow")).build());
+      try (Socket first = listener.accept()) {
+        first.setSoTimeout(10_000);
+        assertTrue(readHead(first).startsWith("GET /slow "), "the origin saw the request");
+        assertTrue(slow.cancel(true));
+        assertEquals(-1, first.getInputStream().read(), "the cancelled exchange's connection closed");
       }
-      JettyOrigin.write(response, "ok");
-    })) {
-      CompletableFuture<ClientResponse> slow = client.send(ClientRequest.get(jetty.uri("/slow"))
-          .build());
-      assertTrue(arrived.await(10, TimeUnit.SECONDS));
-      assertTrue(slow.cancel(true));
-      // Jetty notices the close once its handler returns; a connection kept open would stay open
-      release.countDown();
-      assertTrue(jetty.awaitClosed(1), "the cancelled exchange's connection was closed");
-      assertEquals("ok", await(await(client.send(ClientRequest.get(jetty.uri("/next")).build()))
-          .string()));
-      assertEquals(2, jetty.opened.get());
+      CompletableFuture<ClientResponse> next =
+          client.send(ClientRequest.get(origin.resolve("/next")).build());
+      try (Socket second = listener.accept()) {
+        second.setSoTimeout(10_000);
+        assertTrue(readHead(second).startsWith("GET /next "), "a new connection carried it");
+        second.getOutputStream().write(
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("ok", await(await(next).string()));
+      }
     }
+  }
+
+  /** The request head read from {@code socket}, up to the blank line. */
+  private static String readHead(Socket socket) throws IOException {
+    StringBuilder head = new StringBuilder();
+    java.io.InputStream in = socket.getInputStream();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.ProxyOptions;
 import io.beth.transport.Transports;
+import io.beth.transport.internal.Addresses;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -70,6 +71,23 @@ final class Connector {
    */
   CompletableFuture<PooledConnection> connect(PoolKey key) {
     CompletableFuture<PooledConnection> result = new CompletableFuture<>();
+    ProxyOptions proxy = key.proxy();
+    // the name is looked up off the event loop: DNS may take seconds
+    Addresses.resolve(proxy.isDirect() ? key.bareHost() : proxy.host(),
+            proxy.isDirect() ? key.port() : proxy.port())
+        .whenComplete((address, error) -> {
+          if (error != null) {
+            result.completeExceptionally(connectFailure(key, unwrap(error)));
+          } else {
+            connect(key, address, result);
+          }
+        });
+    return result;
+  }
+
+  /** Connects to {@code key} through {@code address}: the origin's, or the proxy's. */
+  private void connect(PoolKey key, InetSocketAddress address,
+      CompletableFuture<PooledConnection> result) {
     ClientHandler handler = new ClientHandler();
     ProxyOptions proxy = key.proxy();
     boolean tunnel = !proxy.isDirect() && !key.absoluteForm();
@@ -83,7 +101,7 @@ final class Connector {
           protected void initChannel(Channel ch) {
             ChannelPipeline p = ch.pipeline();
             if (tunnel) {
-              p.addLast("proxy", Proxies.tunnelHandler(proxy, options.connectTimeout()));
+              p.addLast("proxy", Proxies.tunnelHandler(proxy, address, options.connectTimeout()));
             }
             if (key.tls()) {
               SslHandler ssl = sslContext.newHandler(ch.alloc(), key.bareHost(), key.port());
@@ -103,10 +121,8 @@ final class Connector {
           }
         });
     ChannelFuture connect;
-    if (proxy.isDirect()) {
-      connect = bootstrap.connect(key.bareHost(), key.port());
-    } else if (!tunnel) {
-      connect = bootstrap.connect(proxy.host(), proxy.port());
+    if (!tunnel) {
+      connect = bootstrap.connect(address);
     } else {
       // the proxy resolves the origin's name: the tunnel handler sends it unresolved
       connect = bootstrap.resolver(NoopAddressResolverGroup.INSTANCE)
@@ -132,7 +148,11 @@ final class Connector {
         });
       }
     });
-    return result;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
   }
 
   /** The failure of the TCP connect, to the origin or to the proxy. */

@@ -20,12 +20,11 @@ final class Proxies {
   private Proxies() {}
 
   /**
-   * A handler that opens a tunnel through {@code proxy} (HTTP {@code CONNECT} or SOCKS5) to the
-   * address the channel connects to, within {@code timeout}. Resolves the proxy's host (like
-   * Netty's bootstrap does for a direct connection).
+   * A handler that opens a tunnel through {@code proxy}, at the resolved {@code address}, (HTTP
+   * {@code CONNECT} or SOCKS5) to the address the channel connects to, within {@code timeout}.
    */
-  static ProxyHandler tunnelHandler(ProxyOptions proxy, Duration timeout) {
-    InetSocketAddress address = new InetSocketAddress(proxy.host(), proxy.port());
+  static ProxyHandler tunnelHandler(ProxyOptions proxy, InetSocketAddress address,
+      Duration timeout) {
     ProxyHandler handler;
     if (proxy.type() == ProxyOptions.Type.SOCKS5) {
       handler = new Socks5ProxyHandler(address, proxy.username(), proxy.password());

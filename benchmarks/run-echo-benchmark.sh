@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# TCP echo throughput (MB/s over 64 connections) and UDP echo packets/s: Beth's TCP server (byte[]
+# and raw ByteBuf modes) and UDP socket against hand-written Netty echoes, in one JVM, loaded in
+# alternating order by the same Netty load drivers; prints each round, the servers' CPU time per MB
+# and per packet, and the median Beth/baseline ratios.
+#
+#   benchmarks/run-echo-benchmark.sh                        # 64 connections, 3 rounds of 10 s
+#   ROUNDS=5 DURATION=15 WARMUP=3 CONNECTIONS=64 CLIENT_THREADS=2 benchmarks/run-echo-benchmark.sh
+#   UDP_SOCKETS=4 UDP_WINDOW=64 UDP_SIZE=64 benchmarks/run-echo-benchmark.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAR="$ROOT/benchmarks/target/beth-benchmarks.jar"
+
+if [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; then
+  echo "building the benchmarks jar" >&2
+  (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -DskipTests)
+fi
+
+java -Xmx512m -cp "$JAR" io.beth.benchmarks.echo.EchoBenchmark \
+  "${CONNECTIONS:-64}" "${ROUNDS:-3}" "${DURATION:-10}" "${WARMUP:-3}" "${CLIENT_THREADS:-2}" \
+  "${UDP_SOCKETS:-4}" "${UDP_WINDOW:-64}" "${UDP_SIZE:-64}"

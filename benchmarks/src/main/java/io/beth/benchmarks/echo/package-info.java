@@ -1,0 +1,5 @@
+/**
+ * TCP and UDP echo load harness: Beth's TCP server and UDP socket echoes beside hand-written Netty
+ * equivalents, driven by the same Netty load clients in one JVM.
+ */
+package io.beth.benchmarks.echo;

@@ -1,0 +1,35 @@
+package io.beth.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.beth.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BadParameterExceptionTest {
+
+  @Test
+  void theResponseIsA400JsonErrorCarryingTheMessage() throws Exception {
+    HttpResponse response = new BadParameterException("Missing query parameter 'q'", null)
+        .response();
+    assertEquals(400, response.status());
+    assertEquals("application/json", response.header("Content-Type"));
+    assertArrayEquals(
+        "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Missing query parameter 'q'\"}"
+            .getBytes(StandardCharsets.UTF_8),
+        (byte[]) response.body());
+  }
+
+  @Test
+  void quotesBackslashesAndControlCharactersInTheMessageStayValidJson() throws Exception {
+    String message = "Invalid header 'X': \"a\\b\"\n\t\u0001\u2028é";
+    HttpResponse response = new BadParameterException(message, null).response();
+    JsonNode node = new ObjectMapper().readTree((byte[]) response.body());
+    assertEquals(400, node.get("status").asInt());
+    assertEquals("Bad Request", node.get("error").asText());
+    assertEquals(message, node.get("message").asText());
+  }
+}
