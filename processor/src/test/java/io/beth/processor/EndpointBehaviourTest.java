@@ -95,15 +95,6 @@ class EndpointBehaviourTest {
       "  public String ws() { return \"not a socket\"; }",
       "}");
 
-  static final JavaFileObject APP = file("App",
-      "@dagger.Component(modules = BethModule.class)",
-      "interface App { io.beth.bootstrap.BethApplication beth(); }");
-
-  static final JavaFileObject MAIN = file("Main",
-      "public class Main implements java.util.function.Supplier<io.beth.bootstrap.BethApplication> {",
-      "  public io.beth.bootstrap.BethApplication get() { return DaggerApp.create().beth(); }",
-      "}");
-
   private static Supplier<BethApplication> main;
   private static RunningApplication running;
   private static HttpClient client;
@@ -112,7 +103,7 @@ class EndpointBehaviourTest {
   @SuppressWarnings("unchecked")
   static void start() throws Exception {
     CompiledApplication app = CompiledApplication.compile(
-        GREETER, WS_ECHO, TCP_ECHO, UDP_ECHO, HEALTH, APP, MAIN);
+        GREETER, WS_ECHO, TCP_ECHO, UDP_ECHO, HEALTH, Sources.APP, Sources.MAIN);
     main = app.newInstance("test.Main", Supplier.class);
     running = main.get().start(BethOptions.builder().freePorts().build())
         .get(30, TimeUnit.SECONDS);

@@ -20,8 +20,8 @@ class GeneratedSourceTest {
   @Test
   void eachServerGetsRoutesNamedAfterItAndTheApplicationARouterAndAModule() throws Exception {
     Compilation compilation = CompiledApplication.compile(RouterBehaviourTest.USERS,
-        RouterBehaviourTest.GREETER, RouterBehaviourTest.HEALTH, RouterBehaviourTest.APP,
-        RouterBehaviourTest.MAIN).compilation();
+        RouterBehaviourTest.GREETER, RouterBehaviourTest.HEALTH, Sources.APP,
+        Sources.MAIN).compilation();
     for (String name : new String[] {"test.Users_BethRoutes", "test.Health_BethRoutes",
         "test.BethRouter", "test.BethModule"}) {
       String text = source(compilation, name);

@@ -61,15 +61,6 @@ class NonBlockingRoutesTest {
       "  }",
       "}");
 
-  static final JavaFileObject APP = file("App",
-      "@dagger.Component(modules = BethModule.class)",
-      "interface App { io.beth.bootstrap.BethApplication beth(); }");
-
-  static final JavaFileObject MAIN = file("Main",
-      "public class Main implements java.util.function.Supplier<io.beth.bootstrap.BethApplication> {",
-      "  public io.beth.bootstrap.BethApplication get() { return DaggerApp.create().beth(); }",
-      "}");
-
   /** The compiled {@code Routes.WAITING}: counted down by {@code GET /wait} before it blocks. */
   private static CountDownLatch started;
   private static RunningApplication running;
@@ -77,7 +68,8 @@ class NonBlockingRoutesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    CompiledApplication app = CompiledApplication.compile(ROUTES, FAST, APP, MAIN);
+    CompiledApplication app = CompiledApplication.compile(ROUTES, FAST, Sources.APP,
+        Sources.MAIN);
     started = (CountDownLatch) app.loadClass("test.Routes").getField("WAITING").get(null);
     @SuppressWarnings("unchecked")
     Supplier<BethApplication> main = app.newInstance("test.Main", Supplier.class);

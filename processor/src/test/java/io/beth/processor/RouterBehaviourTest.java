@@ -93,21 +93,13 @@ class RouterBehaviourTest {
       "  public String root() { return \"ok\"; }",
       "}");
 
-  static final JavaFileObject APP = file("App",
-      "@dagger.Component(modules = BethModule.class)",
-      "interface App { io.beth.bootstrap.BethApplication beth(); }");
-
-  static final JavaFileObject MAIN = file("Main",
-      "public class Main implements java.util.function.Supplier<io.beth.bootstrap.BethApplication> {",
-      "  public io.beth.bootstrap.BethApplication get() { return DaggerApp.create().beth(); }",
-      "}");
-
   private static RunningApplication running;
   private static HttpClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    CompiledApplication app = CompiledApplication.compile(USERS, GREETER, HEALTH, APP, MAIN);
+    CompiledApplication app =
+        CompiledApplication.compile(USERS, GREETER, HEALTH, Sources.APP, Sources.MAIN);
     @SuppressWarnings("unchecked")
     Supplier<BethApplication> main = app.newInstance("test.Main", Supplier.class);
     running = main.get().start(BethOptions.builder().httpPort(0).build())
@@ -274,7 +266,7 @@ class RouterBehaviourTest {
 
   @Test
   void theHttpPortComesFromTheSystemPropertyWhenNotSetProgrammatically() throws Exception {
-    CompiledApplication app = CompiledApplication.compile(HEALTH, APP, MAIN);
+    CompiledApplication app = CompiledApplication.compile(HEALTH, Sources.APP, Sources.MAIN);
     @SuppressWarnings("unchecked")
     Supplier<BethApplication> main = app.newInstance("test.Main", Supplier.class);
     System.setProperty(BethOptions.HTTP_PORT_PROPERTY, "0");

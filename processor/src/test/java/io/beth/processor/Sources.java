@@ -23,6 +23,17 @@ final class Sources {
   /** The method of {@code io.beth.udp.UdpSocketHandler}, to complete a class body. */
   static final String UDP = " public void handle(io.beth.udp.UdpChannel socket) {} ";
 
+  /** A Dagger component {@code test.App} over the generated {@code BethModule}. */
+  static final JavaFileObject APP = file("App",
+      "@dagger.Component(modules = BethModule.class)",
+      "interface App { io.beth.bootstrap.BethApplication beth(); }");
+
+  /** {@code test.Main}: a {@code Supplier} of the application that {@link #APP} provides. */
+  static final JavaFileObject MAIN = file("Main",
+      "public class Main implements java.util.function.Supplier<io.beth.bootstrap.BethApplication> {",
+      "  public io.beth.bootstrap.BethApplication get() { return DaggerApp.create().beth(); }",
+      "}");
+
   private Sources() {}
 
   /** A source file {@code test/<name>.java} with the usual imports before {@code body}. */

@@ -234,16 +234,22 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     Object recipient = message instanceof AddressedEnvelope
         ? ((AddressedEnvelope<?, ?>) message).recipient() : null;
     lastWrite = channel.write(message);
-    lastWrite.addListener(recipient == null
-        ? writeListener : (ChannelFutureListener) f -> writeDone(f, "send to " + recipient));
+    lastWrite.addListener(recipient == null ? writeListener : (ChannelFutureListener) f -> {
+      if (!f.isSuccess()) {
+        writeFailed(f, "send to " + recipient);
+      }
+    });
     return true;
   }
 
-  private final ChannelFutureListener writeListener =
-      f -> writeDone(f, "write to " + f.channel().remoteAddress());
+  private final ChannelFutureListener writeListener = f -> {
+    if (!f.isSuccess()) {
+      writeFailed(f, "write to " + f.channel().remoteAddress());
+    }
+  };
 
-  private void writeDone(ChannelFuture f, String what) {
-    if (!f.isSuccess() && f.channel().isActive()) {
+  private void writeFailed(ChannelFuture f, String what) {
+    if (f.channel().isActive()) {
       abort(new ConnectionException(what + " failed: " + f.cause(), f.cause()));
     }
   }

@@ -7,6 +7,7 @@ import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpClient;
 import io.beth.stream.Source;
+import io.beth.testing.HeapProbe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.beth.http.ClientRequest;
 import io.beth.http.HttpClient;
 import io.beth.http.Multipart;
+import io.beth.testing.HeapProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
