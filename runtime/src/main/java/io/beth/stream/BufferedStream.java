@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.beth.stream.internal.PollableSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,11 +21,12 @@ import java.util.concurrent.ScheduledFuture;
  * {@link #fail(Throwable)} does the same, and takes fail with the cause once the buffer is empty.
  *
  * <p>All operations are thread-safe; futures are completed outside the stream's lock, so callbacks
- * may call back into the stream.
+ * may call back into the stream. The runtime's own consumers may poll it instead of taking (see
+ * {@link PollableSource}).
  *
  * @param <T> the message type
  */
-public final class BufferedStream<T> implements Source<T>, Sink<T> {
+public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
 
   private final int capacity;
   private final ArrayDeque<T> buffer;
@@ -36,6 +38,7 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
 
   private boolean isClosed;
   private Throwable error;
+  private Runnable wakeUp; // armed by a polling consumer, run by the next put or the end
 
   private BufferedStream(int capacity) {
     if (capacity < 0) {
@@ -71,30 +74,37 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
   public CompletableFuture<Boolean> put(T message, Duration timeout) {
     Objects.requireNonNull(message, "message == null");
     CompletableFuture<T> taker;
-    PendingPut pending;
+    PendingPut pending = null;
+    Runnable wake = null;
     synchronized (this) {
       if (isClosed) {
         return CompletedPut.FALSE;
       }
       taker = pendingTakes.poll();
       if (taker == null) {
+        wake = wakeUp;
+        wakeUp = null;
         if (buffer.size() < capacity) {
           buffer.add(message);
-          return CompletedPut.TRUE;
+        } else {
+          pending = new PendingPut(message);
+          pendingPuts.add(pending);
         }
-        pending = new PendingPut(message);
-        pendingPuts.add(pending);
-      } else {
-        pending = null;
       }
     }
     if (taker != null) {
       return CompletedPut.of(hand(taker, message));
     }
+    if (pending == null) {
+      wake(wake);
+      return CompletedPut.TRUE;
+    }
     if (timeout != null) {
-      ScheduledFuture<?> timer = StreamTimer.schedule(timeout, () -> pending.complete(false));
+      PendingPut p = pending;
+      ScheduledFuture<?> timer = StreamTimer.schedule(timeout, () -> p.complete(false));
       pending.whenComplete((ok, e) -> timer.cancel(false));
     }
+    wake(wake);
     return pending;
   }
 
@@ -105,18 +115,36 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
    */
   private boolean hand(CompletableFuture<T> taker, T message) {
     while (!taker.complete(message)) {
+      Runnable wake;
       synchronized (this) {
         taker = pendingTakes.poll();
-        if (taker == null) {
-          if (isClosed) {
-            return false;
-          }
-          buffer.addFirst(message);
-          return true;
+        if (taker != null) {
+          continue;
         }
+        if (isClosed) {
+          return false;
+        }
+        buffer.addFirst(message);
+        wake = wakeUp;
+        wakeUp = null;
       }
+      wake(wake);
+      return true;
     }
     return true;
+  }
+
+  /** Runs a polling consumer's wake-up, if one was armed; it must not throw, but is contained. */
+  private static void wake(Runnable wake) {
+    if (wake == null) {
+      return;
+    }
+    try {
+      wake.run();
+    } catch (RuntimeException | Error e) {
+      Thread t = Thread.currentThread();
+      t.getUncaughtExceptionHandler().uncaughtException(t, e);
+    }
   }
 
   /** Removes a pending put; whoever removes it decides its outcome. */
@@ -137,12 +165,15 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
   private void end(Throwable cause) {
     List<PendingPut> refused;
     List<CompletableFuture<T>> ended;
+    Runnable wake;
     synchronized (this) {
       if (isClosed) {
         return;
       }
       isClosed = true;
       error = cause;
+      wake = wakeUp;
+      wakeUp = null;
       refused = new ArrayList<>(pendingPuts);
       pendingPuts.clear();
       ended = new ArrayList<>(pendingTakes); // non-empty only if the buffer is empty
@@ -166,6 +197,7 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
     if (empty) {
       signalDrained();
     }
+    wake(wake);
   }
 
   @Override
@@ -232,6 +264,54 @@ public final class BufferedStream<T> implements Source<T>, Sink<T> {
     CompletableFuture<T> end = new CompletableFuture<>();
     endTake(end);
     return end;
+  }
+
+  /**
+   * The next accepted message without a future, or {@code null} if there is none now: for the
+   * runtime's own consumers, see {@link PollableSource}.
+   */
+  @Override
+  public T poll() {
+    T message;
+    PendingPut accepted;
+    boolean drainedNow;
+    synchronized (this) {
+      message = buffer.poll();
+      if (message != null) {
+        accepted = pendingPuts.poll();
+        if (accepted != null) {
+          buffer.add(accepted.message);
+        }
+        drainedNow = isClosed && buffer.isEmpty();
+      } else {
+        accepted = pendingPuts.poll();
+        if (accepted == null) {
+          return null;
+        }
+        message = accepted.message; // capacity 0: hand over directly
+        drainedNow = false; // puts wait only while the stream is open
+      }
+    }
+    if (accepted != null) {
+      accepted.resolve(true);
+    }
+    if (drainedNow) {
+      signalDrained();
+    }
+    return message;
+  }
+
+  /** Arms a polling consumer's wake-up: see {@link PollableSource#whenReady}. */
+  @Override
+  public boolean whenReady(Runnable wakeUp) {
+    Objects.requireNonNull(wakeUp, "wakeUp == null");
+    synchronized (this) {
+      if (isClosed || !buffer.isEmpty() || !pendingPuts.isEmpty()) {
+        return false;
+      }
+      this.wakeUp = wakeUp;
+      return true;
+    }
   }
 
   private void armTakeTimeout(CompletableFuture<T> waiting, Duration timeout, T timeoutValue) {

@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.beth.stream.internal.PollableSource;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,15 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Moves messages from a source to a sink one at a time: the next take happens only once the previous
  * put was accepted, so a slow sink slows the source. Runs on whichever thread completes a future; a
  * work-in-progress counter makes that one loop rather than a recursion, however the completions
- * chain.
+ * chain. A {@link PollableSource} is polled, so that a message that is there costs no future.
  */
 final class Connection<T> {
 
   private final Source<T> source;
+  private final PollableSource<T> pollable; // the source, if it can be polled
   private final Sink<? super T> sink;
   private final ConnectOptions options;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final AtomicInteger wip = new AtomicInteger();
+  private final Runnable wakeUp = this::drive;
   // touched only inside drive(), which wip serialises (its atomic updates order the accesses)
   private CompletableFuture<T> taking;
   private CompletableFuture<Boolean> putting;
@@ -25,6 +28,7 @@ final class Connection<T> {
 
   Connection(Source<T> source, Sink<? super T> sink, ConnectOptions options) {
     this.source = source;
+    this.pollable = source instanceof PollableSource<T> p ? p : null;
     this.sink = sink;
     this.options = options;
   }
@@ -65,6 +69,26 @@ final class Connection<T> {
         }
       }
       CompletableFuture<T> take = taking;
+      if (take == null && pollable != null) {
+        T message = pollable.poll();
+        if (message != null) {
+          offered = message;
+          put = sink.put(message);
+          putting = put;
+          if (!put.isDone()) {
+            put.whenComplete((v, e) -> drive());
+            return;
+          }
+          continue;
+        }
+        if (pollable.whenReady(wakeUp)) {
+          return;
+        }
+        if (!pollable.isDrained()) {
+          continue; // a message arrived meanwhile
+        }
+        // the end: take() yields it at once
+      }
       if (take == null) {
         take = source.take();
         taking = take;

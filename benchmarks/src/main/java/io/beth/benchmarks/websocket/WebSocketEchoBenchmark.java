@@ -23,9 +23,10 @@ import java.util.Locale;
  * Echo round trips per second over {@code sockets} WebSockets: Beth's echo (one
  * {@code Streams.connect(ws, ws)} per socket) against a hand-written Netty WebSocket echo, both in
  * this JVM with the same number of I/O threads, loaded in alternating rounds by the same Netty
- * client. Prints, for each round, the round trips per second and the servers' CPU time per round
- * trip (steadier than throughput on a busy machine), then the median Beth/baseline ratios of
- * both (for CPU time, baseline/Beth, so that above 1 means Beth is better for both).
+ * client. Prints, for each round, the round trips per second, the servers' CPU time per round
+ * trip (steadier than throughput on a busy machine) and the bytes their threads allocated per
+ * round trip (steadier still), then the median Beth/baseline ratios of throughput and CPU time
+ * (for CPU time, baseline/Beth, so that above 1 means Beth is better for both).
  *
  * <p>Usage: {@code WebSocketEchoBenchmark [sockets=64] [rounds=5] [seconds=10] [warmupSeconds=5]
  * [serverIoThreads=1] [clientIoThreads=1]}.
@@ -67,9 +68,10 @@ public final class WebSocketEchoBenchmark {
         double[] netty0 = bethFirst ? b : a;
         ratios.add(beth0[0] / netty0[0]);
         cpuRatios.add(netty0[1] / beth0[1]);
-        System.out.printf(Locale.ROOT, "round %d: beth %.0f/s %.1f us/rt, netty %.0f/s %.1f us/rt,"
-            + " throughput ratio %.3f, cpu ratio %.3f%n", round, beth0[0], beth0[1], netty0[0],
-            netty0[1], beth0[0] / netty0[0], netty0[1] / beth0[1]);
+        System.out.printf(Locale.ROOT, "round %d: beth %.0f/s %.1f us/rt %.0f B/rt, netty %.0f/s"
+            + " %.1f us/rt %.0f B/rt, throughput ratio %.3f, cpu ratio %.3f%n", round, beth0[0],
+            beth0[1], beth0[2], netty0[0], netty0[1], netty0[2], beth0[0] / netty0[0],
+            netty0[1] / beth0[1]);
       }
     } finally {
       beth.stop(Duration.ofSeconds(2)).join();
@@ -90,9 +92,9 @@ public final class WebSocketEchoBenchmark {
   private static final String NETTY_IO = "baseline-ws-io";
 
   /**
-   * Round trips per second over {@code seconds}, after {@code warmup} seconds of load, and the
-   * CPU time (microseconds) the server's I/O threads (named {@code serverThreads...}) spent per
-   * round trip.
+   * Round trips per second over {@code seconds}, after {@code warmup} seconds of load, the CPU
+   * time (microseconds) the server's I/O threads (named {@code serverThreads...}) spent per round
+   * trip, and the bytes they allocated per round trip.
    */
   private static double[] measure(URI uri, String serverThreads, int sockets, int seconds,
       int warmup, EventLoopGroup group, boolean nativeTransport) throws Exception {
@@ -100,11 +102,14 @@ public final class WebSocketEchoBenchmark {
       Thread.sleep(warmup * 1000L);
       long start = client.roundTrips.sum();
       long cpu0 = cpuNanos(serverThreads);
+      long bytes0 = allocatedBytes(serverThreads);
       long t0 = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       long count = client.roundTrips.sum() - start;
       long cpu = cpuNanos(serverThreads) - cpu0;
-      return new double[] {count / ((System.nanoTime() - t0) / 1e9), cpu / 1e3 / count};
+      long bytes = allocatedBytes(serverThreads) - bytes0;
+      return new double[] {
+          count / ((System.nanoTime() - t0) / 1e9), cpu / 1e3 / count, (double) bytes / count};
     }
   }
 
@@ -114,6 +119,20 @@ public final class WebSocketEchoBenchmark {
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info != null && info.getThreadName().startsWith(threadNamePrefix)) {
         sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  private static long allocatedBytes(String threadNamePrefix) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!(threads instanceof com.sun.management.ThreadMXBean hotspot)) {
+      return 0;
+    }
+    long sum = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith(threadNamePrefix)) {
+        sum += Math.max(0, hotspot.getThreadAllocatedBytes(info.getThreadId()));
       }
     }
     return sum;

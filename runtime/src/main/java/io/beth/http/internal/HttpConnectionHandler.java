@@ -421,7 +421,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       idleTimer.cancel(false);
     }
     ChannelPipeline p = ctx.pipeline();
-    for (String name : new String[] {"head-timeout", "decompressor", "chunked-writer"}) {
+    // the new protocol frames and flushes its own messages
+    for (String name : new String[] {
+        "head-timeout", "decompressor", "compressor", "chunked-writer", "flush-consolidation"}) {
       if (p.get(name) != null) {
         p.remove(name);
       }

@@ -4,6 +4,7 @@ import io.beth.bytes.Bytes;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
+import io.beth.stream.internal.PollableSource;
 import io.beth.websocket.CloseStatus;
 import io.beth.websocket.WebSocket;
 import io.beth.websocket.WebSocketException;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * Control frames, the close handshake and heartbeats are handled here. All state is touched on the
  * channel's event loop.
  */
-public final class ChannelWebSocket extends ChannelInboundHandlerAdapter implements WebSocket {
+public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
+    implements WebSocket, PollableSource<Object> {
 
   private static final Logger log = LoggerFactory.getLogger(ChannelWebSocket.class);
 
@@ -51,8 +53,12 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
   private final BufferedStream<Object> out;
   private final CompletableFuture<CloseStatus> closeStatus = new CompletableFuture<>();
 
+  private final Runnable pumpTask = this::pump;
+  private final Runnable wakeUp = () -> onLoop(pumpTask); // the outbound stream has a message
+
   private ChannelHandlerContext ctx;
-  private boolean taking;
+  private boolean reading; // in a read: flushes wait for its end, so one syscall carries the answers
+  private boolean flushAfterRead;
   private int pendingPuts;
   private boolean closeSent;
   private boolean closeReceived;
@@ -94,6 +100,16 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
   @Override
   public CompletableFuture<Object> take(Duration timeout, Object timeoutValue) {
     return in.take(timeout, timeoutValue);
+  }
+
+  @Override
+  public Object poll() {
+    return in.poll();
+  }
+
+  @Override
+  public boolean whenReady(Runnable wakeUp) {
+    return in.whenReady(wakeUp);
   }
 
   @Override
@@ -188,6 +204,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    reading = true;
     try {
       if (msg instanceof TextWebSocketFrame text) {
         deliver(text.text());
@@ -208,10 +225,10 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
   }
 
   private void deliver(Object message) {
-    if (closeReceived || in.isClosed()) {
-      return; // the consumer gave up; drop what still arrives
+    if (closeReceived) {
+      return;
     }
-    CompletableFuture<Boolean> put = in.put(message);
+    CompletableFuture<Boolean> put = in.put(message); // false, at once, if the consumer gave up
     if (!put.isDone()) {
       // frames decoded from the same read may still arrive: read again once all are accepted
       pendingPuts++;
@@ -241,35 +258,57 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    reading = false;
+    if (flushAfterRead) {
+      flushAfterRead = false;
+      channel.flush();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (channel.isWritable()) {
       pump();
+    } else if (flushAfterRead) {
+      flushAfterRead = false; // what waits for the read's end fills the buffer: send it now
+      channel.flush();
     }
     ctx.fireChannelWritabilityChanged();
   }
 
-  /** Moves outbound messages to the channel while it is writable; sends the close at the end. */
+  /**
+   * Moves outbound messages to the channel while it is writable, and flushes what it wrote; sends
+   * the close at the end. When the outbound stream is empty, its next put wakes this up again.
+   */
   private void pump() {
-    if (ctx == null || taking || closeSent) {
+    if (ctx == null || closeSent) {
       return;
     }
+    boolean wrote = false;
     while (channel.isActive() && channel.isWritable()) {
-      CompletableFuture<Object> next = out.take();
-      if (!next.isDone()) {
-        taking = true;
-        next.whenComplete((m, e) -> onLoop(() -> {
-          taking = false;
-          if (write(m)) {
-            pump();
-          }
-        }));
+      Object next = out.poll();
+      if (next == null) {
+        if (out.whenReady(wakeUp)) {
+          break;
+        }
+        if (!out.isDrained()) {
+          continue; // a message arrived meanwhile
+        }
+      }
+      if (!write(next)) {
         break;
       }
-      if (!write(next.isCompletedExceptionally() ? null : next.getNow(null))) {
-        break;
+      wrote = true;
+    }
+    if (wrote) {
+      if (reading) {
+        flushAfterRead = true;
+      } else {
+        channel.flush();
       }
     }
-    channel.flush();
     if (!channel.isActive()) {
       releaseQueued();
     }
@@ -303,7 +342,11 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
       return frame;
     }
     if (message instanceof CharSequence text) {
-      return new TextWebSocketFrame(text.toString());
+      // encoded straight into a pooled buffer of the exact size
+      int length = ByteBufUtil.utf8Bytes(text);
+      ByteBuf utf8 = channel.alloc().buffer(length);
+      ByteBufUtil.reserveAndWriteUtf8(utf8, text, length);
+      return new TextWebSocketFrame(utf8);
     }
     if (message instanceof ByteBuf buf) {
       return new BinaryWebSocketFrame(buf);
@@ -410,18 +453,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter impleme
 
   /** Releases the messages accepted but never sent; the outbound stream is closed. */
   private void releaseQueued() {
-    if (taking) {
-      return; // the pending take completes with the end, or its message is released by write()
-    }
-    while (true) {
-      CompletableFuture<Object> next = out.take();
-      if (!next.isDone() || next.isCompletedExceptionally()) {
-        return;
-      }
-      Object m = next.getNow(null);
-      if (m == null) {
-        return;
-      }
+    for (Object m; (m = out.poll()) != null; ) {
       ReferenceCountUtil.release(m);
     }
   }
