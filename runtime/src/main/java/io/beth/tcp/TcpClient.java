@@ -4,6 +4,7 @@ import io.beth.stream.DuplexStream;
 import io.beth.tcp.internal.TcpChannels;
 import io.beth.transport.ConnectionException;
 import io.beth.transport.Transports;
+import io.beth.transport.internal.Addresses;
 import io.beth.transport.internal.ByteCodecs;
 import io.beth.transport.internal.StreamCodec;
 import io.netty.bootstrap.Bootstrap;
@@ -53,8 +54,7 @@ public final class TcpClient {
       throw new IllegalArgumentException("port out of range: " + port);
     }
     Executor executor = Transports.blockingExecutor();
-    return CompletableFuture
-        .supplyAsync(() -> new InetSocketAddress(host, port), executor)
+    return Addresses.resolve(host, port, executor)   // a name is looked up off the event loop
         .thenCompose(address -> connect(codec, host, address, options))
         .whenCompleteAsync((s, e) -> {}, executor);
   }

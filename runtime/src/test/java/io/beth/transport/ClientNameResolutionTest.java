@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.http.ClientRequest;
 import io.beth.http.HttpClient;
+import io.beth.tcp.TcpClient;
+import io.beth.tcp.TcpClientOptions;
 import io.beth.websocket.WebSocketClient;
 import io.beth.websocket.WebSocketException;
 import java.net.URI;
@@ -28,6 +30,14 @@ class ClientNameResolutionTest {
       assertInstanceOf(UnknownHostException.class, e.getCause());
       assertTrue(e.getCause().getMessage().contains(HOST), e.getCause().getMessage());
     }
+  }
+
+  @Test
+  void theTcpClientFailsWithUnknownHost() {
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> TcpClient.connect(HOST, 7000, TcpClientOptions.DEFAULT).get(30, TimeUnit.SECONDS));
+    assertInstanceOf(UnknownHostException.class, e.getCause());
+    assertTrue(e.getCause().getMessage().contains(HOST), e.getCause().getMessage());
   }
 
   @Test

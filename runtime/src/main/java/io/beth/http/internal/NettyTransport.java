@@ -1,11 +1,11 @@
 package io.beth.http.internal;
 
+import io.beth.transport.internal.EpollKeepRegistered;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -32,7 +32,7 @@ public final class NettyTransport {
 
   /** A new event-loop group of {@code threads} (0 for Netty's default) named {@code name}. */
   public EventLoopGroup newGroup(int threads, String name) {
-    IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    IoHandlerFactory factory = epoll ? EpollKeepRegistered.newFactory() : NioIoHandler.newFactory();
     return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
   }
 
