@@ -53,6 +53,10 @@ final class Exchange {
   private boolean lastReceived;
   private boolean keepAlive;
   private boolean paused;
+  /** Body chunks decoded but still waiting for room in the body's buffer. */
+  private int pendingPuts;
+  /** The response ended while chunks were pending: the body closes after the last of them. */
+  private boolean endPending;
   private boolean done;
   private boolean waitingWritable;
 
@@ -79,6 +83,8 @@ final class Exchange {
       return;
     }
     conn.handler.exchange = this;
+    // a pooled connection may have been left paused by the previous exchange's slow consumer
+    channel.config().setAutoRead(true);
     String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (uri.getRawQuery() != null) {
       target += "?" + uri.getRawQuery();
@@ -194,7 +200,11 @@ final class Exchange {
           lastReceived = true;
           // back in the pool before the consumer can see the end and send the next request
           finishIfDone();
-          body.close();
+          if (pendingPuts == 0) {
+            body.close();
+          } else {
+            endPending = true; // closing now would refuse the pending chunks: data lost
+          }
         }
       }
     } finally {
@@ -233,10 +243,20 @@ final class Exchange {
       }
       return;
     }
+    // chunks decoded from the same read keep coming: each waits its turn, in order
+    pendingPuts++;
     paused = true;
     channel.config().setAutoRead(false);
     put.whenComplete((accepted, error) -> channel.eventLoop().execute(() -> {
-      paused = false;
+      pendingPuts--;
+      if (endPending) {
+        // the exchange is over and the connection may serve another: only the body is ours
+        if (pendingPuts == 0) {
+          endPending = false;
+          body.close();
+        }
+        return;
+      }
       if (done) {
         return;
       }
@@ -244,8 +264,11 @@ final class Exchange {
         abort(null);
         return;
       }
-      channel.config().setAutoRead(true);
-      channel.read();
+      if (pendingPuts == 0) {
+        paused = false;
+        channel.config().setAutoRead(true);
+        channel.read();
+      }
     }));
   }
 
