@@ -97,6 +97,10 @@ public final class Results {
     } catch (Exception e) {
       return CompletableFuture.failedFuture(e);
     }
+    if (stage instanceof CompletableFuture<HttpResponse> done && done.isDone()
+        && !done.isCompletedExceptionally()) {
+      return done; // answered already: nothing to translate, no stage to chain
+    }
     return stage.exceptionallyCompose(e -> {
       Throwable cause = e instanceof CompletionException && e.getCause() != null
           ? e.getCause() : e;
