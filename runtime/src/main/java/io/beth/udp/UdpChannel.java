@@ -3,6 +3,7 @@ package io.beth.udp;
 import io.beth.stream.DuplexStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
+import io.beth.stream.internal.PollableSource;
 import io.beth.transport.Transports;
 import io.beth.transport.internal.ChannelStream;
 import io.beth.udp.internal.PacketCodec;
@@ -36,7 +37,8 @@ import java.util.concurrent.Flow;
  * consumer is behind, reading pauses and the kernel drops what it cannot hold, as UDP does.
  * Closing the socket sends what was accepted, then closes it.
  */
-public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket> {
+public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
+    PollableSource<UdpPacket> {
 
   private final ChannelStream<UdpPacket, UdpPacket> stream;
   private final DatagramChannel channel;
@@ -151,6 +153,17 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket> {
   @Override
   public CompletableFuture<UdpPacket> take() {
     return stream.take();
+  }
+
+  /** The next packet received, if there is one now: lets {@code Streams.connect} skip futures. */
+  @Override
+  public UdpPacket poll() {
+    return stream.poll();
+  }
+
+  @Override
+  public boolean whenReady(Runnable wakeUp) {
+    return stream.whenReady(wakeUp);
   }
 
   @Override
