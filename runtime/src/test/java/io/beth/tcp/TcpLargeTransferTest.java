@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.stream.DuplexStream;
 import io.beth.testing.HeapProbe;
-import java.io.BufferedReader;
-import java.io.IOException;
+import io.beth.testing.SocketBuffers;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +28,7 @@ class TcpLargeTransferTest {
    * The most a writer may run ahead: the kernel's socket buffers at their largest (Linux autotunes
    * up to them) and 8 MiB for Beth's and Netty's queues (16 chunks each way, a 64 KiB watermark).
    */
-  private static final long MAX_LEAD =
-      maxSocketBuffer("tcp_rmem") + maxSocketBuffer("tcp_wmem") + (8L << 20);
+  private static final long MAX_LEAD = SocketBuffers.kernelMaximum() + (8L << 20);
 
   private static final byte[] PATTERN = pattern();
 
@@ -171,16 +167,6 @@ class TcpLargeTransferTest {
       assertTrue(growth < 64L << 20, "live heap grew by " + (growth >> 20) + " MiB");
       System.out.printf("1 GiB in %d ms; writer lead at most %d KiB; heap growth %d MiB%n",
           millis, maxLead >> 10, growth >> 20);
-    }
-  }
-
-  private static long maxSocketBuffer(String setting) {
-    // procfs files are read as streams: Files.readString trusts their size and reads too little
-    try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4", setting))) {
-      String[] values = in.readLine().trim().split("\\s+");
-      return Long.parseLong(values[values.length - 1]);
-    } catch (IOException | RuntimeException e) {
-      return 32L << 20;
     }
   }
 }

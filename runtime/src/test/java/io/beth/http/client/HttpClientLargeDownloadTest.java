@@ -8,10 +8,7 @@ import io.beth.http.ClientResponse;
 import io.beth.http.HttpClient;
 import io.beth.stream.Source;
 import io.beth.testing.HeapProbe;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.beth.testing.SocketBuffers;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
@@ -25,23 +22,13 @@ class HttpClientLargeDownloadTest {
 
   private static final long SIZE = 1L << 30;
   private static final int CHUNK = 64 * 1024;
+
   /**
    * The most the server may run ahead of the consumer: the kernel's socket buffers at their
    * largest (read from Linux's TCP settings, which autotune up to them) and 8 MiB for the queues
    * of Jetty and the client.
    */
-  private static final long MAX_LEAD = maxSocketBuffer("tcp_rmem") + maxSocketBuffer("tcp_wmem")
-      + (8L << 20);
-
-  private static long maxSocketBuffer(String setting) {
-    // procfs files are read as streams: Files.readString trusts their size and reads too little
-    try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4", setting))) {
-      String[] values = in.readLine().trim().split("\\s+");
-      return Long.parseLong(values[values.length - 1]);
-    } catch (IOException | RuntimeException e) {
-      return 32L << 20;
-    }
-  }
+  private static final long MAX_LEAD = SocketBuffers.kernelMaximum() + (8L << 20);
 
   @Test
   void aGibibyteStreamsWithBoundedHeapAndThrottlesTheServer() throws Exception {
