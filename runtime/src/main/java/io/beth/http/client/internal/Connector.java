@@ -91,6 +91,11 @@ final class Connector {
     ClientHandler handler = new ClientHandler();
     ProxyOptions proxy = key.proxy();
     boolean tunnel = !proxy.isDirect() && !key.absoluteForm();
+    // Held here, not looked up in the pipeline later: a channel that failed and closed before
+    // the connect listener runs has an empty pipeline, and would pass for a ready connection.
+    ProxyHandler tunnelHandler =
+        tunnel ? Proxies.tunnelHandler(proxy, address, options.connectTimeout()) : null;
+    SslHandler[] ssl = new SslHandler[1];
     Bootstrap bootstrap = new Bootstrap()
         .group(group)
         .channel(Transports.socketChannelClass())
@@ -100,18 +105,18 @@ final class Connector {
           @Override
           protected void initChannel(Channel ch) {
             ChannelPipeline p = ch.pipeline();
-            if (tunnel) {
-              p.addLast("proxy", Proxies.tunnelHandler(proxy, address, options.connectTimeout()));
+            if (tunnelHandler != null) {
+              p.addLast("proxy", tunnelHandler);
             }
             if (key.tls()) {
-              SslHandler ssl = sslContext.newHandler(ch.alloc(), key.bareHost(), key.port());
+              ssl[0] = sslContext.newHandler(ch.alloc(), key.bareHost(), key.port());
               if (!options.insecure()) {
-                SSLEngine engine = ssl.engine();
+                SSLEngine engine = ssl[0].engine();
                 SSLParameters params = engine.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 engine.setSSLParameters(params);
               }
-              p.addLast("ssl", ssl);
+              p.addLast("ssl", ssl[0]);
             }
             p.addLast("codec", new HttpClientCodec(4096, 8192, MAX_CHUNK));
             p.addLast("decompress", new HttpContentDecompressor(0));
@@ -134,13 +139,12 @@ final class Connector {
         return;
       }
       Channel ch = connect.channel();
-      ProxyHandler tunnelHandler = ch.pipeline().get(ProxyHandler.class);
       if (tunnelHandler == null) {
-        afterTunnel(ch, key, handler, result);
+        afterTunnel(ch, key, handler, ssl[0], result);
       } else {
         tunnelHandler.connectFuture().addListener(t -> {
           if (t.isSuccess()) {
-            afterTunnel(ch, key, handler, result);
+            afterTunnel(ch, key, handler, ssl[0], result);
           } else {
             ch.close();
             result.completeExceptionally(Proxies.failure(key, t.cause()));
@@ -166,9 +170,8 @@ final class Connector {
 
   /** Completes {@code result} once TLS, if any, is established over {@code ch}. */
   private static void afterTunnel(Channel ch, PoolKey key, ClientHandler handler,
-      CompletableFuture<PooledConnection> result) {
+      SslHandler ssl, CompletableFuture<PooledConnection> result) {
     PooledConnection conn = new PooledConnection(ch, key, handler);
-    SslHandler ssl = ch.pipeline().get(SslHandler.class);
     if (ssl == null) {
       result.complete(conn);
     } else {
