@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.stream.BufferedStream;
+import io.beth.stream.Streams;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -243,6 +246,27 @@ class HttpStreamingTest {
       assertTrue(http.socket.getInputStream().read(some) > 0);
     }
     events.closed().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Lines that are all there at once fill the write buffer inside one read: the flush that runs
+   * as the channel turns unwritable drains it, and the writer must go on after the write in
+   * progress, not from inside it (which sent a chunk header twice and released a buffer twice).
+   */
+  @Test
+  void aStreamThatPassesTheWriteBufferLimitInOneReadArrivesIntact() throws Exception {
+    List<String> lines = IntStream.range(0, 20_000).mapToObj(i -> "line " + i + "\n").toList();
+    URI uri = start(HttpHandler.sync(request ->
+        HttpResponse.builder().body(Streams.fromIterable(lines)).build()).nonBlocking(),
+        HttpServerOptions.builder());
+    String expected = String.join("", lines);
+    for (int round = 0; round < 5; round++) {
+      java.net.http.HttpResponse<String> response = client.sendAsync(
+          java.net.http.HttpRequest.newBuilder(uri.resolve("/lines")).build(),
+          BodyHandlers.ofString()).get(30, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode());
+      assertEquals(expected, response.body(), "round " + round);
+    }
   }
 
   @Test

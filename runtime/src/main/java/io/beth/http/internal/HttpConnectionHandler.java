@@ -62,6 +62,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   private boolean draining;
   private boolean inQueueLoop;
   private boolean bodyPaused;
+  private boolean resumeScheduled;
   private long lastActivityNanos;
   private ScheduledFuture<?> idleTimer;
 
@@ -534,13 +535,29 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * Resumes the body writer in a task of its own, never inside this call: the channel becomes
+   * writable again in the middle of a write when a flush runs inside it (the flush consolidation
+   * flushes as the channel turns unwritable), and a body chunk written from there would re-enter
+   * Netty's HTTP encoder, which is not reentrant (it encodes into one list per encoder), and send
+   * a part of the interrupted message twice.
+   */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (!resumeScheduled && current != null && current.writer != null
+        && ctx.channel().isWritable()) {
+      resumeScheduled = true;
+      ctx.executor().execute(this::resumeWriter);
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  private void resumeWriter() {
+    resumeScheduled = false;
     Exchange ex = current;
     if (ex != null && ex.writer != null && ctx.channel().isWritable()) {
       ex.writer.resume();
     }
-    ctx.fireChannelWritabilityChanged();
   }
 
   // ---- the end --------------------------------------------------------------------------------

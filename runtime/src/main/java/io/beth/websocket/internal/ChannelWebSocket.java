@@ -59,6 +59,8 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   private ChannelHandlerContext ctx;
   private boolean reading; // in a read: flushes wait for its end, so one syscall carries the answers
   private boolean flushAfterRead;
+  private boolean pumping; // in pump(): a nested call only asks it to go round again
+  private boolean repump;
   private int pendingPuts;
   private boolean closeSent;
   private boolean closeReceived;
@@ -283,6 +285,24 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
    * the close at the end. When the outbound stream is empty, its next put wakes this up again.
    */
   private void pump() {
+    if (pumping) {
+      // Called from inside one of this pump's writes (a flush there made the channel writable
+      // again): writing from here would put a frame between the parts of the one being written.
+      repump = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        repump = false;
+        pumpOnce();
+      } while (repump);
+    } finally {
+      pumping = false;
+    }
+  }
+
+  private void pumpOnce() {
     if (ctx == null || closeSent) {
       return;
     }

@@ -63,11 +63,19 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     ctx.fireUserEventTriggered(evt);
   }
 
+  /**
+   * Resumes the request body in a task of its own, never inside this call: a chunk written while
+   * a write is in progress would re-enter Netty's HTTP encoder, which is not reentrant.
+   */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     Exchange current = exchange;
     if (current != null && ctx.channel().isWritable()) {
-      current.writable();
+      ctx.executor().execute(() -> {
+        if (exchange == current && ctx.channel().isWritable()) {
+          current.writable();
+        }
+      });
     }
     ctx.fireChannelWritabilityChanged();
   }
