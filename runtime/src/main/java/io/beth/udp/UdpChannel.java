@@ -7,11 +7,11 @@ import io.beth.stream.internal.PollableSource;
 import io.beth.transport.Transports;
 import io.beth.transport.internal.ChannelStream;
 import io.beth.udp.internal.PacketCodec;
+import io.beth.udp.internal.ReusedReceiveBuffer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import java.net.Inet6Address;
@@ -40,6 +40,8 @@ import java.util.concurrent.Flow;
 public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
     PollableSource<UdpPacket> {
 
+  private static final int MESSAGES_PER_READ = 16;
+
   private final ChannelStream<UdpPacket, UdpPacket> stream;
   private final DatagramChannel channel;
   private final boolean receives;
@@ -55,17 +57,24 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
     Objects.requireNonNull(options, "options == null");
     @SuppressWarnings("unchecked")
     ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
+    ReusedReceiveBuffer receiveBuffer =
+        new ReusedReceiveBuffer(options.maxPacketSize(), MESSAGES_PER_READ);
     Bootstrap bootstrap = new Bootstrap()
         .group(Transports.eventLoopGroup())
         .channelFactory(() -> Transports.newDatagramChannel(family(options)))
         .option(ChannelOption.SO_BROADCAST, options.broadcast())
         .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
-        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(options.maxPacketSize()))
+        // Room for the largest packet, so none is cut short, in one buffer reused for every read.
+        // Several datagrams per read (an allocator set as an option reads one unless told; Netty's
+        // datagram default is 16): one read per packet costs an epoll wake-up each and sends the
+        // answers one system call each.
+        .option(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffer)
         .handler(new ChannelInitializer<DatagramChannel>() {
           @Override
           protected void initChannel(DatagramChannel ch) {
             holder[0] = ChannelStream.attach(ch, new PacketCodec(options.maxPacketSize()),
                 options.inboundBuffer(), options.outboundBuffer(), false);
+            ch.closeFuture().addListener(f -> receiveBuffer.release());
             if (!options.receives()) {
               holder[0].endInput();
             }

@@ -1,6 +1,7 @@
 package io.beth.udp;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -36,6 +37,41 @@ class UdpChannelTest {
     } finally {
       socket.close();
     }
+  }
+
+  /**
+   * Datagrams of every size up to the largest, several per read: each arrives whole and with its
+   * own bytes, although every read lands in the same receive buffer.
+   */
+  @Test
+  void packetsReadTogetherEachKeepTheirOwnBytes() throws Exception {
+    UdpChannel socket = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+        .get(10, SECONDS);
+    int[] sizes = {1, 64, 1400, 9000, 30_000, UdpOptions.MAX_PACKET_SIZE};
+    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+      for (int round = 0; round < 20; round++) {
+        for (int i = 0; i < sizes.length; i++) {
+          byte[] data = pattern(round * sizes.length + i, sizes[i]);
+          peer.send(new DatagramPacket(data, data.length, socket.localAddress()));
+        }
+        for (int i = 0; i < sizes.length; i++) {
+          UdpPacket got = socket.take().get(10, SECONDS);
+          assertEquals(peer.getLocalPort(), got.remote().getPort());
+          assertArrayEquals(pattern(round * sizes.length + i, sizes[i]), got.message(),
+              "round " + round + ", packet of " + sizes[i] + " bytes");
+        }
+      }
+    } finally {
+      socket.close();
+    }
+  }
+
+  private static byte[] pattern(int seed, int size) {
+    byte[] data = new byte[size];
+    for (int i = 0; i < size; i++) {
+      data[i] = (byte) (seed * 31 + i * 7);
+    }
+    return data;
   }
 
   @Test

@@ -26,10 +26,12 @@ final class UdpLoad implements AutoCloseable {
   final LongAdder echoed = new LongAdder();
   private final List<Channel> channels = new ArrayList<>();
   private final List<ScheduledFuture<?>> refills = new ArrayList<>();
+  private final ByteBuf payload; // every packet sent is a duplicate of it
 
   UdpLoad(InetSocketAddress server, int sockets, int window, int size, EventLoopGroup group)
       throws InterruptedException {
-    ByteBuf data = Unpooled.unreleasableBuffer(Unpooled.directBuffer(size).writeZero(size));
+    payload = Unpooled.directBuffer(size).writeZero(size);
+    ByteBuf data = Unpooled.unreleasableBuffer(payload);
     for (int i = 0; i < sockets; i++) {
       Driver driver = new Driver(server, window, data);
       Channel ch = new Bootstrap()
@@ -50,6 +52,7 @@ final class UdpLoad implements AutoCloseable {
     for (Channel ch : channels) {
       ch.close().syncUninterruptibly();
     }
+    payload.release();
   }
 
   private final class Driver extends SimpleChannelInboundHandler<DatagramPacket> {

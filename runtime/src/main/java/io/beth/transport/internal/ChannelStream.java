@@ -57,7 +57,10 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
   private boolean inputEnded; // we ended the inbound source (peer end, close, error)
   private boolean endWhenAccepted; // end the source once pending puts are accepted
   private boolean consumerGaveUp; // the user closed the inbound source
-  private boolean takePending;
+  private boolean draining; // in drainOutbound(): a nested call only asks it to go round again
+  private boolean redrain;
+  private final Runnable drain = this::drainOutbound;
+  private final Runnable wakeUp = () -> onLoop(drain);
   private boolean outputFinished;
   private boolean reading;
   private boolean flushNeeded;
@@ -174,42 +177,66 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
 
   // ---- outbound, on the loop --------------------------------------------------------------
 
+  /**
+   * Writes what the outbound queue holds while the channel is writable, polling it (no future per
+   * message); when it is empty, arms a wake-up that runs this again on the loop once a message or
+   * the end arrives. A call from inside one of its own writes (a flush there made the channel
+   * writable again) only asks the running drain to go round again.
+   */
   private void drainOutbound() {
-    if (takePending || outputFinished || !channel.isActive()) {
+    if (draining) {
+      redrain = true;
+      return;
+    }
+    draining = true;
+    try {
+      do {
+        redrain = false;
+        drainOnce();
+      } while (redrain);
+    } finally {
+      draining = false;
+    }
+  }
+
+  private void drainOnce() {
+    if (outputFinished || !channel.isActive()) {
       return;
     }
     boolean wrote = false;
     while (channel.isWritable()) {
-      CompletableFuture<Object> next = queue.take();
-      if (!next.isDone()) {
-        takePending = true;
-        if (wrote) {
-          flushSoon();
-        }
-        next.whenComplete((m, e) -> onLoop(() -> {
-          takePending = false;
-          if (taken(m, e)) {
-            flushSoon();
-            drainOutbound();
+      Object m = queue.poll();
+      if (m == null) {
+        if (queue.whenReady(wakeUp)) {
+          if (wrote) {
+            flushSoon(); // empty: the next put or the end runs this again
           }
-        }));
+          return;
+        }
+        if (!queue.isDrained()) {
+          continue; // a message arrived meanwhile
+        }
+        taken(null, endCause());
         return;
       }
-      Object m;
-      Throwable error = null;
-      try {
-        m = next.join();
-      } catch (RuntimeException e) {
-        m = null;
-        error = e.getCause() != null ? e.getCause() : e;
-      }
-      if (!taken(m, error)) {
+      if (!taken(m, null)) {
         return;
       }
       wrote = true;
     }
     if (wrote) {
       channel.flush(); // not writable: let the buffer drain
+    }
+  }
+
+  /** The queue's end: null if it was closed, the cause if it failed. */
+  private Throwable endCause() {
+    CompletableFuture<Object> end = queue.take(); // drained: completes at once
+    try {
+      end.join();
+      return null;
+    } catch (RuntimeException e) {
+      return e.getCause() != null ? e.getCause() : e;
     }
   }
 
@@ -308,18 +335,7 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
 
   private void releaseQueued() {
     outputFinished = true;
-    if (takePending) {
-      return; // the queue was empty; the pending take completes with the end
-    }
-    while (true) {
-      CompletableFuture<Object> next = queue.take();
-      if (!next.isDone() || next.isCompletedExceptionally()) {
-        return;
-      }
-      Object m = next.join();
-      if (m == null) {
-        return;
-      }
+    for (Object m; (m = queue.poll()) != null; ) {
       ReferenceCountUtil.release(m);
     }
   }
