@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # TCP echo throughput (MB/s over 64 connections) and UDP echo packets/s: Beth's TCP server (byte[]
-# and raw ByteBuf modes) and UDP socket against hand-written Netty echoes, in one JVM, loaded in
+# and raw ByteBuf modes) and UDP socket against hand-written Netty echoes (and the byte[] mode also
+# against a Netty echo that copies to byte[] and back), in one JVM, loaded in
 # alternating order by the same Netty load drivers; prints each round, the servers' CPU time per MB
 # and per packet, and the median Beth/baseline ratios.
 #
@@ -17,6 +18,8 @@ if [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; then
   (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -DskipTests)
 fi
 
-java -Xmx512m -cp "$JAR" io.beth.benchmarks.echo.EchoBenchmark \
+# 1 GiB of heap: at 512 MiB or less Netty's adaptive allocator runs in its low-memory mode, which
+# pools no buffer over 64 KiB and no thread-local magazines, unlike a server of ordinary size.
+java -Xmx1g -cp "$JAR" io.beth.benchmarks.echo.EchoBenchmark \
   "${CONNECTIONS:-64}" "${ROUNDS:-3}" "${DURATION:-10}" "${WARMUP:-3}" "${CLIENT_THREADS:-2}" \
   "${UDP_SOCKETS:-4}" "${UDP_WINDOW:-64}" "${UDP_SIZE:-64}"

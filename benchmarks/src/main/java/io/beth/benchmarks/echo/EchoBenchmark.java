@@ -26,7 +26,9 @@ import java.util.function.LongSupplier;
  * TCP server (copying {@code byte[]} mode and raw {@code ByteBuf} mode, each connection one
  * {@code Streams.connect(stream, stream)}) and UDP socket ({@code Streams.connect(socket, socket)})
  * against hand-written Netty echoes on the same transport and as many I/O threads, loaded in
- * alternating order by the same Netty load drivers in this JVM. Prints each round (throughput and
+ * alternating order by the same Netty load drivers in this JVM. The {@code byte[]} mode is also
+ * set against a Netty echo that makes the same two copies by hand (to a {@code byte[]} and back),
+ * which separates what Beth costs from what copying costs. Prints each round (throughput and
  * the servers' CPU time per MB or per packet), then the median ratios Beth/baseline (for CPU time
  * baseline/Beth, so that above 1 means Beth is better for both).
  *
@@ -71,6 +73,7 @@ public final class EchoBenchmark {
       for (int round = 1; round <= rounds; round++) {
         boolean bethFirst = round % 2 == 1;
         Measured nettyTcp = null;
+        Measured nettyCopying = null;
         Measured beth = null;
         Measured raw = null;
         for (int turn = 0; turn < 2; turn++) {
@@ -80,6 +83,8 @@ public final class EchoBenchmark {
           } else {
             nettyTcp = tcp(netty.tcpAddress(), NettyEchoServers.THREADS, connections, seconds, warmup,
                 load);
+            nettyCopying = tcp(netty.tcpCopyingAddress(), NettyEchoServers.THREADS, connections,
+                seconds, warmup, load);
           }
         }
         Measured nettyUdp = null;
@@ -94,13 +99,17 @@ public final class EchoBenchmark {
           }
         }
         System.out.printf(Locale.ROOT, "round %d: TCP MB/s beth %.0f (%.0f us cpu/MB), beth raw"
-            + " %.0f (%.0f us/MB), netty %.0f (%.0f us/MB); UDP packets/s beth %.0f (%.2f us"
-            + " cpu/packet), netty %.0f (%.2f us/packet); load average %s%n", round,
+            + " %.0f (%.0f us/MB), netty %.0f (%.0f us/MB), netty copying %.0f (%.0f us/MB);"
+            + " UDP packets/s beth %.0f (%.2f us cpu/packet), netty %.0f (%.2f us/packet);"
+            + " load average %s%n", round,
             beth.rate, beth.cpuMicros, raw.rate, raw.cpuMicros, nettyTcp.rate, nettyTcp.cpuMicros,
+            nettyCopying.rate, nettyCopying.cpuMicros,
             bethUdpResult.rate, bethUdpResult.cpuMicros, nettyUdp.rate, nettyUdp.cpuMicros,
             loadAverage());
         add(ratios, "TCP throughput beth/netty", beth.rate / nettyTcp.rate);
         add(ratios, "TCP cpu per MB netty/beth", nettyTcp.cpuMicros / beth.cpuMicros);
+        add(ratios, "TCP throughput beth/netty copying", beth.rate / nettyCopying.rate);
+        add(ratios, "TCP cpu per MB netty copying/beth", nettyCopying.cpuMicros / beth.cpuMicros);
         add(ratios, "TCP throughput beth raw/netty", raw.rate / nettyTcp.rate);
         add(ratios, "TCP cpu per MB netty/beth raw", nettyTcp.cpuMicros / raw.cpuMicros);
         add(ratios, "UDP packets/s beth/netty", bethUdpResult.rate / nettyUdp.rate);

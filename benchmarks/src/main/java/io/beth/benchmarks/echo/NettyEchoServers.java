@@ -3,6 +3,9 @@ package io.beth.benchmarks.echo;
 import io.beth.transport.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,7 +18,9 @@ import java.net.InetSocketAddress;
 
 /**
  * The baselines: a TCP echo and a UDP echo written directly on Netty, with the same guarantees as
- * Beth's (the TCP echo stops reading while the socket cannot take more), on the same transport.
+ * Beth's (the TCP echo stops reading while the socket cannot take more), on the same transport;
+ * and a TCP echo that copies each buffer into a {@code byte[]} and sends that, the work Beth's
+ * {@code byte[]} mode promises, written by hand.
  */
 final class NettyEchoServers implements AutoCloseable {
 
@@ -23,22 +28,13 @@ final class NettyEchoServers implements AutoCloseable {
 
   private final EventLoopGroup group;
   private final Channel tcp;
+  private final Channel tcpCopying;
   private final Channel udp;
 
   NettyEchoServers(int ioThreads) throws InterruptedException {
     group = Transports.newEventLoopGroup(ioThreads, THREADS);
-    tcp = new ServerBootstrap()
-        .group(group)
-        .channel(Transports.serverSocketChannelClass())
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new TcpEcho());
-          }
-        })
-        .bind("127.0.0.1", 0).sync().channel();
+    tcp = tcpEcho(false);
+    tcpCopying = tcpEcho(true);
     udp = new Bootstrap()
         .group(group)
         .channel(Transports.datagramChannelClass())
@@ -46,8 +42,27 @@ final class NettyEchoServers implements AutoCloseable {
         .bind("127.0.0.1", 0).sync().channel();
   }
 
+  private Channel tcpEcho(boolean copying) throws InterruptedException {
+    return new ServerBootstrap()
+        .group(group)
+        .channel(Transports.serverSocketChannelClass())
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new TcpEcho(copying));
+          }
+        })
+        .bind("127.0.0.1", 0).sync().channel();
+  }
+
   InetSocketAddress tcpAddress() {
     return (InetSocketAddress) tcp.localAddress();
+  }
+
+  InetSocketAddress tcpCopyingAddress() {
+    return (InetSocketAddress) tcpCopying.localAddress();
   }
 
   InetSocketAddress udpAddress() {
@@ -57,15 +72,32 @@ final class NettyEchoServers implements AutoCloseable {
   @Override
   public void close() {
     tcp.close().syncUninterruptibly();
+    tcpCopying.close().syncUninterruptibly();
     udp.close().syncUninterruptibly();
     group.shutdownGracefully().syncUninterruptibly();
   }
 
-  /** Writes each buffer back, flushes once per read, reads only while writable. */
+  /**
+   * Writes each buffer back (or, copying, a {@code byte[]} copy of it), flushes once per read,
+   * reads only while writable.
+   */
   private static final class TcpEcho extends ChannelInboundHandlerAdapter {
+    private final boolean copying;
+
+    TcpEcho(boolean copying) {
+      this.copying = copying;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ctx.write(msg);
+      if (!copying) {
+        ctx.write(msg);
+        return;
+      }
+      ByteBuf buf = (ByteBuf) msg;
+      byte[] bytes = ByteBufUtil.getBytes(buf);
+      buf.release();
+      ctx.write(Unpooled.wrappedBuffer(bytes));
     }
 
     @Override
