@@ -178,6 +178,21 @@ class HttpFilesTlsCompressionTest {
             .POST(BodyPublishers.ofByteArray(gz.toByteArray())).build(),
         BodyHandlers.ofString());
     assertEquals("compressed request", response.body());
+
+    // one keep-alive connection: coded and uncoded requests in turn, each body as it was sent
+    java.net.http.HttpClient client = plain();
+    URI uri = URI.create("http://127.0.0.1:" + server.port());
+    for (int i = 0; i < 3; i++) {
+      assertEquals("compressed request", client.send(java.net.http.HttpRequest.newBuilder(uri)
+          .header("Content-Encoding", "gzip")
+          .POST(BodyPublishers.ofByteArray(gz.toByteArray())).build(),
+          BodyHandlers.ofString()).body());
+      assertEquals("plain " + i, client.send(java.net.http.HttpRequest.newBuilder(uri)
+          .POST(BodyPublishers.ofString("plain " + i)).build(), BodyHandlers.ofString()).body());
+      assertEquals("identity " + i, client.send(java.net.http.HttpRequest.newBuilder(uri)
+          .header("Content-Encoding", "identity")
+          .POST(BodyPublishers.ofString("identity " + i)).build(), BodyHandlers.ofString()).body());
+    }
   }
 
   static byte[] readAll(InputStream in) throws Exception {

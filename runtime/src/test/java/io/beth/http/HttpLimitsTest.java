@@ -114,6 +114,28 @@ class HttpLimitsTest {
     }
   }
 
+  /**
+   * The head timeout counts from each head's first byte: a head begun shortly before a timeout
+   * period that started with an earlier request ends is on time, and a later head that stalls is
+   * still answered 408. (The gaps are the scenario: pauses between writes, not waits for results.)
+   */
+  @Test
+  void eachHeadGetsItsOwnTimeoutOnAKeepAliveConnection() throws Exception {
+    int port = start(HttpServerOptions.builder().headerReadTimeout(Duration.ofMillis(1000)));
+    try (RawHttp http = new RawHttp(port)) {
+      http.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertEquals(200, http.read().status);
+      Thread.sleep(600);
+      http.send("GET /b HTTP/1.1\r\n"); // 600 ms after the first head began
+      Thread.sleep(500); // past the first head's deadline, well within this one's
+      http.send("Host: x\r\n\r\n");
+      assertEquals(200, http.read().status);
+      http.send("GET /c HTTP/1.1\r\nHost: x\r\n"); // the blank line never comes
+      assertEquals(408, http.read().status);
+      assertTrue(http.closedByServer());
+    }
+  }
+
   @Test
   void idleConnectionsAreClosedButSlowHandlersAreNot() throws Exception {
     server = HttpServer.start(

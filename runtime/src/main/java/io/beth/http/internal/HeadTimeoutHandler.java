@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
  * Answers 408 and closes when a request head has not been decoded within the timeout of its first
  * byte (slow clients). Sits before the decoder; the connection handler tells it when a head was
  * decoded and when the next one is awaited.
+ *
+ * <p>One timer per connection, armed when a head starts and none is armed, and not cancelled when
+ * the head arrives: when it fires it looks at the head awaited then, answers 408 if that one is
+ * late, or arms itself again for when it would be. A busy keep-alive connection so costs a timer
+ * per timeout period rather than a schedule and a cancel per request.
  */
 final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
 
@@ -23,6 +28,8 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
   private final long timeoutNanos;
   private ChannelHandlerContext ctx;
   private boolean awaitingHead = true;
+  private boolean headStarted; // a byte of the awaited head arrived, at headStartNanos
+  private long headStartNanos;
   private ScheduledFuture<?> timer;
 
   HeadTimeoutHandler(long timeoutNanos) {
@@ -36,8 +43,12 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (awaitingHead && timer == null && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
-      timer = ctx.executor().schedule(this::expire, timeoutNanos, TimeUnit.NANOSECONDS);
+    if (awaitingHead && !headStarted && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
+      headStarted = true;
+      headStartNanos = System.nanoTime();
+      if (timer == null) {
+        timer = ctx.executor().schedule(this::check, timeoutNanos, TimeUnit.NANOSECONDS);
+      }
     }
     ctx.fireChannelRead(msg);
   }
@@ -45,7 +56,7 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
   /** A request head was decoded: no timeout until the next is awaited. */
   void headReceived() {
     awaitingHead = false;
-    cancel();
+    headStarted = false;
   }
 
   /** The previous exchange is complete: the next head's first byte starts the clock. */
@@ -53,12 +64,18 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
     awaitingHead = true;
   }
 
-  private void expire() {
+  private void check() {
     timer = null;
-    if (awaitingHead && ctx.channel().isActive()) {
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT_RESPONSE))
-          .addListener(ChannelFutureListener.CLOSE);
+    if (!awaitingHead || !headStarted || !ctx.channel().isActive()) {
+      return; // no head under way: the next one's first byte arms the timer again
     }
+    long left = headStartNanos + timeoutNanos - System.nanoTime();
+    if (left > 0) {
+      timer = ctx.executor().schedule(this::check, left, TimeUnit.NANOSECONDS);
+      return;
+    }
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT_RESPONSE))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   private void cancel() {

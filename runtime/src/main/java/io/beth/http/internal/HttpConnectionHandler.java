@@ -110,7 +110,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onHead(io.netty.handler.codec.http.HttpRequest req) {
-    long arrival = System.nanoTime();
+    // decoded in the read under way (whose time is lastActivityNanos), or queued behind the
+    // previous exchange and taken now
+    long arrival = inQueueLoop ? System.nanoTime() : lastActivityNanos;
     Throwable failure = req.decoderResult().cause();
     ReferenceCountUtil.release(req); // only an invalid message holds (empty) content
     if (failure != null) {

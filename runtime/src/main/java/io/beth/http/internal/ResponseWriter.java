@@ -43,6 +43,7 @@ final class ResponseWriter {
   private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
   private static final int FILE_CHUNK = 16 * 1024;
   private static final int CHUNK = ByteSources.DEFAULT_CHUNK_SIZE;
+  private static final int SHORT_TEXT = 256; // characters
 
   private final ChannelHandlerContext ctx;
   private final HttpConnectionHandler connection;
@@ -82,8 +83,12 @@ final class ResponseWriter {
     if (ex.head || status == 204 || status == 304 || status < 200) {
       writeWithoutBody(ex, st, headers, body, charset);
     } else if (Chunks.isInMemory(body)) {
-      ByteBuf content =
-          body == null ? Unpooled.EMPTY_BUFFER : Chunks.toByteBuf(body, ctx.alloc(), charset);
+      ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER
+          : body instanceof String text && text.length() <= SHORT_TEXT
+              // the encoder copies a short body into the head's buffer anyway: an array spares
+              // a pooled buffer (and the leak detector's sampling of it)
+              ? Unpooled.wrappedBuffer(text.getBytes(charset))
+              : Chunks.toByteBuf(body, ctx.alloc(), charset);
       headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
       headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
       writeFull(ex, new DefaultFullHttpResponse(ex.version, st, content, headers,

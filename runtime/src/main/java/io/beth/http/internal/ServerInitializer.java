@@ -4,7 +4,6 @@ import io.beth.http.HttpServerOptions;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -39,7 +38,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         .setMaxChunkSize(options.maxChunkSize())));
     p.addLast("encoder", new HttpResponseEncoder());
     if (options.decompressRequests()) {
-      p.addLast("decompressor", new HttpContentDecompressor(0));
+      p.addLast("decompressor", new RequestDecompressor());
     }
     if (options.compression()) {
       p.addLast("compressor", new ResponseCompressor(options.compressionMinSize(),
