@@ -287,6 +287,15 @@ public final class HttpHeaders implements Iterable<Map.Entry<String, String>> {
       return size == 0 ? EMPTY : new HttpHeaders(Arrays.copyOf(namesAndValues, 2 * size), size);
     }
 
+    /** The characters of a token (RFC 9110): visible ASCII except the delimiters. */
+    private static final boolean[] TOKEN = new boolean[0x7f];
+
+    static {
+      for (char c = '!'; c < 0x7f; c++) {
+        TOKEN[c] = "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+      }
+    }
+
     private static void checkName(String name) {
       Objects.requireNonNull(name, "name == null");
       if (name.isEmpty()) {
@@ -314,10 +323,7 @@ public final class HttpHeaders implements Iterable<Map.Entry<String, String>> {
     }
 
     private static boolean isTokenChar(char c) {
-      if (c <= ' ' || c >= 0x7f) {
-        return false;
-      }
-      return "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+      return c < TOKEN.length && TOKEN[c];
     }
   }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Answers 408 and closes when a request head has not been decoded within the timeout of its first
  * byte (slow clients). Sits before the decoder; the connection handler tells it when a head was
- * decoded and when the next one is awaited.
+ * decoded and when the next one is awaited, and takes the time of the last read from it.
  *
  * <p>One timer per connection, armed when a head starts and none is armed, and not cancelled when
  * the head arrives: when it fires it looks at the head awaited then, answers 408 if that one is
@@ -30,6 +30,7 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
   private boolean awaitingHead = true;
   private boolean headStarted; // a byte of the awaited head arrived, at headStartNanos
   private long headStartNanos;
+  private long lastReadNanos = System.nanoTime();
   private ScheduledFuture<?> timer;
 
   HeadTimeoutHandler(long timeoutNanos) {
@@ -43,14 +44,25 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof ByteBuf) {
+      lastReadNanos = System.nanoTime();
+    }
     if (awaitingHead && !headStarted && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
       headStarted = true;
-      headStartNanos = System.nanoTime();
+      headStartNanos = lastReadNanos;
       if (timer == null) {
         timer = ctx.executor().schedule(this::check, timeoutNanos, TimeUnit.NANOSECONDS);
       }
     }
     ctx.fireChannelRead(msg);
+  }
+
+  /**
+   * When the connection last read bytes, as {@link System#nanoTime()}: the one clock reading per
+   * read that the connection handler uses too (for the idle timeout and request arrival times).
+   */
+  long lastReadNanos() {
+    return lastReadNanos;
   }
 
   /** A request head was decoded: no timeout until the next is awaited. */

@@ -63,6 +63,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   private boolean inQueueLoop;
   private boolean bodyPaused;
   private boolean resumeScheduled;
+  private boolean inRead; // between a channelRead and the end of that read
   private long lastActivityNanos;
   private ScheduledFuture<?> idleTimer;
 
@@ -88,7 +89,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    lastActivityNanos = System.nanoTime();
+    inRead = true;
+    lastActivityNanos = headTimeout.lastReadNanos();
     if (broken) {
       ReferenceCountUtil.release(msg);
     } else if (!queued.isEmpty() || (current != null && current.lastReceived)) {
@@ -491,7 +493,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     ex.responseDone = true;
     ex.writer = null;
-    lastActivityNanos = System.nanoTime();
+    // answered within the read that brought the request: that read's time will do
+    lastActivityNanos = inRead ? headTimeout.lastReadNanos() : System.nanoTime();
     if (!success || !ex.keepAliveResponse) {
       ex.endBody(null);
       ctx.close();
@@ -544,6 +547,12 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
    * Netty's HTTP encoder, which is not reentrant (it encodes into one list per encoder), and send
    * a part of the interrupted message twice.
    */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    inRead = false;
+    ctx.fireChannelReadComplete();
+  }
+
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (!resumeScheduled && current != null && current.writer != null
