@@ -195,6 +195,26 @@ class HttpFilesTlsCompressionTest {
     }
   }
 
+  /** A gzip transfer coding before chunked ({@code Transfer-Encoding: gzip, chunked}) is undone. */
+  @Test
+  void gzipTransferCodedRequestBodiesAreDecoded() throws Exception {
+    server = HttpServer.start(request -> request.bodyString().thenApply(HttpResponse::ok),
+        HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write("transfer-coded request".getBytes(StandardCharsets.UTF_8));
+    }
+    try (RawHttp http = new RawHttp(server.port())) {
+      http.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+          + Integer.toHexString(gz.size()) + "\r\n");
+      http.send(gz.toByteArray());
+      http.send("\r\n0\r\n\r\n");
+      RawHttp.Response response = http.read();
+      assertEquals(200, response.status);
+      assertEquals("transfer-coded request", response.body);
+    }
+  }
+
   static byte[] readAll(InputStream in) throws Exception {
     return in.readAllBytes();
   }

@@ -540,6 +540,12 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    inRead = false;
+    ctx.fireChannelReadComplete();
+  }
+
   /**
    * Resumes the body writer in a task of its own, never inside this call: the channel becomes
    * writable again in the middle of a write when a flush runs inside it (the flush consolidation
@@ -547,12 +553,6 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
    * Netty's HTTP encoder, which is not reentrant (it encodes into one list per encoder), and send
    * a part of the interrupted message twice.
    */
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
-    inRead = false;
-    ctx.fireChannelReadComplete();
-  }
-
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (!resumeScheduled && current != null && current.writer != null

@@ -7,8 +7,8 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 
 /**
- * Decodes gzip/deflate request bodies; a request without a content coding (nearly all of them)
- * passes straight on, head and body, without the decoder's per-message work.
+ * Decodes gzip/deflate request bodies; a request without a content or transfer coding (nearly all
+ * of them) passes straight on, head and body, without the decoder's per-message work.
  */
 final class RequestDecompressor extends HttpContentDecompressor {
 
@@ -22,8 +22,7 @@ final class RequestDecompressor extends HttpContentDecompressor {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
     if (msg instanceof HttpRequest request) {
-      String coding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-      passing = coding == null || HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(coding.trim());
+      passing = uncoded(request);
     }
     if (passing) {
       ctx.fireChannelRead(msg);
@@ -31,6 +30,19 @@ final class RequestDecompressor extends HttpContentDecompressor {
       decodedInRead = true;
       super.channelRead(ctx, msg);
     }
+  }
+
+  /**
+   * No content coding and no transfer coding but chunked (the decoder also takes the first of
+   * {@code Transfer-Encoding: gzip, chunked} as the body's coding).
+   */
+  private static boolean uncoded(HttpRequest request) {
+    String content = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+    if (content != null && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(content.trim())) {
+      return false;
+    }
+    String transfer = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
+    return transfer == null || HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(transfer.trim());
   }
 
   @Override

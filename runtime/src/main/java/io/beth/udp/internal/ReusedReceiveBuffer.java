@@ -11,13 +11,15 @@ import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
  *
  * <p>The buffer is handed out again only when nobody else holds it (its reference count is back to
  * the one this allocator keeps): {@link PacketCodec} copies each datagram out and releases it at
- * once, so that is the rule; anyone who keeps a packet gets a fresh buffer for the next read. For
- * one channel only; {@link #release()} once the channel is closed.
+ * once, so that is the rule; anyone who keeps a packet gets a fresh buffer for the next read. (The
+ * NIO transport reads a batch before passing any on, so there only the first read of a batch
+ * reuses it.) For one channel only; {@link #release()} once the channel is closed.
  */
 public final class ReusedReceiveBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
 
   private final int size;
   private ByteBuf buffer; // on the channel's event loop
+  private boolean released;
 
   /** Datagrams of up to {@code size} bytes, up to {@code maxMessagesPerRead} per read. */
   public ReusedReceiveBuffer(int size, int maxMessagesPerRead) {
@@ -43,6 +45,10 @@ public final class ReusedReceiveBuffer extends DefaultMaxMessagesRecvByteBufAllo
   }
 
   private ByteBuf next(ByteBufAllocator alloc) {
+    if (released) {
+      // the channel closed inside a read loop that still asks for a buffer: nothing to keep
+      return alloc.ioBuffer(size, size);
+    }
     if (buffer != null && buffer.refCnt() == 1) {
       return buffer.retain().clear();
     }
@@ -55,6 +61,7 @@ public final class ReusedReceiveBuffer extends DefaultMaxMessagesRecvByteBufAllo
 
   /** Frees the buffer (or leaves it to whoever still holds it); on the channel's event loop. */
   public void release() {
+    released = true;
     if (buffer != null) {
       buffer.release();
       buffer = null;
