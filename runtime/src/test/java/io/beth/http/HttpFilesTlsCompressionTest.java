@@ -168,10 +168,7 @@ class HttpFilesTlsCompressionTest {
   void gzippedRequestBodiesAreDecoded() throws Exception {
     server = HttpServer.start(request -> request.bodyString().thenApply(HttpResponse::ok),
         HttpServerOptions.builder().host("127.0.0.1").build()).join();
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write("compressed request".getBytes(StandardCharsets.UTF_8));
-    }
+    ByteArrayOutputStream gz = gzip("compressed request");
     java.net.http.HttpResponse<String> response = plain().send(
         java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()))
             .header("Content-Encoding", "gzip")
@@ -200,10 +197,7 @@ class HttpFilesTlsCompressionTest {
   void gzipTransferCodedRequestBodiesAreDecoded() throws Exception {
     server = HttpServer.start(request -> request.bodyString().thenApply(HttpResponse::ok),
         HttpServerOptions.builder().host("127.0.0.1").build()).join();
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write("transfer-coded request".getBytes(StandardCharsets.UTF_8));
-    }
+    ByteArrayOutputStream gz = gzip("transfer-coded request");
     try (RawHttp http = new RawHttp(server.port())) {
       http.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
           + Integer.toHexString(gz.size()) + "\r\n");
@@ -213,6 +207,14 @@ class HttpFilesTlsCompressionTest {
       assertEquals(200, response.status);
       assertEquals("transfer-coded request", response.body);
     }
+  }
+
+  private static ByteArrayOutputStream gzip(String text) throws Exception {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return gz;
   }
 
   static byte[] readAll(InputStream in) throws Exception {

@@ -57,8 +57,7 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
   private boolean inputEnded; // we ended the inbound source (peer end, close, error)
   private boolean endWhenAccepted; // end the source once pending puts are accepted
   private boolean consumerGaveUp; // the user closed the inbound source
-  private boolean draining; // in drainOutbound(): a nested call only asks it to go round again
-  private boolean redrain;
+  private final UnnestedLoop drainLoop = new UnnestedLoop(this::drainOnce);
   private final Runnable drain = this::drainOutbound;
   private final Runnable wakeUp = () -> onLoop(drain);
   private boolean outputFinished;
@@ -184,19 +183,7 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
    * writable again) only asks the running drain to go round again.
    */
   private void drainOutbound() {
-    if (draining) {
-      redrain = true;
-      return;
-    }
-    draining = true;
-    try {
-      do {
-        redrain = false;
-        drainOnce();
-      } while (redrain);
-    } finally {
-      draining = false;
-    }
+    drainLoop.run();
   }
 
   private void drainOnce() {

@@ -5,6 +5,7 @@ import io.beth.stream.BufferedStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
 import io.beth.stream.internal.PollableSource;
+import io.beth.transport.internal.UnnestedLoop;
 import io.beth.websocket.CloseStatus;
 import io.beth.websocket.WebSocket;
 import io.beth.websocket.WebSocketException;
@@ -59,8 +60,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   private ChannelHandlerContext ctx;
   private boolean reading; // in a read: flushes wait for its end, so one syscall carries the answers
   private boolean flushAfterRead;
-  private boolean pumping; // in pump(): a nested call only asks it to go round again
-  private boolean repump;
+  private final UnnestedLoop pumpLoop = new UnnestedLoop(this::pumpOnce);
   private int pendingPuts;
   private boolean closeSent;
   private boolean closeReceived;
@@ -285,21 +285,8 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
    * the close at the end. When the outbound stream is empty, its next put wakes this up again.
    */
   private void pump() {
-    if (pumping) {
-      // Called from inside one of this pump's writes (a flush there made the channel writable
-      // again): writing from here would put a frame between the parts of the one being written.
-      repump = true;
-      return;
-    }
-    pumping = true;
-    try {
-      do {
-        repump = false;
-        pumpOnce();
-      } while (repump);
-    } finally {
-      pumping = false;
-    }
+    // not from inside one of its own writes: a frame would go between the parts of another
+    pumpLoop.run();
   }
 
   private void pumpOnce() {
