@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test class when Netty's leak detector reported a leak while it ran. Registered for every
- * test class through JUnit's extension auto-detection (enabled in the parent pom's Surefire
- * configuration); Netty's detector runs at {@code paranoid} in every test JVM.
+ * Fails a test class when Netty's leak detector reported a leak, or Netty logged a buffer released
+ * once too often, while it ran. Registered for every test class through JUnit's extension
+ * auto-detection (enabled in the parent pom's Surefire configuration); Netty's detector runs at
+ * {@code paranoid} in every test JVM.
  */
 public final class LeakDetectionExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -22,7 +23,8 @@ public final class LeakDetectionExtension implements BeforeAllCallback, AfterAll
     List<String> leaks = NettyLeaks.collect();
     if (!leaks.isEmpty()) {
       throw new AssertionError(
-          leaks.size() + " Netty leak(s) reported during " + context.getDisplayName() + ":\n"
+          leaks.size() + " Netty leak(s) or double release(s) reported during "
+              + context.getDisplayName() + ":\n"
               + String.join("\n\n", leaks));
     }
   }

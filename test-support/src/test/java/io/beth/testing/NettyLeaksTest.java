@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,20 @@ class NettyLeaksTest {
     buf.writeLong(42);
     buf.release();
     assertEquals(List.of(), NettyLeaks.collect());
+  }
+
+  /** Netty logs a message released twice (as a flush that fails after a write did) and goes on. */
+  @Test
+  void aBufferReleasedOnceTooOftenIsReportedAndThenForgotten() {
+    NettyLeaks.collect();
+    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64);
+    buf.release();
+    ReferenceCountUtil.safeRelease(buf);
+    List<String> reports = NettyLeaks.collect();
+    assertEquals(1, reports.size(), String.valueOf(reports));
+    assertTrue(reports.get(0).contains("released once too often"), reports.get(0));
+    assertTrue(reports.get(0).contains("IllegalReferenceCountException"), reports.get(0));
+    assertEquals(List.of(), NettyLeaks.collect(), "reports are handed out once");
   }
 
   private static void leakOne() {
