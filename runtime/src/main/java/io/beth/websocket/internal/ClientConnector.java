@@ -1,6 +1,7 @@
 package io.beth.websocket.internal;
 
 import io.beth.http.HttpHeaders;
+import io.beth.transport.Transports;
 import io.beth.transport.internal.Addresses;
 import io.beth.websocket.WebSocket;
 import io.beth.websocket.WebSocketException;
@@ -15,7 +16,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -37,7 +37,17 @@ import javax.net.ssl.SSLException;
 /** Opens client WebSockets: connect, TLS, the opening handshake with its timeout. */
 public final class ClientConnector {
 
+  private static SslContext defaultTls; // built once: it loads the system's trust store
+
   private ClientConnector() {}
+
+  /** The client TLS context of {@code wss} connections without one of their own. */
+  private static synchronized SslContext defaultTls() throws SSLException {
+    if (defaultTls == null) {
+      defaultTls = SslContextBuilder.forClient().build();
+    }
+    return defaultTls;
+  }
 
   /** Connects to {@code uri} ({@code ws} or {@code wss}). */
   public static CompletableFuture<WebSocket> connect(URI uri, WebSocketOptions options) {
@@ -53,7 +63,7 @@ public final class ClientConnector {
     SslContext ssl;
     try {
       ssl = !tls ? null : options.sslContext() != null
-          ? options.sslContext() : SslContextBuilder.forClient().build();
+          ? options.sslContext() : defaultTls();
     } catch (SSLException e) {
       result.completeExceptionally(e);
       return result;
@@ -67,8 +77,8 @@ public final class ClientConnector {
         options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
         options.compression(), headers, options.maxFrameSize());
     Bootstrap b = new Bootstrap()
-        .group(ClientLoop.group())
-        .channel(NioSocketChannel.class)
+        .group(Transports.eventLoopGroup())
+        .channel(Transports.socketChannelClass())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
         .handler(new ChannelInitializer<SocketChannel>() {
