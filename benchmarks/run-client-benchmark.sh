@@ -28,12 +28,12 @@ SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; true; }
 trap cleanup EXIT
 
-java -Xms512m -Xmx512m -cp "$JAR" io.beth.benchmarks.http.NettyHelloServer "$PORT" "$SERVER_THREADS" 2>/dev/null &
+java -Xms1g -Xmx1g -cp "$JAR" io.beth.benchmarks.http.NettyHelloServer "$PORT" "$SERVER_THREADS" 2>/dev/null &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then break; fi
   sleep 0.1
 done
 
-java -Xms512m -Xmx512m -cp "$JAR" io.beth.benchmarks.http.HttpClientBenchmark \
+java -Xms1g -Xmx1g -cp "$JAR" io.beth.benchmarks.http.HttpClientBenchmark \
   "http://127.0.0.1:$PORT/plaintext" "$IN_FLIGHT" "$WARMUP" "$DURATION" "$ROUNDS" "$IO_THREADS"

@@ -15,6 +15,6 @@ if [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; then
   (cd "$ROOT" && mvn -B -q -pl benchmarks -am package -DskipTests)
 fi
 
-java -Xmx512m -cp "$JAR" io.beth.benchmarks.websocket.WebSocketEchoBenchmark \
+java -Xmx1g -cp "$JAR" io.beth.benchmarks.websocket.WebSocketEchoBenchmark \
   "${SOCKETS:-64}" "${ROUNDS:-5}" "${DURATION_S:-10}" "${WARMUP_S:-5}" \
   "${SERVER_THREADS:-1}" "${CLIENT_THREADS:-1}"
