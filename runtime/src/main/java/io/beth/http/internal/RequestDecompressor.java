@@ -12,7 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
  */
 final class RequestDecompressor extends HttpContentDecompressor {
 
-  private boolean passing; // the current request has no content coding
+  private boolean passing; // the current request has no content or transfer coding
   private boolean decodedInRead; // the decoder saw a message since the last read completed
 
   RequestDecompressor() {
