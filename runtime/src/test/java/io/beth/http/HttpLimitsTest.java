@@ -121,13 +121,13 @@ class HttpLimitsTest {
    */
   @Test
   void eachHeadGetsItsOwnTimeoutOnAKeepAliveConnection() throws Exception {
-    int port = start(HttpServerOptions.builder().headerReadTimeout(Duration.ofMillis(1000)));
+    int port = start(HttpServerOptions.builder().headerReadTimeout(Duration.ofMillis(1500)));
     try (RawHttp http = new RawHttp(port)) {
       http.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
       assertEquals(200, http.read().status);
-      Thread.sleep(600);
-      http.send("GET /b HTTP/1.1\r\n"); // 600 ms after the first head began
-      Thread.sleep(500); // past the first head's deadline, well within this one's
+      Thread.sleep(900);
+      http.send("GET /b HTTP/1.1\r\n"); // 900 ms after the first head began
+      Thread.sleep(800); // past the first head's deadline, 700 ms within this one's
       http.send("Host: x\r\n\r\n");
       assertEquals(200, http.read().status);
       http.send("GET /c HTTP/1.1\r\nHost: x\r\n"); // the blank line never comes
