@@ -226,10 +226,7 @@ public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
     synchronized (this) {
       message = buffer.poll();
       if (message != null) {
-        accepted = pendingPuts.poll();
-        if (accepted != null) {
-          buffer.add(accepted.message);
-        }
+        accepted = refill();
         drainedNow = isClosed && buffer.isEmpty();
       } else if ((accepted = pendingPuts.poll()) != null) {
         message = accepted.message; // capacity 0: hand over directly
@@ -266,6 +263,15 @@ public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
     return end;
   }
 
+  /** A message left the buffer: the oldest waiting put moves into its place. Under the lock. */
+  private PendingPut refill() {
+    PendingPut accepted = pendingPuts.poll();
+    if (accepted != null) {
+      buffer.add(accepted.message);
+    }
+    return accepted;
+  }
+
   /**
    * The next accepted message without a future, or {@code null} if there is none now: for the
    * runtime's own consumers, see {@link PollableSource}.
@@ -278,10 +284,7 @@ public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
     synchronized (this) {
       message = buffer.poll();
       if (message != null) {
-        accepted = pendingPuts.poll();
-        if (accepted != null) {
-          buffer.add(accepted.message);
-        }
+        accepted = refill();
         drainedNow = isClosed && buffer.isEmpty();
       } else {
         accepted = pendingPuts.poll();

@@ -64,18 +64,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Resumes the request body in a task of its own, never inside this call: a chunk written while
-   * a write is in progress would re-enter Netty's HTTP encoder, which is not reentrant.
+   * Resumes the request body. Safe inside a write: the exchange writes its next chunk in a task of
+   * its own, so nothing re-enters Netty's HTTP encoder (which is not reentrant) from here.
    */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     Exchange current = exchange;
     if (current != null && ctx.channel().isWritable()) {
-      ctx.executor().execute(() -> {
-        if (exchange == current && ctx.channel().isWritable()) {
-          current.writable();
-        }
-      });
+      current.writable();
     }
     ctx.fireChannelWritabilityChanged();
   }
