@@ -26,15 +26,21 @@ public final class ExampleMain {
       return;
     }
     RunningApplication running = start(options);
-    listeningLines(running).forEach(System.out::println);
-    System.out.flush();
+    // The hook goes in before the lines are printed: whoever reads them may signal at once.
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      running.stop(Duration.ofSeconds(10)).join();
-      System.out.println("beth: stopped");
-      System.out.flush();
-      stopped.countDown();
+      try {
+        running.stop(Duration.ofSeconds(10)).join();
+      } catch (RuntimeException e) {
+        System.err.println("beth: stopping failed: " + e);
+      } finally {
+        System.out.println("beth: stopped");
+        System.out.flush();
+        stopped.countDown();
+      }
     }, "beth-shutdown"));
+    listeningLines(running).forEach(System.out::println);
+    System.out.flush();
     stopped.await();
   }
 

@@ -6,10 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -76,6 +85,44 @@ class CurlTest {
   }
 
   @Test
+  void manyDelayedAnswersWaitTogetherWithoutAThreadEach() throws Exception {
+    // 200 requests each answered after 1 s, all at once: done in about 1 s, not 200, and the
+    // process gains no thread per waiting request (the OS's count, read from /proc).
+    int requests = 200;
+    List<String> args = new ArrayList<>(List.of("-s", "--parallel", "--parallel-immediate",
+        "--parallel-max", String.valueOf(requests), "-w", "[%{http_code}]"));
+    for (int i = 0; i < requests; i++) {
+      args.add(app.url("/delayed?ms=1000"));
+    }
+    int threadsBefore = app.threads();
+    long start = System.nanoTime();
+    CompletableFuture<Command.Result> run = CompletableFuture.supplyAsync(() -> {
+      try {
+        return curl(args.toArray(String[]::new));
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
+    int mostThreads = threadsBefore;
+    Command.Result result = null;
+    while (result == null) {
+      mostThreads = Math.max(mostThreads, app.threads());
+      try {
+        result = run.get(20, TimeUnit.MILLISECONDS); // a sample of the thread count every 20 ms
+      } catch (TimeoutException stillWaiting) {
+        // sample again
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // Parallel transfers write their bodies and statuses as each ends, so they are counted.
+    assertEquals(requests, count(result.out(), "waited 1000 ms"), result.out());
+    assertEquals(requests, count(result.out(), "[200]"), result.out());
+    assertTrue(seconds < 20, "200 concurrent 1 s answers took " + seconds + " s");
+    assertTrue(mostThreads - threadsBefore < requests / 4,
+        "threads grew from " + threadsBefore + " to " + mostThreads + " while requests waited");
+  }
+
+  @Test
   void streamIsSentAsChunks() throws Exception {
     Command.Result raw = curl("-sv", "--raw", app.url("/stream?count=4"));
     assertTrue(raw.stderr().toLowerCase().contains("< transfer-encoding: chunked"), raw.stderr());
@@ -131,6 +178,55 @@ class CurlTest {
     assertTrue(Files.readString(headers).contains("Content-Type: application/x-peer-test"),
         Files.readString(headers));
     assertArrayEquals(body, Files.readAllBytes(echoed));
+  }
+
+  @Test
+  void echoStreamsABodyTwiceTheSizeOfTheServersHeap() throws Exception {
+    // The example runs with -Xmx256m; 512 MiB through it only fits if it streams.
+    long size = 512L * 1024 * 1024;
+    Path upload = dir.resolve("heap-upload.bin");
+    Path echoed = dir.resolve("heap-echoed.bin");
+    Path headers = dir.resolve("heap-echo-headers.txt");
+    try {
+      byte[] sent = writeRandomFile(upload, size, 10);
+      curl("-s", "-T", upload.toString(), "-X", "POST",
+          "-H", "Content-Type: application/x-large-peer-test",
+          "-D", headers.toString(), "-o", echoed.toString(), app.url("/echo"));
+      assertTrue(Files.readString(headers).contains("Content-Type: application/x-large-peer-test"),
+          Files.readString(headers));
+      assertEquals(size, Files.size(echoed));
+      assertArrayEquals(sent, sha256(echoed), "the echoed body differs from the upload");
+    } finally {
+      Files.deleteIfExists(upload);
+      Files.deleteIfExists(echoed);
+    }
+  }
+
+  /** Writes {@code size} random bytes to {@code file}; their SHA-256. */
+  private static byte[] writeRandomFile(Path file, long size, long seed) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    Random random = new Random(seed);
+    byte[] block = new byte[1024 * 1024];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (long written = 0; written < size; written += block.length) {
+        random.nextBytes(block);
+        int n = (int) Math.min(block.length, size - written);
+        out.write(block, 0, n);
+        digest.update(block, 0, n);
+      }
+    }
+    return digest.digest();
+  }
+
+  private static byte[] sha256(Path file) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] block = new byte[1024 * 1024];
+      for (int n; (n = in.read(block)) > 0; ) {
+        digest.update(block, 0, n);
+      }
+    }
+    return digest.digest();
   }
 
   @Test

@@ -38,6 +38,9 @@ final class ExampleApp implements AutoCloseable {
   /** JVM exit code after SIGTERM once the shutdown hooks have run (128 + 15). */
   static final int EXIT_ON_SIGTERM = 143;
 
+  /** JVM exit code after SIGINT once the shutdown hooks have run (128 + 2). */
+  static final int EXIT_ON_SIGINT = 130;
+
   private static final Pattern LISTENING =
       Pattern.compile("beth: listening (\\w+) (\\S+):(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -146,6 +149,16 @@ final class ExampleApp implements AutoCloseable {
     return process;
   }
 
+  /** How many threads the process has now, as the OS counts them ({@code /proc/<pid>/status}). */
+  int threads() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      if (line.startsWith("Threads:")) {
+        return Integer.parseInt(line.substring("Threads:".length()).trim());
+      }
+    }
+    throw new IOException("no Threads line in /proc/" + process.pid() + "/status");
+  }
+
   String stdout() {
     synchronized (lines) {
       return String.join("\n", lines);
@@ -171,17 +184,29 @@ final class ExampleApp implements AutoCloseable {
     if (process.isAlive() && !process.toHandle().destroy() && process.isAlive()) {
       fail("could not send SIGTERM to the example application");
     }
+    assertCleanExit("SIGTERM", EXIT_ON_SIGTERM);
+  }
+
+  /** As {@link #stopAndAssertCleanExit()}, with SIGINT (Ctrl-C) sent by {@code kill -INT}. */
+  void interruptAndAssertCleanExit(Path dir) throws Exception {
+    Command.run(dir, (Path) null, Duration.ofSeconds(30),
+        "kill", "-INT", String.valueOf(process.pid())).assertSuccess();
+    assertCleanExit("SIGINT", EXIT_ON_SIGINT);
+  }
+
+  private void assertCleanExit(String signal, int exitCode) throws Exception {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      fail("the example application did not stop within 30 s of SIGTERM\nstderr:\n" + stderr());
+      fail("the example application did not stop within 30 s of " + signal + "\nstderr:\n"
+          + stderr());
     }
     outputEnded.get(10, TimeUnit.SECONDS);
     String err = stderr();
     String out = stdout();
-    assertEquals(EXIT_ON_SIGTERM, process.exitValue(), "exit code after SIGTERM; stderr:\n" + err);
+    assertEquals(exitCode, process.exitValue(), "exit code after " + signal + "; stderr:\n" + err);
     assertTrue(out.lines().anyMatch("beth: stopped"::equals),
-        "no 'beth: stopped' line after SIGTERM; stdout:\n" + out + "\nstderr:\n" + err);
+        "no 'beth: stopped' line after " + signal + "; stdout:\n" + out + "\nstderr:\n" + err);
     assertFalse(err.contains("Exception") || err.contains("LEAK:") || err.contains("ERROR"),
-        "stderr after SIGTERM:\n" + err);
+        "stderr after " + signal + ":\n" + err);
   }
 
   /** Kills the process (and anything it started) if a test left it running. */
