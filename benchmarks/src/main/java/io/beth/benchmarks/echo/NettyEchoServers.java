@@ -1,6 +1,6 @@
 package io.beth.benchmarks.echo;
 
-import io.beth.transport.Transports;
+import io.beth.benchmarks.PlainNetty;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -32,12 +32,12 @@ final class NettyEchoServers implements AutoCloseable {
   private final Channel udp;
 
   NettyEchoServers(int ioThreads) throws InterruptedException {
-    group = Transports.newEventLoopGroup(ioThreads, THREADS);
+    group = PlainNetty.group(ioThreads, THREADS);
     tcp = tcpEcho(false);
     tcpCopying = tcpEcho(true);
     udp = new Bootstrap()
         .group(group)
-        .channel(Transports.datagramChannelClass())
+        .channel(PlainNetty.datagramChannel())
         .handler(new UdpEcho())
         .bind("127.0.0.1", 0).sync().channel();
   }
@@ -45,7 +45,7 @@ final class NettyEchoServers implements AutoCloseable {
   private Channel tcpEcho(boolean copying) throws InterruptedException {
     return new ServerBootstrap()
         .group(group)
-        .channel(Transports.serverSocketChannelClass())
+        .channel(PlainNetty.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<Channel>() {

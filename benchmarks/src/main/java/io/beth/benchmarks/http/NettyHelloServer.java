@@ -1,7 +1,7 @@
 package io.beth.benchmarks.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.beth.http.internal.NettyTransport;
+import io.beth.benchmarks.PlainNetty;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -44,11 +44,10 @@ public final class NettyHelloServer {
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-    NettyTransport transport = NettyTransport.select(true);
-    EventLoopGroup group = transport.newGroup(threads, "baseline-io");
+    EventLoopGroup group = PlainNetty.group(threads, "baseline-io");
     Channel server = new ServerBootstrap()
         .group(group)
-        .channel(transport.serverChannelClass())
+        .channel(PlainNetty.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<Channel>() {

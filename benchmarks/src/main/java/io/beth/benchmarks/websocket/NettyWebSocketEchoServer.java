@@ -1,6 +1,6 @@
 package io.beth.benchmarks.websocket;
 
-import io.beth.http.internal.NettyTransport;
+import io.beth.benchmarks.PlainNetty;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,11 +27,10 @@ final class NettyWebSocketEchoServer implements AutoCloseable {
   private final Channel channel;
 
   NettyWebSocketEchoServer(int ioThreads) throws InterruptedException {
-    NettyTransport transport = NettyTransport.select(true);
-    group = transport.newGroup(ioThreads, "baseline-ws-io");
+    group = PlainNetty.group(ioThreads, "baseline-ws-io");
     channel = new ServerBootstrap()
         .group(group)
-        .channel(transport.serverChannelClass())
+        .channel(PlainNetty.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<Channel>() {
