@@ -2,6 +2,8 @@ package io.beth.http;
 
 import io.beth.bytes.BodyTooLargeException;
 import io.beth.bytes.ByteSources;
+import io.beth.codec.Codecs;
+import io.beth.codec.TypeToken;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
 import io.beth.transport.Transports;
@@ -10,6 +12,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +32,8 @@ import java.util.concurrent.Executor;
  *
  * <p>The body has exactly one consumer: use {@link #body()} (byte arrays, copied out of Netty's
  * buffers), {@link #rawBody()} (Netty {@link ByteBuf}s the consumer must release), or one of the
- * aggregating helpers {@link #bodyBytes(long)} and {@link #bodyString(long)}, once. The stream
+ * aggregating helpers {@link #bodyBytes(long)}, {@link #bodyString(long)} and {@link
+ * #body(Type, Codecs, long)} (decoded by a codec), once. The stream
  * applies backpressure: while its consumer does not take, the server stops reading the connection.
  * Once the response has been sent, whatever of the body was not taken is discarded.
  *
@@ -379,6 +383,85 @@ public final class HttpRequest {
   public CompletableFuture<String> bodyString(long limit) {
     Charset charset = charset(contentType());
     return bodyBytes(limit).thenApply(bytes -> new String(bytes, charset));
+  }
+
+  /**
+   * The whole body decoded as {@code type} by {@link Codecs#defaults()} (JSON through Jackson), up
+   * to {@link #bodyLimit()} bytes; see {@link #body(Type, Codecs, long)}.
+   */
+  public <T> CompletableFuture<T> body(Class<T> type) {
+    return body(type, DefaultCodecs.get(), bodyLimit);
+  }
+
+  /** The whole body decoded as the captured generic type by {@link Codecs#defaults()}. */
+  public <T> CompletableFuture<T> body(TypeToken<T> type) {
+    Objects.requireNonNull(type, "type == null");
+    return body(type.type(), DefaultCodecs.get(), bodyLimit);
+  }
+
+  /** The whole body decoded as {@code type} by {@code codecs}, up to {@link #bodyLimit()} bytes. */
+  public <T> CompletableFuture<T> body(Type type, Codecs codecs) {
+    return body(type, codecs, bodyLimit);
+  }
+
+  /**
+   * The whole body, up to {@code limit} bytes, decoded as {@code type} by the first of {@code
+   * codecs} that reads its {@code Content-Type}. Fails with an {@link HttpStatusException}, which a
+   * handler may simply pass on: 413 when the body exceeds {@code limit}, 415 when no codec reads
+   * its content type, 400 when the codec cannot decode it (the reason is in the exception, never on
+   * the wire). Decoding runs on the thread that completes the body.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> body(Type type, Codecs codecs, long limit) {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(codecs, "codecs == null");
+    String contentType = contentType();
+    CompletableFuture<T> result = new CompletableFuture<>();
+    bodyBytes(limit).whenComplete((bytes, error) -> {
+      if (error != null) {
+        result.completeExceptionally(error instanceof CompletionException
+            && error.getCause() != null ? error.getCause() : error);
+        return;
+      }
+      T value;
+      try {
+        value = (T) codecs.decode(contentType, bytes, type);
+      } catch (Codecs.UnsupportedMediaTypeException e) {
+        result.completeExceptionally(new HttpStatusException(415, e.getMessage(), e));
+        return;
+      } catch (Exception e) {
+        result.completeExceptionally(new HttpStatusException(400,
+            "cannot decode the request body as " + type.getTypeName() + ": " + shortReason(e), e));
+        return;
+      }
+      result.complete(value);
+    });
+    return result;
+  }
+
+  /** The first line of {@code e}'s message, at most 200 characters. */
+  private static String shortReason(Exception e) {
+    String message = e.getMessage();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+  }
+
+  /** {@link Codecs#defaults()}, created once on first use (its ObjectMapper is costly). */
+  private static final class DefaultCodecs {
+    private static volatile Codecs codecs;
+
+    static Codecs get() {
+      Codecs c = codecs;
+      if (c == null) {
+        c = Codecs.defaults(); // fails here, and again on the next call, without Jackson
+        codecs = c;
+      }
+      return c;
+    }
   }
 
   static Charset charset(String contentType) {
