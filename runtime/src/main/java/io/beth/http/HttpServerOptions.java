@@ -92,7 +92,10 @@ public final class HttpServerOptions {
     return ioThreads;
   }
 
-  /** Whether to use native epoll when available (NIO otherwise). */
+  /**
+   * Whether to use native epoll when available (NIO otherwise); the system property {@code
+   * beth.transport.nio=true} forces NIO, as for every Beth transport.
+   */
   public boolean nativeTransport() {
     return nativeTransport;
   }
@@ -282,6 +285,7 @@ public final class HttpServerOptions {
       return this;
     }
 
+    /** Whether to use native epoll when available (the default), or always NIO. */
     public Builder nativeTransport(boolean nativeTransport) {
       this.nativeTransport = nativeTransport;
       return this;

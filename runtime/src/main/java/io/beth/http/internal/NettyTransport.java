@@ -1,17 +1,20 @@
 package io.beth.http.internal;
 
+import io.beth.transport.Transports;
 import io.beth.transport.internal.EpollKeepRegistered;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
-/** Native epoll when the platform has it (and it is wanted), NIO otherwise. */
+/**
+ * Native epoll when the platform has it and it is wanted, NIO otherwise: like {@link Transports},
+ * the system property {@code beth.transport.nio=true} forces NIO.
+ */
 public final class NettyTransport {
 
   private final boolean epoll;
@@ -20,9 +23,9 @@ public final class NettyTransport {
     this.epoll = epoll;
   }
 
-  /** Epoll if {@code preferNative} and available, else NIO. */
+  /** Epoll if {@code preferNative} and {@link Transports#isNative()}, else NIO. */
   public static NettyTransport select(boolean preferNative) {
-    return new NettyTransport(preferNative && Epoll.isAvailable());
+    return new NettyTransport(preferNative && Transports.isNative());
   }
 
   /** Whether this is the native epoll transport. */
