@@ -122,6 +122,17 @@ class HttpFilesTlsCompressionTest {
   }
 
   @Test
+  void requestsOverTlsSayHttps() throws Exception {
+    server = HttpServer.start(HttpHandler.sync(request -> HttpResponse.ok(request.scheme())),
+        HttpServerOptions.builder().sslContext(TLS.serverContext()).build()).join();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .sslContext(TLS.jdkClientContext()).build();
+    assertEquals("https", new String(
+        get(client, URI.create("https://localhost:" + server.port())).body(),
+        StandardCharsets.UTF_8));
+  }
+
+  @Test
   void responsesAreCompressedWhenAcceptedLargeEnoughAndOfACompressibleType() throws Exception {
     URI base = start(HttpServerOptions.builder().host("127.0.0.1").compression(true)
         .compressionMinSize(100));
@@ -207,6 +218,101 @@ class HttpFilesTlsCompressionTest {
       assertEquals(200, response.status);
       assertEquals("transfer-coded request", response.body);
     }
+  }
+
+  /** What the HTTP encoder passes on towards the socket, by class, on every connection. */
+  private static final class WrittenTypes extends io.netty.channel.ChannelOutboundHandlerAdapter {
+    final java.util.Set<Class<?>> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean isSharable() {
+      return true;
+    }
+
+    @Override
+    public void write(io.netty.channel.ChannelHandlerContext ctx, Object msg,
+        io.netty.channel.ChannelPromise promise) {
+      seen.add(msg instanceof io.netty.channel.FileRegion
+          ? io.netty.channel.FileRegion.class : msg.getClass());
+      ctx.write(msg, promise);
+    }
+
+    boolean fileRegions() {
+      return seen.contains(io.netty.channel.FileRegion.class);
+    }
+  }
+
+  private static HttpServerOptions.Builder recording(HttpServerOptions.Builder options,
+      WrittenTypes written) {
+    // before the encoder: sees what it writes, as the transport (or TLS) will receive it
+    return options.pipelineHook(p -> p.addBefore("encoder", "written-types", written));
+  }
+
+  @Test
+  void filesAreSentAsAFileRegionOnPlainConnectionsOnly() throws Exception {
+    WrittenTypes plainWrites = new WrittenTypes();
+    URI base = start(recording(HttpServerOptions.builder().host("127.0.0.1"), plainWrites));
+    assertArrayEquals(binaryBytes, get(plain(), base.resolve("/data.bin")).body());
+    assertTrue(plainWrites.fileRegions(), "zero-copy: " + plainWrites.seen);
+    server.stop(Duration.ofSeconds(1)).join();
+
+    WrittenTypes tlsWrites = new WrittenTypes();
+    base = start(recording(HttpServerOptions.builder().sslContext(TLS.serverContext()),
+        tlsWrites));
+    HttpClient tls = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .sslContext(TLS.jdkClientContext()).build();
+    assertArrayEquals(binaryBytes, get(tls, base.resolve("/data.bin")).body());
+    assertFalse(tlsWrites.seen.isEmpty());
+    assertFalse(tlsWrites.fileRegions(), "TLS encrypts in memory: " + tlsWrites.seen);
+    server.stop(Duration.ofSeconds(1)).join();
+
+    WrittenTypes compressedWrites = new WrittenTypes();
+    base = start(recording(HttpServerOptions.builder().host("127.0.0.1").compression(true),
+        compressedWrites));
+    java.net.http.HttpResponse<byte[]> page =
+        get(plain(), base.resolve("/page.html"), "Accept-Encoding", "gzip");
+    assertEquals("gzip", page.headers().firstValue("content-encoding").orElse(null));
+    assertArrayEquals(Files.readAllBytes(text),
+        new GZIPInputStream(new java.io.ByteArrayInputStream(page.body())).readAllBytes());
+    assertFalse(compressedWrites.seen.isEmpty());
+    assertFalse(compressedWrites.fileRegions(), "compressed in memory: " + compressedWrites.seen);
+  }
+
+  @Test
+  void aCustomCompressiblePredicateDecidesWhatIsCompressed() throws Exception {
+    java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    URI base = start(HttpServerOptions.builder().host("127.0.0.1").compression(true)
+        .compressionMinSize(100)
+        .compressible(type -> asked.add(type) && type.equals("image/png")));
+    java.net.http.HttpResponse<byte[]> png =
+        get(plain(), base.resolve("/png"), "Accept-Encoding", "gzip");
+    assertEquals("gzip", png.headers().firstValue("content-encoding").orElse(null),
+        "compressed although the default would not");
+    assertArrayEquals(new byte[5000],
+        new GZIPInputStream(new java.io.ByteArrayInputStream(png.body())).readAllBytes());
+    java.net.http.HttpResponse<byte[]> page =
+        get(plain(), base.resolve("/page.html"), "Accept-Encoding", "gzip");
+    assertFalse(page.headers().firstValue("content-encoding").isPresent(),
+        "not compressed although the default would");
+    assertArrayEquals(Files.readAllBytes(text), page.body());
+    assertTrue(asked.contains("image/png") && asked.contains("text/html"), asked.toString());
+  }
+
+  @Test
+  void deflatedRequestBodiesAreDecoded() throws Exception {
+    server = HttpServer.start(request -> request.bodyString().thenApply(HttpResponse::ok),
+        HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream out =
+        new java.util.zip.DeflaterOutputStream(deflated)) {
+      out.write("deflated request".getBytes(StandardCharsets.UTF_8));
+    }
+    java.net.http.HttpResponse<String> response = plain().send(
+        java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()))
+            .header("Content-Encoding", "deflate")
+            .POST(BodyPublishers.ofByteArray(deflated.toByteArray())).build(),
+        BodyHandlers.ofString());
+    assertEquals("deflated request", response.body());
   }
 
   private static ByteArrayOutputStream gzip(String text) throws Exception {
