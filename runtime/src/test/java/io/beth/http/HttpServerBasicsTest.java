@@ -3,6 +3,7 @@ package io.beth.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -100,6 +101,47 @@ class HttpServerBasicsTest {
   }
 
   @Test
+  void keepAliveIsFalseForConnectionCloseAndForHttp10() throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<HttpRequest> seen =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    start(HttpHandler.sync(request -> {
+      seen.add(request);
+      return HttpResponse.ok("seen");
+    }));
+    String[] requests = {
+        "GET /a HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /c HTTP/1.0\r\n\r\n",
+        "GET /d HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"};
+    boolean[] keepAlive = {true, false, false, true};
+    for (int i = 0; i < requests.length; i++) {
+      try (RawHttp http = new RawHttp(server.port())) {
+        assertEquals(200, http.send(requests[i]).read().status);
+      }
+      HttpRequest request = seen.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(keepAlive[i], request.isKeepAlive(), request.toString());
+      assertEquals(i < 2 ? "HTTP/1.1" : "HTTP/1.0", request.protocol());
+    }
+  }
+
+  @Test
+  void theRemoteAddressIsTheClientSocketsLocalAddress() throws Exception {
+    CompletableFuture<HttpRequest> seen = new CompletableFuture<>();
+    start(HttpHandler.sync(request -> {
+      seen.complete(request);
+      return HttpResponse.ok();
+    }));
+    try (RawHttp http = new RawHttp(server.port())) {
+      assertEquals(200, http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status);
+      HttpRequest request = seen.join();
+      assertEquals(http.socket.getLocalSocketAddress(), request.remoteAddress());
+      assertEquals(http.socket.getLocalPort(), request.remoteAddress().getPort());
+      assertTrue(request.remoteAddress().getAddress().isLoopbackAddress());
+      assertEquals(http.socket.getRemoteSocketAddress(), request.localAddress());
+    }
+  }
+
+  @Test
   void statusHeadersAndCookiesReachTheClient() throws Exception {
     URI base = start(HttpHandler.sync(request -> HttpResponse.status(404)
         .header("X-Reason", "missing")
@@ -123,23 +165,44 @@ class HttpServerBasicsTest {
   }
 
   @Test
-  void handlerExceptionIsA500WithoutStackTrace() throws Exception {
+  void handlerExceptionIsA500WithoutStackTraceAndIsLoggedAsAnError() throws Exception {
     URI base = start(HttpHandler.sync(request -> {
       throw new IllegalStateException("secret detail");
     }));
-    java.net.http.HttpResponse<String> response = get(base);
-    assertEquals(500, response.statusCode());
-    assertFalse(response.body().contains("secret"));
-    assertFalse(response.body().contains("IllegalStateException"));
+    try (StandardErrorLog log = new StandardErrorLog()) {
+      java.net.http.HttpResponse<String> response = get(base.resolve("/thrown-7f3a"));
+      assertEquals(500, response.statusCode());
+      assertEquals("Internal Server Error", response.body());
+      assertFalse(response.body().contains("secret"));
+      assertFalse(response.body().contains("IllegalStateException"));
+      // logged before the answer was written: in the log by the time the client has it
+      String line = log.lineWith("GET /thrown-7f3a");
+      assertNotNull(line, "logged:\n" + log.text());
+      assertTrue(line.contains("ERROR") && line.contains(
+          "io.beth.http.internal.HttpConnectionHandler"), line);
+      assertTrue(log.text().contains("java.lang.IllegalStateException: secret detail"),
+          "with the exception");
+    }
   }
 
   @Test
-  void failedFutureIsA500AndStatusExceptionsKeepTheirStatus() throws Exception {
-    URI base = start(request -> request.path().equals("/teapot")
+  void failedFutureIsA500LoggedAsAnErrorAndStatusExceptionsKeepTheirStatusUnlogged()
+      throws Exception {
+    URI base = start(request -> request.path().equals("/teapot-7f3a")
         ? CompletableFuture.failedFuture(new HttpStatusException(418, "short and stout"))
-        : CompletableFuture.failedFuture(new RuntimeException("boom")));
-    assertEquals(500, get(base.resolve("/x")).statusCode());
-    assertEquals(418, get(base.resolve("/teapot")).statusCode());
+        : CompletableFuture.failedFuture(new RuntimeException("boom 7f3a")));
+    try (StandardErrorLog log = new StandardErrorLog()) {
+      java.net.http.HttpResponse<String> failed = get(base.resolve("/failed-7f3a"));
+      assertEquals(500, failed.statusCode());
+      assertFalse(failed.body().contains("boom"));
+      String line = log.lineWith("GET /failed-7f3a");
+      assertNotNull(line, "logged:\n" + log.text());
+      assertTrue(line.contains("ERROR"), line);
+      assertTrue(log.text().contains("java.lang.RuntimeException: boom 7f3a"), "with the cause");
+
+      assertEquals(418, get(base.resolve("/teapot-7f3a")).statusCode());
+      assertNull(log.lineWith("/teapot-7f3a"), "an answer chosen by the handler is no error");
+    }
   }
 
   @Test
