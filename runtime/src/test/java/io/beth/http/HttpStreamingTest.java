@@ -151,8 +151,9 @@ class HttpStreamingTest {
     BufferedStream<byte[]> stream = BufferedStream.create(1);
     AtomicLong produced = new AtomicLong();
     CompletableFuture<Long> stalled = new CompletableFuture<>();
+    int chunkSize = 64 * 1024;
     Thread producer = new Thread(() -> {
-      byte[] chunk = new byte[64 * 1024];
+      byte[] chunk = new byte[chunkSize];
       while (true) {
         Boolean accepted = stream.put(chunk.clone(), Duration.ofSeconds(1)).join();
         if (!accepted) {
@@ -162,18 +163,48 @@ class HttpStreamingTest {
         produced.addAndGet(chunk.length);
       }
     });
-    int port = server(HttpHandler.sync(request -> {
+    CompletableFuture<io.netty.channel.Channel> connection = new CompletableFuture<>();
+    server = HttpServer.start(HttpHandler.sync(request -> {
       producer.start();
       return HttpResponse.builder().body(stream).build();
-    }));
-    try (RawHttp http = new RawHttp(port, 64 * 1024)) {
+    }), HttpServerOptions.builder().host("127.0.0.1")
+        .pipelineHook(pipeline -> connection.complete(pipeline.channel())).build()).join();
+    try (RawHttp http = new RawHttp(server.port(), 64 * 1024)) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"); // and never read
       long atStall = stalled.get(60, TimeUnit.SECONDS);
       assertTrue(atStall < 32L * 1024 * 1024,
           "producer stopped after " + atStall + " bytes, not endlessly");
+      // What Netty holds for the socket: one chunk at most beyond the point where the channel
+      // turns unwritable (the rest waits in the kernel's buffers, or was never produced).
+      io.netty.channel.Channel channel = connection.get(5, TimeUnit.SECONDS);
+      long pending = channel.eventLoop()
+          .submit(() -> channel.unsafe().outboundBuffer().totalPendingWriteBytes())
+          .get(5, TimeUnit.SECONDS);
+      int highWater = channel.config().getWriteBufferHighWaterMark();
+      assertTrue(pending > 0, "the client reads nothing, so something waits");
+      assertTrue(pending <= highWater + chunkSize + 1024,
+          pending + " bytes pending, high-water mark " + highWater);
     }
     stream.closed().toCompletableFuture().get(10, TimeUnit.SECONDS);
     producer.join(10_000);
+  }
+
+  @Test
+  void anInputStreamBodyIsClosedWhenTheClientLeavesEarly() throws Exception {
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    int port = server(HttpHandler.sync(request -> HttpResponse.builder().body(
+        new PatternStream(Long.MAX_VALUE) { // endless
+          @Override
+          public void close() {
+            closed.complete(null);
+          }
+        }).build()));
+    try (RawHttp http = new RawHttp(port, 16 * 1024)) {
+      http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+      InputStream body = http.readStreamingBody();
+      assertEquals(4096, body.readNBytes(4096).length);
+    } // unread bytes left behind: the close resets the connection
+    closed.get(10, TimeUnit.SECONDS);
   }
 
   private int server(HttpHandler handler) {
