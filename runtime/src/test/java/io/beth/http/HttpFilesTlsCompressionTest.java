@@ -279,6 +279,27 @@ class HttpFilesTlsCompressionTest {
   }
 
   @Test
+  void withCompressionOnAFileStillGoesZeroCopyToAClientThatTakesNoCoding() throws Exception {
+    WrittenTypes written = new WrittenTypes();
+    URI base = start(recording(HttpServerOptions.builder().host("127.0.0.1").compression(true),
+        written));
+    for (String acceptEncoding : new String[] {null, "identity", "gzip;q=0, deflate;q=0"}) {
+      written.seen.clear();
+      java.net.http.HttpResponse<byte[]> page = acceptEncoding == null
+          ? get(plain(), base.resolve("/page.html"))
+          : get(plain(), base.resolve("/page.html"), "Accept-Encoding", acceptEncoding);
+      assertFalse(page.headers().firstValue("content-encoding").isPresent(), acceptEncoding);
+      assertArrayEquals(Files.readAllBytes(text), page.body(), acceptEncoding);
+      assertTrue(written.fileRegions(), "zero-copy for " + acceptEncoding + ": " + written.seen);
+    }
+    written.seen.clear();
+    java.net.http.HttpResponse<byte[]> gzipped =
+        get(plain(), base.resolve("/page.html"), "Accept-Encoding", "identity, gzip;q=0.5");
+    assertEquals("gzip", gzipped.headers().firstValue("content-encoding").orElse(null));
+    assertFalse(written.fileRegions(), "compressed in memory: " + written.seen);
+  }
+
+  @Test
   void aCustomCompressiblePredicateDecidesWhatIsCompressed() throws Exception {
     java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     URI base = start(HttpServerOptions.builder().host("127.0.0.1").compression(true)

@@ -171,6 +171,7 @@ final class ResponseWriter {
     headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
     headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
     boolean compressing = options.compression()
+        && ResponseCompressor.acceptsSomeCoding(ex.request.headers().values("Accept-Encoding"))
         && ResponseCompressor.shouldCompress(headers.get(HttpHeaderNames.CONTENT_TYPE), length,
             options.compressionMinSize(), options.compressible());
     ctx.write(new DefaultHttpResponse(ex.version, st, headers));
