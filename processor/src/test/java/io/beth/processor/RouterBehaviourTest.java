@@ -205,6 +205,17 @@ class RouterBehaviourTest {
   }
 
   @Test
+  void aBodyOfATypeNoCodecReadsIs415() throws Exception {
+    HttpResponse<String> response = send("POST", "/users", "id=1&name=bo",
+        "Content-Type", "application/x-www-form-urlencoded");
+    assertEquals(415, response.statusCode());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(response.body().startsWith("{\"status\":415,\"error\":\"Unsupported Media Type\","
+        + "\"message\":\"Unsupported body: no codec reads the content type "
+        + "application/x-www-form-urlencoded"), response.body());
+  }
+
+  @Test
   void aVoidRouteAnswers204() throws Exception {
     assertEquals(204, send("DELETE", "/users/" + ID, null).statusCode());
   }

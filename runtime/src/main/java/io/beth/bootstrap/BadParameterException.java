@@ -6,21 +6,36 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A request value that is missing or does not convert: answered 400 with a JSON error, {@code
- * {"status":400,"error":"Bad Request","message":"Invalid path parameter 'id': ..."}}.
+ * {"status":400,"error":"Bad Request","message":"Invalid path parameter 'id': ..."}}; a body of a
+ * content type no codec reads is the same error with status 415.
  */
 public final class BadParameterException extends HttpStatusException {
 
   private static final long serialVersionUID = 1L;
 
+  /** A 400 with {@code message}. */
   public BadParameterException(String message, Throwable cause) {
-    super(400, message, cause);
+    this(400, message, cause);
   }
 
-  /** The 400 response naming the parameter, as {@code application/json}. */
+  /** {@code status} (400 or 415) with {@code message}. */
+  public BadParameterException(int status, String message, Throwable cause) {
+    super(checked(status), message, cause);
+  }
+
+  private static int checked(int status) {
+    if (status != 400 && status != 415) {
+      throw new IllegalArgumentException("a bad parameter is a 400 or a 415, not " + status);
+    }
+    return status;
+  }
+
+  /** The response naming the parameter, as {@code application/json}. */
   public HttpResponse response() {
-    String json = "{\"status\":400,\"error\":\"Bad Request\",\"message\":" + quote(getMessage())
-        + "}";
-    return HttpResponse.status(400)
+    String error = status() == 415 ? "Unsupported Media Type" : "Bad Request";
+    String json = "{\"status\":" + status() + ",\"error\":\"" + error + "\",\"message\":"
+        + quote(getMessage()) + "}";
+    return HttpResponse.status(status())
         .contentType("application/json")
         .body(json.getBytes(StandardCharsets.UTF_8))
         .build();

@@ -78,7 +78,7 @@ public final class Results {
     try {
       return codecs.decode(request.contentType(), body, type);
     } catch (Codecs.UnsupportedMediaTypeException e) {
-      throw new BadParameterException("Unsupported body: " + e.getMessage(), e);
+      throw new BadParameterException(415, "Unsupported body: " + e.getMessage(), e);
     } catch (Exception e) {
       throw new BadParameterException("Invalid body: " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package io.beth.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,5 +32,16 @@ class BadParameterExceptionTest {
     assertEquals(400, node.get("status").asInt());
     assertEquals("Bad Request", node.get("error").asText());
     assertEquals(message, node.get("message").asText());
+  }
+
+  @Test
+  void anUnsupportedBodyIsA415JsonErrorAndNoOtherStatusIsTaken() {
+    HttpResponse response =
+        new BadParameterException(415, "Unsupported body: text/csv", null).response();
+    assertEquals(415, response.status());
+    assertArrayEquals(("{\"status\":415,\"error\":\"Unsupported Media Type\","
+            + "\"message\":\"Unsupported body: text/csv\"}").getBytes(StandardCharsets.UTF_8),
+        (byte[]) response.body());
+    assertThrows(IllegalArgumentException.class, () -> new BadParameterException(500, "x", null));
   }
 }
