@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Streams;
+import io.beth.testing.HeapProbe;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,9 @@ class HttpStreamingTest {
         HttpHandler.async(request -> CompletableFuture.completedFuture(
             HttpResponse.builder().body(request.body()).build())).nonBlocking());
     long start = System.nanoTime();
-    try (RawHttp http = new RawHttp(port)) {
+    long growth;
+    long directGrowth;
+    try (RawHttp http = new RawHttp(port); HeapProbe heap = new HeapProbe(250)) {
       CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
         try (InputStream pattern = new PatternStream(UPLOAD_BYTES)) {
           http.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + UPLOAD_BYTES
@@ -104,9 +107,16 @@ class HttpStreamingTest {
       byte[] received = digest(body);
       upload.get(60, TimeUnit.SECONDS);
       assertTrue(Arrays.equals(digest(new PatternStream(UPLOAD_BYTES)), received), "same bytes");
+      growth = heap.maxGrowth();
+      directGrowth = heap.maxDirectGrowth();
     }
-    System.out.printf("echoed %d MiB in %d ms%n", UPLOAD_BYTES >> 20,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    // Client and server share this JVM; what both keep alive at once stays small.
+    assertTrue(growth < 64L << 20, "live heap grew by " + (growth >> 20) + " MiB");
+    assertTrue(directGrowth < 64L << 20, "Netty's direct memory grew by " + (directGrowth >> 20)
+        + " MiB");
+    System.out.printf("echoed %d MiB in %d ms; live heap growth %d MiB, direct %d MiB%n",
+        UPLOAD_BYTES >> 20, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+        growth >> 20, directGrowth >> 20);
   }
 
   @Test
