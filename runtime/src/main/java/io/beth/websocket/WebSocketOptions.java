@@ -63,7 +63,10 @@ public final class WebSocketOptions {
     return maxFrameSize;
   }
 
-  /** The largest aggregated message accepted (default 1 MiB); a larger one closes with 1009. */
+  /**
+   * The largest message accepted, whether one frame or aggregated fragments (default 1 MiB; also
+   * bounds inflation under compression); a larger one closes with 1009.
+   */
   public int maxMessageSize() {
     return maxMessageSize;
   }

@@ -115,6 +115,20 @@ class WebSocketServerTest {
   }
 
   @Test
+  void aSingleFrameMessageOverTheLimitClosesWith1009() throws Exception {
+    // one whole frame, far below the maximum frame size: the aggregator lets it through unchecked
+    int port = start(WebSocketOptions.builder().maxMessageSize(1024).build(), true);
+    JdkClient client = JdkClient.connect(port);
+    client.socket.sendText("x".repeat(1000), true).join();
+    assertEquals("x".repeat(1000), client.next());
+    client.socket.sendBinary(ByteBuffer.wrap(new byte[2000]), true).join();
+    assertEquals(1009, client.closed.get(5, TimeUnit.SECONDS).code());
+    WebSocket ws = socket();
+    assertEquals(1009, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+    assertTrue(client.messages.isEmpty(), "the oversized message was echoed");
+  }
+
+  @Test
   void aFrameOverTheMaximumFrameSizeClosesWith1009() throws Exception {
     int port = start(WebSocketOptions.builder().maxFrameSize(1024).build(), true);
     JdkClient client = JdkClient.connect(port);

@@ -208,7 +208,12 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     reading = true;
     try {
-      if (msg instanceof TextWebSocketFrame text) {
+      if ((msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
+          && ((WebSocketFrame) msg).content().readableBytes() > options.maxMessageSize()) {
+        // the aggregator checks fragmented messages only: a single frame comes through whole
+        tooBig(new TooLongFrameException("a single-frame message of "
+            + ((WebSocketFrame) msg).content().readableBytes() + " bytes"));
+      } else if (msg instanceof TextWebSocketFrame text) {
         deliver(text.text());
       } else if (msg instanceof BinaryWebSocketFrame binary) {
         deliver(ByteBufUtil.getBytes(binary.content()));
@@ -227,7 +232,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   }
 
   private void deliver(Object message) {
-    if (closeReceived) {
+    if (closeReceived || failing) {
       return;
     }
     CompletableFuture<Boolean> put = in.put(message); // false, at once, if the consumer gave up
@@ -408,8 +413,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
-      protocolError(new CloseStatus(CloseStatus.MESSAGE_TOO_BIG,
-          "message larger than " + options.maxMessageSize() + " bytes"), cause);
+      tooBig(cause);
     } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
       protocolError(new CloseStatus(corrupt.closeStatus().code(), reason(corrupt)), cause);
     } else {
@@ -417,6 +421,11 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
       in.fail(new WebSocketException("WebSocket failed: " + cause.getMessage(), cause));
       channel.close();
     }
+  }
+
+  private void tooBig(Throwable cause) {
+    protocolError(new CloseStatus(CloseStatus.MESSAGE_TOO_BIG,
+        "message larger than " + options.maxMessageSize() + " bytes"), cause);
   }
 
   private static String reason(Throwable cause) {

@@ -1,0 +1,79 @@
+package io.beth.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client against a hand-written server ({@link RawServer}) that breaks the protocol in ways a
+ * real server will not: the close codes the client answers with, and what its socket reports.
+ */
+class WebSocketClientRawPeerTest {
+
+  private RawServer peer;
+
+  @AfterEach
+  void stop() throws IOException {
+    if (peer != null) {
+      peer.close();
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    return f.orTimeout(10, TimeUnit.SECONDS).join();
+  }
+
+  /** Connects to a raw server that switches protocols with {@code extraHeaders}. */
+  private WebSocket connect(WebSocketOptions options, String extraHeaders) throws IOException {
+    peer = RawServer.switching(extraHeaders);
+    return await(WebSocketClient.connect(peer.uri(), options));
+  }
+
+  /** Sends one final unmasked frame from the server. */
+  private void send(int opcode, byte[] payload) throws IOException {
+    RawClient.writeFrame(peer.socket(), 0x80 | opcode, payload, false);
+  }
+
+  /**
+   * Asserts the client sent exactly one close frame, with {@code code}, then closed the
+   * connection; returns the close frame's payload.
+   */
+  private byte[] assertOneCloseThenEnd(int code) throws IOException {
+    Socket s = peer.socket();
+    RawClient.Frame close = RawClient.readFrame(s);
+    assertEquals(0x8, close.opcode(), "a close frame");
+    if (code >= 0) {
+      assertEquals(code, ((close.payload()[0] & 0xFF) << 8) | (close.payload()[1] & 0xFF));
+    }
+    assertEquals(-1, s.getInputStream().read(), "nothing after the close frame, then the end");
+    return close.payload();
+  }
+
+  /** Asserts the socket ended with {@code code} and its inbound stream failed saying so. */
+  private static void assertFailedWith(WebSocket ws, int code) {
+    assertEquals(code, await(ws.closeStatus()).code());
+    CompletionException e = assertThrows(CompletionException.class, () -> await(ws.take()));
+    WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
+    assertTrue(failed.getMessage().contains("closed with " + code), failed.getMessage());
+  }
+
+  @Test
+  void aSingleFrameMessageOverTheLimitClosesWith1009() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.builder().maxMessageSize(1024).build(), "");
+    send(0x2, new byte[1000]);
+    assertArrayEquals(new byte[1000], (byte[]) await(ws.take()));
+    send(0x2, new byte[2000]);
+    assertOneCloseThenEnd(1009);
+    assertFailedWith(ws, 1009);
+  }
+}
