@@ -87,6 +87,25 @@ final class RawClient {
     s.getOutputStream().flush();
   }
 
+  /**
+   * {@code data} compressed as one {@code permessage-deflate} message: raw deflate, flushed, without
+   * the trailing {@code 00 00 ff ff} (RFC 7692).
+   */
+  static byte[] deflate(byte[] data) {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+    deflater.setInput(data);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    int n;
+    do {
+      n = deflater.deflate(chunk, 0, chunk.length, java.util.zip.Deflater.SYNC_FLUSH);
+      out.write(chunk, 0, n);
+    } while (n == chunk.length || !deflater.needsInput());
+    deflater.end();
+    byte[] flushed = out.toByteArray();
+    return java.util.Arrays.copyOf(flushed, flushed.length - 4);
+  }
+
   /** Reads frames until a close frame and returns its code. */
   static int readCloseCode(Socket s) throws IOException {
     byte[] payload = readFrame(s, 0x8);

@@ -76,4 +76,20 @@ class WebSocketClientRawPeerTest {
     assertOneCloseThenEnd(1009);
     assertFailedWith(ws, 1009);
   }
+
+  @Test
+  void aCompressedMessageInflatingPastTheLimitClosesWith1009WithoutInflatingIt()
+      throws Exception {
+    WebSocket ws = connect(WebSocketOptions.builder().compression(true)
+        .maxMessageSize(64 * 1024).build(), "Sec-WebSocket-Extensions: permessage-deflate\r\n");
+    assertTrue(ws.isCompressed());
+    byte[] bomb = RawClient.deflate(new byte[16 << 20]); // 16 MiB of zeros in some 16 KiB
+    RawClient.writeFrame(peer.socket(), 0x80 | 0x40 | 0x2, bomb, false);
+    assertOneCloseThenEnd(1009);
+    assertEquals(1009, await(ws.closeStatus()).code());
+    CompletionException e = assertThrows(CompletionException.class, () -> await(ws.take()));
+    // the inflater stopped at the limit: the message was never inflated whole
+    assertInstanceOf(io.netty.handler.codec.compression.DecompressionException.class,
+        e.getCause().getCause(), String.valueOf(e.getCause().getCause()));
+  }
 }

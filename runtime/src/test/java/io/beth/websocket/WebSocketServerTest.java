@@ -129,6 +129,27 @@ class WebSocketServerTest {
   }
 
   @Test
+  void aCompressedMessageInflatingPastTheLimitClosesWith1009WithoutInflatingIt() throws Exception {
+    int port = start(WebSocketOptions.builder().compression(true).maxMessageSize(64 * 1024)
+        .build(), false);
+    try (java.net.Socket raw =
+        RawClient.handshake(port, "Sec-WebSocket-Extensions: permessage-deflate\r\n")) {
+      WebSocket ws = socket();
+      assertTrue(ws.isCompressed());
+      byte[] bomb = RawClient.deflate(new byte[16 << 20]); // 16 MiB of zeros in some 16 KiB
+      assertTrue(bomb.length < 64 * 1024, "compressed to " + bomb.length);
+      RawClient.writeFrame(raw, 0x80 | 0x40 | 0x2, bomb, true); // FIN, RSV1 (compressed), binary
+      assertEquals(1009, RawClient.readCloseCode(raw));
+      assertEquals(1009, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+      CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+          CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+      // the inflater stopped at the limit: the message was never inflated whole
+      assertInstanceOf(io.netty.handler.codec.compression.DecompressionException.class,
+          e.getCause().getCause(), String.valueOf(e.getCause().getCause()));
+    }
+  }
+
+  @Test
   void aFrameOverTheMaximumFrameSizeClosesWith1009() throws Exception {
     int port = start(WebSocketOptions.builder().maxFrameSize(1024).build(), true);
     JdkClient client = JdkClient.connect(port);

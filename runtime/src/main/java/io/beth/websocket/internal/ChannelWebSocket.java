@@ -17,6 +17,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -414,6 +415,14 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
       tooBig(cause);
+    } else if (cause instanceof DecompressionException) {
+      // the inflater's buffer is bounded by the maximum message size (see Deflate)
+      if (String.valueOf(cause.getMessage()).startsWith("Decompression buffer has reached")) {
+        tooBig(cause);
+      } else {
+        protocolError(new CloseStatus(CloseStatus.INVALID_PAYLOAD,
+            "a compressed message could not be inflated"), cause);
+      }
     } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
       protocolError(new CloseStatus(corrupt.closeStatus().code(), reason(corrupt)), cause);
     } else {

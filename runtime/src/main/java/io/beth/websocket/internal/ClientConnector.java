@@ -91,7 +91,9 @@ public final class ClientConnector {
             p.addLast("http", new HttpClientCodec());
             p.addLast("http-aggregator", new HttpObjectAggregator(64 * 1024));
             if (options.compression()) {
-              p.addLast("ws-compression", new WebSocketClientCompressionHandler(0));
+              // inflating one frame stops past the maximum message size: no zip bomb
+              p.addLast("ws-compression",
+                  new WebSocketClientCompressionHandler(options.maxMessageSize()));
             }
             p.addLast("ws-handshake", new Handshake(handshaker, options, result));
           }

@@ -1,5 +1,6 @@
 package io.beth.websocket.internal;
 
+import io.netty.handler.codec.compression.ZlibCodecFactory;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionData;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
@@ -16,11 +17,16 @@ final class Deflate {
   /**
    * Accepts the first {@code permessage-deflate} offer among the request's
    * {@code Sec-WebSocket-Extensions} values, adding the answer to {@code responseHeaders}; null if
-   * none was offered or acceptable.
+   * none was offered or acceptable. Inflating one frame stops with a {@code DecompressionException}
+   * past {@code maxInflated} bytes (the maximum message size): no zip bomb fills the heap.
    */
-  static WebSocketServerExtension accept(List<String> offers, HttpHeaders responseHeaders) {
+  static WebSocketServerExtension accept(
+      List<String> offers, HttpHeaders responseHeaders, int maxInflated) {
+    // Netty's defaults (level 6, window 15, context takeover) but a bounded inflater
     PerMessageDeflateServerExtensionHandshaker handshaker =
-        new PerMessageDeflateServerExtensionHandshaker();
+        new PerMessageDeflateServerExtensionHandshaker(6,
+            ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
+            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, false, false, maxInflated);
     for (String value : offers) {
       for (String offer : value.split(",")) {
         WebSocketExtensionData data = parse(offer);

@@ -94,7 +94,8 @@ public final class ServerUpgrade {
       responseHeaders.add(h.getKey(), h.getValue());
     }
     WebSocketServerExtension deflate = options.compression()
-        ? Deflate.accept(request.headers().values("Sec-WebSocket-Extensions"), responseHeaders)
+        ? Deflate.accept(request.headers().values("Sec-WebSocket-Extensions"), responseHeaders,
+            options.maxMessageSize())
         : null;
     String location = (request.scheme().equals("https") ? "wss://" : "ws://")
         + request.header("Host") + request.uri();
