@@ -92,4 +92,90 @@ class WebSocketClientRawPeerTest {
     assertInstanceOf(io.netty.handler.codec.compression.DecompressionException.class,
         e.getCause().getCause(), String.valueOf(e.getCause().getCause()));
   }
+
+  @Test
+  void aReservedOpcodeClosesWith1002() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.DEFAULT, "");
+    send(0x3, new byte[] {1});
+    assertOneCloseThenEnd(1002);
+    assertFailedWith(ws, 1002);
+  }
+
+  @Test
+  void aMaskedFrameFromTheServerClosesWith1002() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.DEFAULT, "");
+    RawClient.writeFrame(peer.socket(), 0x80 | 0x1, "masked".getBytes(), true);
+    assertOneCloseThenEnd(1002);
+    assertFailedWith(ws, 1002);
+  }
+
+  @Test
+  void invalidUtf8ClosesWith1007() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.DEFAULT, "");
+    send(0x1, new byte[] {(byte) 0xC3, (byte) 0x28});
+    assertOneCloseThenEnd(1007);
+    assertFailedWith(ws, 1007);
+  }
+
+  @Test
+  void aFrameOverTheMaximumFrameSizeClosesWith1009() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.builder().maxFrameSize(1024).build(), "");
+    send(0x2, new byte[1024]);
+    assertArrayEquals(new byte[1024], (byte[]) await(ws.take()));
+    send(0x2, new byte[2000]);
+    assertOneCloseThenEnd(1009);
+    assertFailedWith(ws, 1009);
+  }
+
+  @Test
+  void aFragmentedMessageOverTheLimitClosesWith1009() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.builder().maxMessageSize(1024).build(), "");
+    RawClient.writeFrame(peer.socket(), 0x1, "x".repeat(800).getBytes(), false); // not final
+    RawClient.writeFrame(peer.socket(), 0x80, "x".repeat(800).getBytes(), false); // continuation
+    assertOneCloseThenEnd(1009);
+    assertFailedWith(ws, 1009);
+  }
+
+  @Test
+  void aPeerThatNeverAnswersTheCloseIsDroppedAfterTheCloseTimeout() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.builder()
+        .closeTimeout(java.time.Duration.ofMillis(200)).build(), "");
+    ws.close(1000, "bye");
+    assertOneCloseThenEnd(1000); // never answered: the client closes the connection
+    CloseStatus status = await(ws.closeStatus());
+    assertEquals(CloseStatus.ABNORMAL, status.code());
+    assertTrue(status.reason().contains("no close frame from the peer"), status.reason());
+  }
+
+  @Test
+  void anAbruptDisconnectFailsTheStreamSayingSo() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.DEFAULT, "");
+    peer.socket().close();
+    CompletionException e = assertThrows(CompletionException.class, () -> await(ws.take()));
+    WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
+    assertTrue(failed.getMessage().contains("without a WebSocket close frame"),
+        failed.getMessage());
+    assertEquals(CloseStatus.ABNORMAL, await(ws.closeStatus()).code());
+  }
+
+  @Test
+  void theServersCloseIsAnsweredWithTheSameCode() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.DEFAULT, "");
+    send(0x8, new byte[] {0x0F, (byte) 0xA2, 'b', 'y', 'e'}); // 4002 "bye"
+    assertOneCloseThenEnd(4002);
+    assertEquals(new CloseStatus(4002, "bye"), await(ws.closeStatus()));
+    assertEquals(null, await(ws.take()));
+  }
+
+  @Test
+  void aPingFromTheServerIsAnsweredWithAPongOfItsPayload() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.DEFAULT, "");
+    send(0x9, new byte[] {7, 8, 9});
+    RawClient.Frame pong = RawClient.readFrame(peer.socket());
+    assertEquals(0xA, pong.opcode());
+    assertArrayEquals(new byte[] {7, 8, 9}, pong.payload());
+    assertTrue(await(ws.put("still open")));
+    assertEquals("still open", new String(
+        RawClient.readFrame(peer.socket(), 0x1), java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

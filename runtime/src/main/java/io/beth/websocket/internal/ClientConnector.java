@@ -21,7 +21,9 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
@@ -72,10 +74,9 @@ public final class ClientConnector {
     for (Map.Entry<String, String> h : options.headers()) {
       headers.add(h.getKey(), h.getValue());
     }
-    WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-        uri, WebSocketVersion.V13,
+    WebSocketClientHandshaker handshaker = new Handshaker13(uri,
         options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
-        options.compression(), headers, options.maxFrameSize());
+        headers, options);
     Bootstrap b = new Bootstrap()
         .group(Transports.eventLoopGroup())
         .channel(Transports.socketChannelClass())
@@ -118,6 +119,28 @@ public final class ClientConnector {
       });
     });
     return result;
+  }
+
+  /**
+   * Netty's RFC 6455 client handshaker with the socket's decoder configuration: Netty's own
+   * decoder would answer a protocol error with a close frame of its own, written where no encoder
+   * follows (so it never reaches the peer), and close the connection before the socket could send
+   * its close frame.
+   */
+  private static final class Handshaker13 extends WebSocketClientHandshaker13 {
+    private final WebSocketOptions options;
+
+    Handshaker13(URI uri, String subprotocols, DefaultHttpHeaders headers,
+        WebSocketOptions options) {
+      super(uri, WebSocketVersion.V13, subprotocols, options.compression(), headers,
+          options.maxFrameSize());
+      this.options = options;
+    }
+
+    @Override
+    protected WebSocketFrameDecoder newWebsocketDecoder() {
+      return new WebSocket13FrameDecoder(Pipelines.decoderConfig(options, false));
+    }
   }
 
   /** Sends the handshake request, checks the response and installs the socket. */
