@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * The status a WebSocket ended with: the code and reason of the close frame received from the peer
- * (or sent to it when this side detected a protocol error), or {@link #ABNORMAL} (1006) when the
- * connection ended without a close frame.
+ * (or sent to it when this side detected a protocol error), {@link #NO_STATUS} (1005) when the
+ * peer's close frame had no code, or {@link #ABNORMAL} (1006) when the connection ended without a
+ * close frame.
  *
  * @param code the close code
  * @param reason the close reason, possibly empty
@@ -18,6 +19,8 @@ public record CloseStatus(int code, String reason) {
   public static final int GOING_AWAY = 1001;
   /** Protocol error. */
   public static final int PROTOCOL_ERROR = 1002;
+  /** The peer's close frame carried no status code (never sent on the wire). */
+  public static final int NO_STATUS = 1005;
   /** No close frame: the connection ended abruptly (never sent on the wire). */
   public static final int ABNORMAL = 1006;
   /** A text message was not valid UTF-8. */

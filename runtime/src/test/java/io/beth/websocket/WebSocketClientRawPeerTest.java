@@ -178,4 +178,13 @@ class WebSocketClientRawPeerTest {
     assertEquals("still open", new String(
         RawClient.readFrame(peer.socket(), 0x1), java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aCloseWithoutAStatusIsReportedAs1005AndAnsweredWithoutOne() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.DEFAULT, "");
+    send(0x8, new byte[0]);
+    assertEquals(0, assertOneCloseThenEnd(-1).length, "an empty close frame in answer");
+    assertEquals(new CloseStatus(CloseStatus.NO_STATUS, ""), await(ws.closeStatus()));
+    assertEquals(null, await(ws.take()));
+  }
 }

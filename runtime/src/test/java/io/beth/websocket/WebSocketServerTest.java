@@ -195,6 +195,20 @@ class WebSocketServerTest {
   }
 
   @Test
+  void aCloseWithoutAStatusIsReportedAs1005AndAnsweredWithoutOne() throws Exception {
+    int port = start(WebSocketOptions.DEFAULT, false);
+    try (java.net.Socket raw = RawClient.handshake(port)) {
+      WebSocket ws = socket();
+      RawClient.sendFrame(raw, 0x8, new byte[0]);
+      assertEquals(0, RawClient.readFrame(raw, 0x8).length, "an empty close frame in answer");
+      assertEquals(new CloseStatus(CloseStatus.NO_STATUS, ""),
+          ws.closeStatus().get(5, TimeUnit.SECONDS));
+      assertNull(ws.take().get(5, TimeUnit.SECONDS));
+      assertEquals(-1, raw.getInputStream().read()); // the server closed the connection
+    }
+  }
+
+  @Test
   void theServersCloseCodeAndReasonReachTheClient() throws Exception {
     JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
     WebSocket ws = socket();

@@ -251,13 +251,13 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
 
   private void closeReceived(CloseWebSocketFrame frame) {
     closeReceived = true;
-    int code = frame.statusCode() < 0 ? CloseStatus.NORMAL : frame.statusCode();
+    int code = frame.statusCode() < 0 ? CloseStatus.NO_STATUS : frame.statusCode(); // RFC 6455 7.1.5
     closeStatus.complete(new CloseStatus(code, frame.reasonText() == null ? "" : frame.reasonText()));
     in.close();
     if (closeSent) {
       channel.close();
     } else {
-      // answer with the same code, dropping what was not sent yet
+      // answer with the same code (none for none), dropping what was not sent yet
       closeToSend = new CloseStatus(code == CloseStatus.ABNORMAL ? CloseStatus.NORMAL : code, "");
       out.close();
       releaseQueued();
@@ -377,7 +377,10 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     }
     closeSent = true;
     CloseStatus status = closeToSend;
-    channel.writeAndFlush(new CloseWebSocketFrame(status.code(), status.reason()))
+    CloseWebSocketFrame frame = status.code() == CloseStatus.NO_STATUS
+        ? new CloseWebSocketFrame() // an empty close frame: 1005 is never sent on the wire
+        : new CloseWebSocketFrame(status.code(), status.reason());
+    channel.writeAndFlush(frame)
         .addListener(f -> {
           if (closeReceived || failing || !f.isSuccess()) {
             channel.close();
