@@ -23,8 +23,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * binary messages of SIZE bytes, each after the previous one was written); {@code /paused}
  * reads nothing until {@link #resume()}, then only counts what arrives; {@code /refuse}
  * answers 403 "go away". Subprotocol {@code superchat} is selected when offered;
- * {@code permessage-deflate} is Jetty's default. Public: Jetty reaches the endpoint through
- * method handles.
+ * {@code permessage-deflate} is Jetty's default; pings are counted and answered. Public: Jetty
+ * reaches the endpoint through method handles.
  */
 public final class JettyPeer implements AutoCloseable {
 
@@ -94,6 +94,7 @@ public final class JettyPeer implements AutoCloseable {
     final AtomicLong bytesReceived = new AtomicLong();
     final AtomicInteger messagesReceived = new AtomicInteger();
     final AtomicInteger floodSent = new AtomicInteger();
+    final AtomicInteger pings = new AtomicInteger();
     final CompletableFuture<Void> floodDone = new CompletableFuture<>();
     private final boolean echo;
     private volatile boolean reading;
@@ -162,6 +163,10 @@ public final class JettyPeer implements AutoCloseable {
 
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
+      pings.incrementAndGet();
+      // an endpoint that listens to pings answers them itself (Jetty's auto-pong is then off)
+      ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
+      session.sendPong(copy, Callback.NOOP);
       next();
     }
 

@@ -121,4 +121,20 @@ class JettyServerClientTest {
     assertEquals("go away", refused.bodyText());
     assertEquals("text/plain", refused.headers().get("Content-Type"));
   }
+
+  @Test
+  void heartbeatPingsAreAnsweredByJetty() throws Exception {
+    java.time.Duration pongTimeout = java.time.Duration.ofMillis(300);
+    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"), WebSocketOptions.builder()
+        .heartbeat(java.time.Duration.ofMillis(50), pongTimeout).build()));
+    // the scenario: a live server that sends nothing but pongs, for over three pong timeouts
+    Thread.sleep(4 * pongTimeout.toMillis());
+    int pings = jetty.endpoint().pings.get();
+    assertTrue(pings >= 3, "pings: " + pings);
+    assertNull(ws.closeStatus().getNow(null), "closed a live peer");
+    assertTrue(await(ws.put("still open")));
+    assertEquals("still open", await(ws.take()));
+    ws.close(1000, "");
+    assertEquals(1000, await(jetty.endpoint().closed).code());
+  }
 }

@@ -187,4 +187,20 @@ class WebSocketClientRawPeerTest {
     assertEquals(new CloseStatus(CloseStatus.NO_STATUS, ""), await(ws.closeStatus()));
     assertEquals(null, await(ws.take()));
   }
+
+  @Test
+  void aServerThatNeverAnswersHeartbeatsIsDroppedAfterThePongTimeout() throws Exception {
+    WebSocket ws = connect(WebSocketOptions.builder().heartbeat(
+        java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200)).build(), "");
+    assertEquals(0x9, RawClient.readFrame(peer.socket()).opcode()); // a ping, never answered
+    CompletionException e = assertThrows(CompletionException.class, () -> await(ws.take()));
+    assertTrue(e.getCause().getMessage().contains("no pong"), e.getCause().getMessage());
+    assertEquals(CloseStatus.ABNORMAL, await(ws.closeStatus()).code());
+    while (true) { // pings, then the end of the connection
+      int b = peer.socket().getInputStream().read();
+      if (b < 0) {
+        break;
+      }
+    }
+  }
 }
