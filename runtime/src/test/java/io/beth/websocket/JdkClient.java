@@ -52,6 +52,16 @@ final class JdkClient implements WebSocket.Listener {
     return client;
   }
 
+  /** Connects with {@code http} to {@code uri}, reading, without waiting. */
+  static CompletableFuture<JdkClient> connectAsync(HttpClient http, URI uri) {
+    JdkClient client = new JdkClient(true);
+    return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        .buildAsync(uri, client).thenApply(ws -> {
+          client.socket = ws;
+          return client;
+        });
+  }
+
   Object next() throws InterruptedException {
     return next(10);
   }

@@ -299,6 +299,57 @@ class WebSocketServerTest {
     }
   }
 
+  @Test
+  void aThousandJdkClientsSharingOneHttpClientEachEchoSeveralTimes() throws Exception {
+    java.util.Queue<WebSocket> serverSockets = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    server = HttpServer.start(HttpHandler.sync(request -> {
+      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+      upgrade.socket().thenAccept(ws -> {
+        serverSockets.add(ws);
+        Streams.connect(ws, ws);
+      });
+      return upgrade.response();
+    })).join();
+    URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      HttpClient http = HttpClient.newBuilder().executor(executor).build();
+      java.util.List<JdkClient> clients = new java.util.ArrayList<>();
+      for (int wave = 0; wave < 10; wave++) { // waves of 100: the accept backlog is finite
+        java.util.List<CompletableFuture<JdkClient>> connects = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          connects.add(JdkClient.connectAsync(http, uri));
+        }
+        for (CompletableFuture<JdkClient> c : connects) {
+          clients.add(c.get(20, TimeUnit.SECONDS));
+        }
+      }
+      for (int round = 0; round < 5; round++) { // every client has one message in flight
+        java.util.List<CompletableFuture<?>> sends = new java.util.ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+          sends.add(clients.get(i).socket.sendText("c" + i + "r" + round, true));
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        for (int i = 0; i < clients.size(); i++) {
+          assertEquals("c" + i + "r" + round, clients.get(i).next(20));
+        }
+      }
+      for (JdkClient c : clients) {
+        c.socket.sendClose(1000, "");
+      }
+      for (JdkClient c : clients) {
+        assertEquals(1000, c.closed.get(20, TimeUnit.SECONDS).code());
+      }
+      assertEquals(1000, serverSockets.size());
+      for (WebSocket ws : serverSockets) {
+        assertEquals(1000, ws.closeStatus().get(20, TimeUnit.SECONDS).code());
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
