@@ -20,7 +20,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * Jetty 12's WebSocket server (core, no servlets) as an independent peer. Paths: {@code /echo}
  * echoes data messages ({@code "close:CODE"} closes with CODE, {@code "flood:N:SIZE"} sends N
- * binary messages of SIZE bytes, each after the previous one was written); {@code /paused}
+ * binary messages of SIZE bytes, each after the previous one was written; {@code "fragments:N:SIZE"}
+ * sends one binary message in N fragments of SIZE bytes, byte i being {@code (byte) (i * 31)});
+ * {@code /paused}
  * reads nothing until {@link #resume()}, then only counts what arrives; {@code /refuse}
  * answers 403 "go away". Subprotocol {@code superchat} is selected when offered;
  * {@code permessage-deflate} is Jetty's default; pings are counted and answered. Public: Jetty
@@ -129,6 +131,9 @@ public final class JettyPeer implements AutoCloseable {
       bytesReceived.addAndGet(text.getBytes(StandardCharsets.UTF_8).length);
       if (text.startsWith("close:")) {
         session.close(Integer.parseInt(text.substring(6)), "server says bye", Callback.NOOP);
+      } else if (text.startsWith("fragments:")) {
+        String[] parts = text.split(":");
+        fragments(0, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
       } else if (text.startsWith("flood:")) {
         String[] parts = text.split(":");
         flood(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
@@ -148,6 +153,19 @@ public final class JettyPeer implements AutoCloseable {
       }
       callback.succeed();
       next();
+    }
+
+    private void fragments(int index, int count, int size) {
+      ByteBuffer fragment = ByteBuffer.allocate(size);
+      for (int i = 0; i < size; i++) {
+        fragment.put(i, (byte) ((long) (index * size + i) * 31));
+      }
+      boolean last = index == count - 1;
+      session.sendPartialBinary(fragment, last, Callback.from(() -> {
+        if (!last) {
+          fragments(index + 1, count, size);
+        }
+      }, Throwable::printStackTrace));
     }
 
     private void flood(int remaining, int size) {

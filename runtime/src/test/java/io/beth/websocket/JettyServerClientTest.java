@@ -137,4 +137,21 @@ class JettyServerClientTest {
     ws.close(1000, "");
     assertEquals(1000, await(jetty.endpoint().closed).code());
   }
+
+  @Test
+  void aTenMebibyteFragmentedMessageFromJettyIsAggregated() {
+    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
+        WebSocketOptions.builder().maxMessageSize(16 << 20).build()));
+    int fragment = 512 * 1024;
+    int count = 20;
+    await(ws.put("fragments:" + count + ":" + fragment));
+    byte[] message = (byte[]) ws.take().orTimeout(60, TimeUnit.SECONDS).join();
+    byte[] expected = new byte[count * fragment];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = (byte) (i * 31);
+    }
+    assertArrayEquals(expected, message);
+    ws.close(1000, "");
+    assertEquals(1000, await(ws.closeStatus()).code());
+  }
 }
