@@ -75,6 +75,16 @@ class JettyServerClientTest {
   }
 
   @Test
+  void withoutASharedSubprotocolNoneIsSelected() {
+    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
+        WebSocketOptions.builder().subprotocols("chat").build()));
+    assertNull(ws.subprotocol());
+    assertTrue(await(ws.put("still works")));
+    assertEquals("still works", await(ws.take()));
+    ws.close();
+  }
+
+  @Test
   void extraRequestHeadersReachTheServer() {
     WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"), WebSocketOptions.builder()
         .headers(io.beth.http.HttpHeaders.builder().add("X-Token", "secret").build()).build()));

@@ -203,4 +203,53 @@ class WebSocketClientRawPeerTest {
       }
     }
   }
+
+  @Test
+  void aRefusalWithABodyOver64KibKeepsItsStatusAndTheStartOfTheBody() throws Exception {
+    byte[] body = "no! ".repeat(50_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
+    response.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: "
+        + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    response.write(body);
+    peer = RawServer.answering(response.toByteArray());
+    CompletionException e = assertThrows(CompletionException.class,
+        () -> await(WebSocketClient.connect(peer.uri())));
+    WebSocketHandshakeException refused =
+        assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+    assertEquals(403, refused.status());
+    assertEquals("text/plain", refused.headers().get("Content-Type"));
+    assertArrayEquals(java.util.Arrays.copyOf(body, 64 * 1024), refused.body());
+  }
+
+  @Test
+  void aChunkedRefusalWithABodyOver64KibKeepsItsStatusAndTheStartOfTheBody() throws Exception {
+    java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
+    response.write(("HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] chunk = "busy".repeat(10_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int i = 0; i < 5; i++) {
+      response.write((Integer.toHexString(chunk.length) + "\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      response.write(chunk);
+      response.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    response.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    peer = RawServer.answering(response.toByteArray());
+    CompletionException e = assertThrows(CompletionException.class,
+        () -> await(WebSocketClient.connect(peer.uri())));
+    WebSocketHandshakeException refused =
+        assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+    assertEquals(503, refused.status());
+    assertEquals("busy".repeat(16 * 1024), refused.bodyText());
+  }
+
+  @Test
+  void aSubprotocolTheClientDidNotOfferFailsTheHandshake() throws Exception {
+    peer = RawServer.switching("Sec-WebSocket-Protocol: bogus\r\n");
+    CompletionException e = assertThrows(CompletionException.class, () -> await(
+        WebSocketClient.connect(peer.uri(), WebSocketOptions.builder().subprotocols("chat").build())));
+    WebSocketHandshakeException invalid =
+        assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+    assertTrue(invalid.getMessage().contains("subprotocol"), invalid.getMessage());
+  }
 }

@@ -8,18 +8,24 @@ import io.beth.websocket.WebSocketException;
 import io.beth.websocket.WebSocketHandshakeException;
 import io.beth.websocket.WebSocketOptions;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
@@ -28,6 +34,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
 import java.util.Map;
@@ -40,6 +47,8 @@ import javax.net.ssl.SSLException;
 public final class ClientConnector {
 
   private static SslContext defaultTls; // built once: it loads the system's trust store
+  /** The most of a refused handshake's response body that is kept; the rest is dropped. */
+  private static final int MAX_REFUSAL_BODY = 64 * 1024;
 
   private ClientConnector() {}
 
@@ -90,7 +99,6 @@ public final class ClientConnector {
               p.addLast("ssl", ssl.newHandler(ch.alloc(), host, port));
             }
             p.addLast("http", new HttpClientCodec());
-            p.addLast("http-aggregator", new HttpObjectAggregator(64 * 1024));
             if (options.compression()) {
               // inflating one frame stops past the maximum message size: no zip bomb
               p.addLast("ws-compression",
@@ -143,12 +151,18 @@ public final class ClientConnector {
     }
   }
 
-  /** Sends the handshake request, checks the response and installs the socket. */
-  private static final class Handshake extends SimpleChannelInboundHandler<FullHttpResponse> {
+  /**
+   * Sends the handshake request, collects the response (keeping at most the first
+   * {@link #MAX_REFUSAL_BODY} bytes of a refusal's body, so a large one still reports its status),
+   * checks it and installs the socket.
+   */
+  private static final class Handshake extends ChannelInboundHandlerAdapter {
     private final WebSocketClientHandshaker handshaker;
     private final WebSocketOptions options;
     private final CompletableFuture<WebSocket> result;
     private ScheduledFuture<?> timeout;
+    private HttpResponse head;
+    private ByteBuf body;
 
     Handshake(WebSocketClientHandshaker handshaker, WebSocketOptions options,
         CompletableFuture<WebSocket> result) {
@@ -174,7 +188,38 @@ public final class ClientConnector {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      try {
+        if (msg instanceof HttpObject http && http.decoderResult().isFailure()) {
+          fail(ctx, new WebSocketException("invalid WebSocket handshake response: "
+              + http.decoderResult().cause(), http.decoderResult().cause()));
+          return;
+        }
+        if (msg instanceof HttpResponse response && head == null) {
+          head = response;
+          body = ctx.alloc().buffer(0, MAX_REFUSAL_BODY);
+        }
+        if (msg instanceof HttpContent content && body != null) {
+          ByteBuf part = content.content();
+          body.writeBytes(part, part.readerIndex(),
+              Math.min(part.readableBytes(), body.maxWritableBytes())); // the rest is dropped
+          if (msg instanceof LastHttpContent) {
+            FullHttpResponse response = new DefaultFullHttpResponse(head.protocolVersion(),
+                head.status(), body, head.headers(), EmptyHttpHeaders.INSTANCE);
+            body = null;
+            try {
+              received(ctx, response);
+            } finally {
+              response.release();
+            }
+          }
+        }
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+
+    private void received(ChannelHandlerContext ctx, FullHttpResponse response) {
       timeout.cancel(false);
       if (response.status().code() != 101) {
         fail(ctx, refused("the server refused the WebSocket handshake with "
@@ -182,6 +227,12 @@ public final class ClientConnector {
         return;
       }
       Channel ch = ctx.channel();
+      String subprotocol = response.headers().get("Sec-WebSocket-Protocol");
+      if (subprotocol == null && !options.subprotocols().isEmpty()) {
+        // RFC 6455 4.1: a server may select none of the offered subprotocols, but Netty's check
+        // wants one of them; the socket reports none (below)
+        response.headers().set("Sec-WebSocket-Protocol", options.subprotocols().get(0));
+      }
       try {
         handshaker.finishHandshake(ch, response);
       } catch (RuntimeException e) {
@@ -191,10 +242,18 @@ public final class ClientConnector {
       boolean compressed = response.headers().contains("Sec-WebSocket-Extensions")
           && response.headers().get("Sec-WebSocket-Extensions").contains("permessage-deflate");
       ctx.pipeline().remove(this);
-      ChannelWebSocket socket =
-          Pipelines.install(ch, options, handshaker.actualSubprotocol(), compressed);
+      ChannelWebSocket socket = Pipelines.install(
+          ch, options, subprotocol == null ? null : subprotocol.trim(), compressed);
       if (!result.complete(socket)) {
         ch.close();
+      }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+      if (body != null) {
+        body.release();
+        body = null;
       }
     }
 
@@ -210,6 +269,10 @@ public final class ClientConnector {
     private void fail(ChannelHandlerContext ctx, Throwable cause) {
       if (timeout != null) {
         timeout.cancel(false);
+      }
+      if (body != null) {
+        body.release();
+        body = null;
       }
       result.completeExceptionally(cause);
       ctx.close();
