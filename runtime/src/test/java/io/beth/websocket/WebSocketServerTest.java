@@ -27,6 +27,7 @@ class WebSocketServerTest {
 
   private HttpServer server;
   private final CompletableFuture<WebSocket> accepted = new CompletableFuture<>();
+  private final CompletableFuture<Throwable> refused = new CompletableFuture<>();
 
   @AfterEach
   void stop() {
@@ -45,6 +46,8 @@ class WebSocketServerTest {
           if (echo) {
             Streams.connect(ws, ws);
           }
+        } else {
+          refused.complete(e);
         }
       });
       return upgrade.response();
@@ -225,6 +228,35 @@ class WebSocketServerTest {
     JdkClient client = JdkClient.connect(port, "other", "superchat");
     assertEquals("superchat", client.socket.getSubprotocol());
     assertEquals("superchat", socket().subprotocol());
+  }
+
+  @Test
+  void withoutASharedSubprotocolNoneIsSelected() throws Exception {
+    int port = start(WebSocketOptions.builder().subprotocols("chat", "superchat").build(), true);
+    JdkClient client = JdkClient.connect(port, "other");
+    assertEquals("", client.socket.getSubprotocol());
+    assertNull(socket().subprotocol());
+    client.socket.sendText("still works", true).join();
+    assertEquals("still works", client.next());
+  }
+
+  @Test
+  void anUnsupportedVersionGets426NamingTheSupportedOne() throws Exception {
+    int port = start(WebSocketOptions.DEFAULT, false);
+    try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
+      raw.setSoTimeout(5000);
+      raw.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          + "Sec-WebSocket-Version: 8\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String head = RawClient.readHead(raw.getInputStream());
+      assertTrue(head.startsWith("HTTP/1.1 426"), head);
+      assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-version: 13"),
+          head);
+    }
+    WebSocketHandshakeException e = assertInstanceOf(WebSocketHandshakeException.class,
+        refused.get(5, TimeUnit.SECONDS));
+    assertEquals(426, e.status());
+    assertTrue(!accepted.isDone());
   }
 
   @Test
