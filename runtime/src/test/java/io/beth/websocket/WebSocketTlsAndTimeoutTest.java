@@ -98,6 +98,28 @@ class WebSocketTlsAndTimeoutTest {
   }
 
   @Test
+  void theClientRefusesACertificateForAnotherHost() {
+    SelfSignedTls other = SelfSignedTls.create("beth.invalid"); // trusted, but not for localhost
+    server = HttpServer.start(HttpHandler.sync(request -> {
+      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
+      return upgrade.response();
+    }), HttpServerOptions.builder().sslContext(other.serverContext()).build()).join();
+    URI uri = URI.create("wss://localhost:" + server.port() + "/ws");
+    CompletionException e = assertThrows(CompletionException.class, () -> await(
+        WebSocketClient.connect(uri, WebSocketOptions.builder()
+            .sslContext(other.nettyClientContext()).build())));
+    WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
+    Throwable cause = failed;
+    while (cause != null && !(cause instanceof SSLException)) {
+      cause = cause.getCause();
+    }
+    assertInstanceOf(SSLException.class, cause, "caused by " + failed);
+    String chain = String.valueOf(cause) + cause.getCause();
+    assertTrue(chain.contains("No name matching localhost"), chain);
+  }
+
+  @Test
   void aServerThatNeverAnswersTheHandshakeTimesOut() throws Exception {
     ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     closeables.add(silent); // the kernel accepts the connection; nobody ever answers
