@@ -34,4 +34,14 @@ public record CloseStatus(int code, String reason) {
   public CloseStatus {
     Objects.requireNonNull(reason, "reason == null");
   }
+
+  /**
+   * Whether an endpoint may send {@code code} in a close frame (RFC 6455 7.4 and the IANA
+   * registry): 1000-1003, 1007-1014 and 3000-4999; never 1004, 1005, 1006 or 1015, which only
+   * report what happened.
+   */
+  public static boolean maySend(int code) {
+    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014)
+        || (code >= 3000 && code <= 4999);
+  }
 }

@@ -34,6 +34,10 @@ public interface WebSocket extends DuplexStream<Object, Object> {
   /**
    * Sends a close frame with {@code code} and {@code reason} after the messages already accepted,
    * then waits for the peer's; the socket accepts no more messages.
+   *
+   * @throws IllegalArgumentException if {@code code} may not be sent (RFC 6455 7.4 allows
+   *     1000-1003, 1007-1014 and 3000-4999) or {@code reason} is over 123 bytes of UTF-8; the
+   *     socket is then left as it was
    */
   void close(int code, String reason);
 }

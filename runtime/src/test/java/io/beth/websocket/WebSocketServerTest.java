@@ -2,6 +2,7 @@ package io.beth.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -220,6 +221,21 @@ class WebSocketServerTest {
     assertEquals("last words", client.next());
     assertEquals(new CloseStatus(4001, "done"), client.closed.get(5, TimeUnit.SECONDS));
     assertEquals(4001, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
+  }
+
+  @Test
+  void aCloseThatCannotGoOnTheWireIsRefusedAtOnceAndTheSocketStaysUsable() throws Exception {
+    JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
+    WebSocket ws = socket();
+    for (int code : new int[] {999, 1004, 1005, 1006, 1015, 1016, 2999, 5000}) {
+      assertThrows(IllegalArgumentException.class, () -> ws.close(code, "no"), "code " + code);
+    }
+    assertThrows(IllegalArgumentException.class, () -> ws.close(1000, "é".repeat(62)),
+        "a reason of 124 UTF-8 bytes makes a close frame over 125 bytes");
+    ws.put("still open").join();
+    assertEquals("still open", client.next());
+    ws.close(3000, "é".repeat(61) + "x");
+    assertEquals(new CloseStatus(3000, "é".repeat(61) + "x"), client.closed.get(5, TimeUnit.SECONDS));
   }
 
   @Test

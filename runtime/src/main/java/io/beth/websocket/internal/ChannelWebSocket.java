@@ -28,6 +28,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -159,6 +160,14 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
 
   @Override
   public void close(int code, String reason) {
+    if (!CloseStatus.maySend(code)) {
+      throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 7.4:"
+          + " 1000-1003, 1007-1014 or 3000-4999)");
+    }
+    if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > 123) {
+      throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8 (a control"
+          + " frame holds 125), not " + reason.getBytes(StandardCharsets.UTF_8).length);
+    }
     closeToSend = new CloseStatus(code, reason);
     close();
   }
