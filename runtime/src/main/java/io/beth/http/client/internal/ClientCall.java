@@ -135,7 +135,7 @@ public final class ClientCall {
         }
       }
       Exchange exchange = new Exchange(conn, pool, request.method(), request.uri(),
-          headers, fixed, stream);
+          headers, fixed, stream, options.readIdleTimeout().toNanos());
       current = exchange;
       exchange.response.whenComplete((response, failure) -> {
         if (failure != null) {

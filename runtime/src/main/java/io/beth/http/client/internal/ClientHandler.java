@@ -1,10 +1,8 @@
 package io.beth.http.client.internal;
 
-import io.beth.http.ReadTimeoutException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import javax.net.ssl.SSLException;
@@ -49,18 +47,6 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
       current.fail(error, error instanceof IOException && !(error instanceof SSLException));
     }
     ctx.close();
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof IdleStateEvent) {
-      Exchange current = exchange;
-      if (current != null && current.awaitsData()) {
-        current.fail(new ReadTimeoutException("nothing read for the read-idle timeout"), false);
-      }
-      return;
-    }
-    ctx.fireUserEventTriggered(evt);
   }
 
   /**

@@ -19,11 +19,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -120,8 +118,6 @@ final class Connector {
             }
             p.addLast("codec", new HttpClientCodec(4096, 8192, MAX_CHUNK));
             p.addLast("decompress", new HttpContentDecompressor(0));
-            p.addLast("idle", new IdleStateHandler(
-                options.readIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
             p.addLast("client", handler);
           }
         });

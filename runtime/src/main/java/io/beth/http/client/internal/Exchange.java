@@ -2,6 +2,7 @@ package io.beth.http.client.internal;
 
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpHeaders;
+import io.beth.http.ReadTimeoutException;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBufUtil;
@@ -21,17 +22,24 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One request and its response over one pooled connection. Everything but {@link #abort} runs on
  * the connection's event loop. The response body goes into a bounded stream; while a put waits,
  * auto-read is off. The connection returns to the pool once the request is written and the
  * response read to its end (kept alive), and is closed on any failure or abort.
+ *
+ * <p>The read-idle timeout is the exchange's own: it starts once the request is written (or at the
+ * first response byte, if the server answers during the upload), every message read restarts it,
+ * and it does not run while the consumer is behind. Time spent idle in the pool or uploading
+ * never counts.
  */
 final class Exchange {
 
@@ -45,6 +53,7 @@ final class Exchange {
   private final HttpHeaders headers;
   private final byte[] fixedBody;
   private final Source<byte[]> streamBody;
+  private final long readIdleNanos;
   /** Completes with the response head, or fails (a {@link StaleConnectionException} may retry). */
   final CompletableFuture<ClientResponse> response = new CompletableFuture<>();
 
@@ -59,9 +68,12 @@ final class Exchange {
   private boolean endPending;
   private boolean done;
   private boolean waitingWritable;
+  /** The read-idle check, armed once a response is due; event loop only. */
+  private ScheduledFuture<?> readTimer;
+  private long lastReadNanos;
 
   Exchange(PooledConnection conn, ConnectionPool pool, String method, URI uri, HttpHeaders headers,
-      byte[] fixedBody, Source<byte[]> streamBody) {
+      byte[] fixedBody, Source<byte[]> streamBody, long readIdleNanos) {
     this.conn = conn;
     this.pool = pool;
     this.channel = conn.channel;
@@ -70,6 +82,7 @@ final class Exchange {
     this.headers = headers;
     this.fixedBody = fixedBody;
     this.streamBody = streamBody;
+    this.readIdleNanos = readIdleNanos;
   }
 
   /** Starts the exchange on the connection's event loop. */
@@ -125,6 +138,7 @@ final class Exchange {
       channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
         if (f.isSuccess()) {
           requestWritten = true;
+          armReadTimer();
           finishIfDone();
         } else {
           fail(new IOException("request write failed", f.cause()), true);
@@ -163,6 +177,7 @@ final class Exchange {
       } else if (chunk == null) {
         channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(writeThen(() -> {
           requestWritten = true;
+          armReadTimer();
           finishIfDone();
         }));
       } else {
@@ -179,9 +194,41 @@ final class Exchange {
     }
   }
 
-  /** Whether a read-idle timeout applies: a response is due and the consumer is not behind. */
-  boolean awaitsData() {
-    return !lastReceived && !paused;
+  /** Starts the read-idle check unless it runs already: a response is due from now on. */
+  private void armReadTimer() {
+    lastReadNanos = System.nanoTime();
+    if (readTimer == null && !done && !lastReceived) {
+      readTimer = channel.eventLoop().schedule(this::checkRead, readIdleNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /**
+   * Fails the exchange if nothing was read for the read-idle timeout while a response is due and
+   * the consumer keeps up; else checks again when the timeout would next be reached.
+   */
+  private void checkRead() {
+    readTimer = null;
+    if (done || lastReceived) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (paused) {
+      lastReadNanos = now; // the consumer is behind: waiting for it is not the server's fault
+    }
+    long left = readIdleNanos - (now - lastReadNanos);
+    if (left > 0) {
+      readTimer = channel.eventLoop().schedule(this::checkRead, left, TimeUnit.NANOSECONDS);
+      return;
+    }
+    fail(new ReadTimeoutException("nothing read for the read-idle timeout ("
+        + TimeUnit.NANOSECONDS.toMillis(readIdleNanos) + " ms)"), false);
+  }
+
+  private void cancelReadTimer() {
+    if (readTimer != null) {
+      readTimer.cancel(false);
+      readTimer = null;
+    }
   }
 
   void onMessage(Object msg) {
@@ -189,6 +236,8 @@ final class Exchange {
       if (done) {
         return;
       }
+      // every message read restarts the read-idle timeout; one read during the upload starts it
+      armReadTimer();
       if (msg instanceof HttpResponse head) {
         onHead(head);
       }
@@ -198,6 +247,7 @@ final class Exchange {
         }
         if (msg instanceof LastHttpContent) {
           lastReceived = true;
+          cancelReadTimer();
           // back in the pool before the consumer can see the end and send the next request
           finishIfDone();
           if (pendingPuts == 0) {
@@ -266,6 +316,7 @@ final class Exchange {
       }
       if (pendingPuts == 0) {
         paused = false;
+        lastReadNanos = System.nanoTime();
         channel.config().setAutoRead(true);
         channel.read();
       }
@@ -277,6 +328,7 @@ final class Exchange {
       return;
     }
     done = true;
+    cancelReadTimer();
     conn.handler.exchange = null;
     pool.release(conn, keepAlive);
   }
@@ -291,6 +343,7 @@ final class Exchange {
       return;
     }
     done = true;
+    cancelReadTimer();
     if (conn.handler.exchange == this) {
       conn.handler.exchange = null;
     }

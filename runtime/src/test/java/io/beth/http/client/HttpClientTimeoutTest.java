@@ -1,0 +1,123 @@
+package io.beth.http.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.beth.http.ClientRequest;
+import io.beth.http.ClientResponse;
+import io.beth.http.HttpClient;
+import io.beth.http.HttpClientOptions;
+import io.beth.http.RequestTimeoutException;
+import io.beth.stream.BufferedStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the read-idle and whole-request timeouts start and what they fail, against MockWebServer.
+ */
+class HttpClientTimeoutTest {
+
+  private MockWebServer server;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new MockWebServer();
+    server.start(0);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    server.shutdown();
+  }
+
+  private URI uri(String path) {
+    return server.url(path).uri();
+  }
+
+  private static <T> T await(CompletableFuture<T> f) throws Exception {
+    return f.get(10, TimeUnit.SECONDS);
+  }
+
+  private static Throwable failure(CompletableFuture<?> f) {
+    return assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS)).getCause();
+  }
+
+  @Test
+  void aConnectionIdleInThePoolLongerThanTheReadTimeoutStillServesASlowResponse()
+      throws Exception {
+    server.enqueue(new MockResponse().setBody("first"));
+    server.enqueue(new MockResponse().setBody("second").setHeadersDelay(900, TimeUnit.MILLISECONDS));
+    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
+        .readIdleTimeout(Duration.ofMillis(1500)).build())) {
+      assertEquals("first", await(await(c.send(ClientRequest.get(uri("/1")).build())).string()));
+      // The scenario: the connection sits in the pool for longer than the read-idle timeout.
+      Thread.sleep(2500);
+      assertEquals("second", await(await(c.send(ClientRequest.get(uri("/2")).build())).string()));
+    }
+    assertEquals(0, server.takeRequest(10, TimeUnit.SECONDS).getSequenceNumber());
+    assertEquals(1, server.takeRequest(10, TimeUnit.SECONDS).getSequenceNumber(),
+        "the second request reused the pooled connection");
+  }
+
+  @Test
+  void anUploadLongerThanTheReadTimeoutSucceeds() throws Exception {
+    // MockWebServer reads the whole body before it answers: the server sends nothing meanwhile.
+    server.enqueue(new MockResponse().setBody("received"));
+    int chunks = 15;
+    byte[] chunk = new byte[1024];
+    Arrays.fill(chunk, (byte) 'u');
+    BufferedStream<byte[]> upload = BufferedStream.create(4);
+    ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+    AtomicInteger sent = new AtomicInteger();
+    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
+        .readIdleTimeout(Duration.ofMillis(500)).build())) {
+      // The scenario: a chunk every 100 ms, so the upload lasts about three read-idle timeouts.
+      feeder.scheduleAtFixedRate(() -> {
+        if (sent.incrementAndGet() <= chunks) {
+          upload.put(chunk);
+        } else {
+          upload.close();
+        }
+      }, 0, 100, TimeUnit.MILLISECONDS);
+      CompletableFuture<ClientResponse> response = c.send(ClientRequest.post(uri("/upload"))
+          .body(upload).build());
+      assertEquals("received", await(await(response).string()));
+    } finally {
+      feeder.shutdownNow();
+    }
+    RecordedRequest r = server.takeRequest(10, TimeUnit.SECONDS);
+    assertEquals(chunks * chunk.length, r.getBodySize());
+  }
+
+  @Test
+  void theRequestTimeoutFailsABodyStillArriving() throws Exception {
+    server.enqueue(new MockResponse().setBody("warm-up"));
+    // headers at once, then 1 KiB every 100 ms: the 64 KiB body would take over six seconds
+    server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[64 * 1024]))
+        .throttleBody(1024, 100, TimeUnit.MILLISECONDS));
+    try (HttpClient c = HttpClient.create()) {
+      // a first exchange loads the classes and opens the connection: the timed one only waits
+      // for the server
+      assertEquals("warm-up", await(await(c.send(ClientRequest.get(uri("/")).build())).string()));
+      ClientResponse response = await(c.send(ClientRequest.get(uri("/slow-body"))
+          .timeout(Duration.ofMillis(300)).build()));
+      assertEquals(200, response.status());
+      assertInstanceOf(RequestTimeoutException.class, failure(response.bytes()));
+    }
+  }
+}
