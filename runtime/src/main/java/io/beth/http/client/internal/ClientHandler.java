@@ -1,8 +1,10 @@
 package io.beth.http.client.internal;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import javax.net.ssl.SSLException;
@@ -15,6 +17,32 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
   /** The exchange in progress; event loop only. */
   Exchange exchange;
+
+  /**
+   * A handler for right after the HTTP decoder, before the decompressor (which drops decoder
+   * results): a message the decoder marked as failed, such as the end of a body whose chunk size
+   * was not a number, fails the exchange as a malformed response and closes the connection, so
+   * that a broken body never passes for a complete one and its connection is never pooled.
+   */
+  ChannelHandler decoderCheck() {
+    return new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+          Throwable cause = o.decoderResult().cause();
+          ReferenceCountUtil.release(msg);
+          Exchange current = exchange;
+          if (current != null) {
+            current.fail(new IOException("malformed response: " + cause.getMessage(), cause),
+                false);
+          }
+          ctx.close();
+          return;
+        }
+        ctx.fireChannelRead(msg);
+      }
+    };
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {

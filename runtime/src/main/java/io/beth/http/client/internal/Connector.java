@@ -117,6 +117,7 @@ final class Connector {
               p.addLast("ssl", ssl[0]);
             }
             p.addLast("codec", new HttpClientCodec(4096, 8192, MAX_CHUNK));
+            p.addLast("decoder-check", handler.decoderCheck());
             p.addLast("decompress", new HttpContentDecompressor(0));
             p.addLast("client", handler);
           }

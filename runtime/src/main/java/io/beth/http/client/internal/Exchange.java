@@ -61,6 +61,8 @@ final class Exchange {
   private boolean requestWritten;
   private boolean lastReceived;
   private boolean keepAlive;
+  /** The request asked for the connection to close ({@code Connection: close}). */
+  private boolean requestCloses;
   private boolean paused;
   /** Body chunks decoded but still waiting for room in the body's buffer. */
   private int pendingPuts;
@@ -131,6 +133,7 @@ final class Exchange {
         request.headers().set(Proxies.AUTHORIZATION_HEADER, authorization);
       }
     }
+    requestCloses = !HttpUtil.isKeepAlive(request);
     if (!request.headers().contains(HttpHeaderNames.ACCEPT_ENCODING)) {
       request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP_DEFLATE);
     }
@@ -263,14 +266,17 @@ final class Exchange {
   }
 
   private void onHead(HttpResponse head) {
-    if (head.status().code() == 100) {
+    int code = head.status().code();
+    if (code >= 100 && code < 200 && code != 101) {
+      // interim (100 Continue, 103 Early Hints, ...): the final response follows
       return;
     }
     if (head.decoderResult().isFailure()) {
       fail(new IOException("malformed response", head.decoderResult().cause()), false);
       return;
     }
-    keepAlive = HttpUtil.isKeepAlive(head);
+    // either side may have said the connection ends with this exchange; a 101 leaves HTTP behind
+    keepAlive = HttpUtil.isKeepAlive(head) && !requestCloses && code != 101;
     HttpHeaders.Builder hb = HttpHeaders.builder();
     for (Map.Entry<String, String> h : head.headers()) {
       hb.add(h.getKey(), h.getValue());
@@ -282,7 +288,7 @@ final class Exchange {
         abort(null);
       }
     }));
-    response.complete(new ClientResponse(uri, head.status().code(), hb.build(), stream));
+    response.complete(new ClientResponse(uri, code, hb.build(), stream));
   }
 
   private void onChunk(byte[] bytes) {
