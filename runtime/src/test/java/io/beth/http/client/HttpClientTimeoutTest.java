@@ -3,13 +3,17 @@ package io.beth.http.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
+import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClient;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.RequestTimeoutException;
 import io.beth.stream.BufferedStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * When the read-idle and whole-request timeouts start and what they fail, against MockWebServer.
+ * When the read-idle, whole-request and TLS-handshake timeouts start and what they fail, against
+ * MockWebServer and a raw socket that never speaks.
  */
 class HttpClientTimeoutTest {
 
@@ -118,6 +123,22 @@ class HttpClientTimeoutTest {
           .timeout(Duration.ofMillis(300)).build()));
       assertEquals(200, response.status());
       assertInstanceOf(RequestTimeoutException.class, failure(response.bytes()));
+    }
+  }
+
+  @Test
+  void aTlsHandshakeThatNeverCompletesFailsWithTheConnectTimeout() throws Exception {
+    // The kernel accepts the TCP connection into the backlog; nobody ever answers the ClientHello.
+    try (ServerSocket silent = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        HttpClient c = HttpClient.create(HttpClientOptions.builder()
+            .connectTimeout(Duration.ofMillis(300)).build())) {
+      URI target = URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/");
+      long start = System.nanoTime();
+      Throwable t = failure(c.send(ClientRequest.get(target).build()));
+      assertInstanceOf(ConnectTimeoutException.class, t);
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5),
+          "bounded by the connect timeout, not the default handshake timeout");
+      assertEquals(0, c.poolStats().open());
     }
   }
 }

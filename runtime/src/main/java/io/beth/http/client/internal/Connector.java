@@ -18,6 +18,7 @@ import io.netty.handler.proxy.ProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetSocketAddress;
@@ -108,6 +109,8 @@ final class Connector {
             }
             if (key.tls()) {
               ssl[0] = sslContext.newHandler(ch.alloc(), key.bareHost(), key.port());
+              // the handshake is part of connecting: a server that never answers it times out
+              ssl[0].setHandshakeTimeoutMillis(options.connectTimeout().toMillis());
               if (!options.insecure()) {
                 SSLEngine engine = ssl[0].engine();
                 SSLParameters params = engine.getSSLParameters();
@@ -177,7 +180,11 @@ final class Connector {
           result.complete(conn);
         } else {
           ch.close();
-          result.completeExceptionally(h.cause());
+          Throwable cause = h.cause();
+          result.completeExceptionally(cause instanceof SslHandshakeTimeoutException
+              ? new ConnectTimeoutException("TLS handshake with " + key.authority()
+                  + " timed out: " + cause.getMessage())
+              : cause);
         }
       });
     }
