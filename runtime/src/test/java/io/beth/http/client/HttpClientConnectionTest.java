@@ -259,4 +259,71 @@ class HttpClientConnectionTest {
       assertEquals(2, jetty.opened.get());
     }
   }
+
+  @Test
+  void aConnectionTheServerClosedOnItsKeepAliveTimeoutLeavesThePoolAndAPostGoesOnANewOne()
+      throws Exception {
+    try (JettyOrigin jetty = JettyOrigin.start((request, response) -> {
+          String body = org.eclipse.jetty.io.Content.Source.asString(request);
+          JettyOrigin.write(response, request.getMethod() + " " + body);
+        })) {
+      jetty.idleTimeout(300);
+      assertEquals("GET ", await(await(client.send(ClientRequest.get(jetty.uri("/")).build()))
+          .string()));
+      assertEquals(1, client.poolStats().idle());
+      assertTrue(jetty.awaitClosed(1), "the server closed the idle connection");
+      // the client sees the close and drops the connection from the pool (no request needed)
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (client.poolStats().open() > 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(0, client.poolStats().open(), "the closed connection left the pool");
+      // a POST is never retried, so it must not be sent on the dead connection
+      assertEquals("POST once", await(await(client.send(ClientRequest.post(jetty.uri("/"))
+          .body("once").build())).string()));
+      assertEquals(2, jetty.opened.get());
+    }
+  }
+
+  @Test
+  void cancellingAnExchangeFreesItsSlotUnderThePerHostLimit() throws Exception {
+    server.enqueue(new MockResponse().setHeadersDelay(5, TimeUnit.SECONDS));
+    server.enqueue(new MockResponse().setBody("after"));
+    try (HttpClient one = HttpClient.create(HttpClientOptions.builder()
+        .maxConnectionsPerHost(1).poolAcquireTimeout(Duration.ofSeconds(3)).build())) {
+      CompletableFuture<ClientResponse> slow = one.send(ClientRequest.get(uri("/slow")).build());
+      recorded();
+      assertEquals(1, one.poolStats().open());
+      assertTrue(slow.cancel(true));
+      // with the slot still taken, this request would wait and fail with the acquire timeout
+      assertEquals("after", await(await(one.send(ClientRequest.get(uri("/after")).build()))
+          .string()));
+      assertEquals(0, recorded().getSequenceNumber(), "on a new connection");
+      assertEquals(1, one.poolStats().open());
+    }
+  }
+
+  @Test
+  void cancellingARequestQueuedForAConnectionTakesItOutOfTheQueueAtOnce() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (JettyOrigin jetty = JettyOrigin.start((request, response) -> {
+          release.await(10, TimeUnit.SECONDS);
+          JettyOrigin.write(response, "ok " + request.getHttpURI().getPath());
+        });
+        HttpClient one = HttpClient.create(HttpClientOptions.builder()
+            .maxConnectionsPerHost(1).build())) {
+      CompletableFuture<ClientResponse> first = one.send(ClientRequest.get(jetty.uri("/1")).build());
+      CompletableFuture<ClientResponse> queued =
+          one.send(ClientRequest.get(jetty.uri("/2")).build());
+      assertEquals(1, one.poolStats().pending());
+      assertTrue(queued.cancel(true));
+      assertEquals(0, one.poolStats().pending(), "the cancelled request left the queue");
+      release.countDown();
+      assertEquals("ok /1", await(await(first).string()));
+      assertEquals("ok /3", await(await(one.send(ClientRequest.get(jetty.uri("/3")).build()))
+          .string()));
+      assertEquals(1, jetty.opened.get(), "no connection was opened for the cancelled request");
+      assertEquals(0, one.poolStats().pending());
+    }
+  }
 }

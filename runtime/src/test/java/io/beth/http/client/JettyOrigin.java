@@ -72,6 +72,11 @@ final class JettyOrigin implements AutoCloseable {
     return new JettyOrigin(handling, tls);
   }
 
+  /** Closes connections idle for {@code millis} (a keep-alive timeout), from the next one on. */
+  void idleTimeout(long millis) {
+    connector.setIdleTimeout(millis);
+  }
+
   int port() {
     return connector.getLocalPort();
   }

@@ -42,6 +42,8 @@ public final class ClientCall {
   private final boolean unsafeRedirects;
   private final CookieStore cookies;
   private volatile Exchange current;
+  /** The connection being acquired for the current attempt. */
+  private volatile CompletableFuture<PooledConnection> acquiring;
   private volatile ScheduledFuture<?> timer;
 
   private ClientCall(ConnectionPool pool, HttpClientOptions options, Executor blocking,
@@ -69,6 +71,9 @@ public final class ClientCall {
       if (call.result.isCancelled()) {
         call.abort(null);
       }
+      if (e != null) {
+        call.giveUpAcquisition();
+      }
       if (e != null && call.timer != null) {
         call.timer.cancel(false);
       }
@@ -85,6 +90,14 @@ public final class ClientCall {
     RequestTimeoutException e = new RequestTimeoutException("request timed out");
     result.completeExceptionally(e);
     abort(e);
+  }
+
+  /** A request still queued for a connection leaves the pool's queue. */
+  private void giveUpAcquisition() {
+    CompletableFuture<PooledConnection> a = acquiring;
+    if (a != null && !a.isDone()) {
+      pool.cancel(a);
+    }
   }
 
   private void abort(Throwable cause) {
@@ -107,7 +120,12 @@ public final class ClientCall {
     }
     PoolKey key = PoolKey.of(request.uri(),
         request.proxy() != null ? request.proxy() : options.proxy());
-    pool.acquire(key, retried).whenComplete((conn, error) -> {
+    CompletableFuture<PooledConnection> acquisition = pool.acquire(key, retried);
+    acquiring = acquisition;
+    if (result.isDone()) {
+      giveUpAcquisition(); // cancelled or timed out while the acquisition was being set up
+    }
+    acquisition.whenComplete((conn, error) -> {
       if (error != null) {
         result.completeExceptionally(unwrap(error));
         return;

@@ -217,10 +217,15 @@ final class ConnectionPool {
         for (Iterator<Map.Entry<PoolKey, Host>> it = hosts.entrySet().iterator(); it.hasNext(); ) {
           Map.Entry<PoolKey, Host> e = it.next();
           Host host = e.getValue();
-          if (!host.waiters.isEmpty() && host.open < maxPerHost) {
-            waiter = host.waiters.poll();
+          while (host.open < maxPerHost && (waiter = host.waiters.poll()) != null) {
             pending--;
             waiter.timer.cancel(false);
+            if (!waiter.future.isDone()) {
+              break;
+            }
+            waiter = null; // given up already: no connection for nobody
+          }
+          if (waiter != null) {
             host.open++;
             open++;
             key = e.getKey();
@@ -239,6 +244,35 @@ final class ConnectionPool {
           release(conn, true);
         }
       });
+    }
+  }
+
+  /**
+   * Gives up an acquisition that {@link #acquire} returned (the caller cancelled or timed out): a
+   * request still waiting for a connection leaves the queue at once, and no connection is opened
+   * for it later. Does nothing once the acquisition completed.
+   */
+  void cancel(CompletableFuture<PooledConnection> acquisition) {
+    Waiter found = null;
+    synchronized (this) {
+      for (Host host : hosts.values()) {
+        for (Iterator<Waiter> it = host.waiters.iterator(); it.hasNext(); ) {
+          Waiter w = it.next();
+          if (w.future == acquisition) {
+            it.remove();
+            pending--;
+            found = w;
+            break;
+          }
+        }
+        if (found != null) {
+          break;
+        }
+      }
+    }
+    if (found != null) {
+      found.timer.cancel(false);
+      found.future.cancel(false);
     }
   }
 
