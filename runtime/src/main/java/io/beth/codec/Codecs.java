@@ -25,19 +25,40 @@ public final class Codecs {
     return new Codecs(List.of(codecs));
   }
 
-  /** JSON through Jackson; fails if {@code jackson-databind} is not on the class path. */
+  /**
+   * JSON through Jackson, one shared instance (made on first use: a Jackson {@code ObjectMapper} is
+   * costly to build and thread-safe to share); fails if {@code jackson-databind} is not on the
+   * class path.
+   */
   public static Codecs defaults() {
-    try {
-      return of(JsonCodec.create());
-    } catch (LinkageError e) {
-      throw new IllegalStateException("the default JSON codec needs jackson-databind on the class"
-          + " path; add it, or pass your own Codecs", e);
+    Codecs d = shared;
+    if (d == null) {
+      try {
+        d = of(JsonCodec.create());
+      } catch (LinkageError e) {
+        throw new IllegalStateException("the default JSON codec needs jackson-databind on the"
+            + " class path; add it, or pass your own Codecs", e);
+      }
+      shared = d; // a race builds two, and either will do
     }
+    return d;
   }
+
+  private static volatile Codecs shared;
 
   /** The codec that encodes results. */
   public Codec encoder() {
     return codecs.get(0);
+  }
+
+  /** The first codec that reads {@code contentType}, or {@code null} if none does. */
+  public Codec forContentType(String contentType) {
+    for (Codec codec : codecs) {
+      if (codec.supports(contentType)) {
+        return codec;
+      }
+    }
+    return null;
   }
 
   /** Decodes {@code body} of {@code contentType} as {@code type}. */

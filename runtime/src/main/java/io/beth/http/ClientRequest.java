@@ -3,10 +3,9 @@ package io.beth.http;
 import static java.util.Objects.requireNonNull;
 
 import io.beth.bytes.Bytes;
-import io.beth.codec.JsonCodec;
+import io.beth.codec.Codec;
+import io.beth.codec.Codecs;
 import io.beth.stream.Source;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,9 @@ import java.util.Locale;
 
 /**
  * A request for {@link HttpClient}: method, URI (query parameters merged in), headers and an
- * optional body, which is anything {@link Bytes} converts or a {@link Source} of such (sent
- * chunked). Immutable; made by {@link #builder(String, URI)} or the shorthands.
+ * optional body, which is anything {@link Bytes} converts, a {@link Source} of such (sent
+ * chunked), or a value the client's codecs encode ({@link Builder#encodedBody}, {@link
+ * Builder#json}). Immutable; made by {@link #builder(String, URI)} or the shorthands.
  */
 public final class ClientRequest {
 
@@ -80,8 +80,8 @@ public final class ClientRequest {
   }
 
   /**
-   * The body ({@code byte[]}, String, file, {@link Source}, {@link Multipart}, ...) or {@code
-   * null}.
+   * The body ({@code byte[]}, String, file, {@link Source}, {@link Multipart}, an {@link
+   * EncodedBody} the client encodes when sending, ...) or {@code null}.
    */
   public Object body() {
     return body;
@@ -132,6 +132,48 @@ public final class ClientRequest {
   @Override
   public String toString() {
     return method + " " + uri;
+  }
+
+  /**
+   * A body still to be encoded: the client encodes {@link #value()} with its codecs when the
+   * request is sent (see {@link HttpClientOptions.Builder#codecs}).
+   */
+  public static final class EncodedBody {
+    private final Object value;
+    private final String mediaType;
+
+    private EncodedBody(Object value, String mediaType) {
+      this.value = value;
+      this.mediaType = mediaType;
+    }
+
+    /** The value to encode. */
+    public Object value() {
+      return value;
+    }
+
+    /** The media type to encode it as, {@code null} for the client's first codec. */
+    public String mediaType() {
+      return mediaType;
+    }
+
+    /**
+     * The codec of {@code codecs} that encodes this body: the first, or the one that reads {@link
+     * #mediaType()} (Jackson of {@link Codecs#defaults()} for JSON if none does).
+     */
+    public Codec codec(Codecs codecs) {
+      if (mediaType == null) {
+        return codecs.encoder();
+      }
+      Codec codec = codecs.forContentType(mediaType);
+      if (codec == null && mediaType.equals("application/json")) {
+        codec = Codecs.defaults().encoder();
+      }
+      if (codec == null) {
+        throw new IllegalArgumentException("no codec writes " + mediaType);
+      }
+      return codec;
+    }
   }
 
   /** Builds a {@link ClientRequest}. Not thread-safe. */
@@ -236,15 +278,29 @@ public final class ClientRequest {
           .contentType(multipart.contentType());
     }
 
-    /** A JSON body encoded by Jackson; sets {@code Content-Type: application/json}. */
+    /**
+     * A JSON body, encoded when sent by the client's codec for {@code application/json} (Jackson
+     * by default); sets {@code Content-Type: application/json}. An encoding failure fails the
+     * request's future.
+     */
     public Builder json(Object value) {
-      try {
-        byte[] encoded = JsonCodec.create().encode(value);
-        contentType("application/json");
-        return body(encoded);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      contentType("application/json");
+      return encoded(new EncodedBody(value, "application/json"));
+    }
+
+    /**
+     * A body encoded from {@code value} when sent, by the first of the client's codecs (see {@link
+     * HttpClientOptions.Builder#codecs}; JSON by default); {@code Content-Type} becomes the
+     * codec's media type unless set. An encoding failure fails the request's future.
+     */
+    public Builder encodedBody(Object value) {
+      return encoded(new EncodedBody(value, null));
+    }
+
+    private Builder encoded(EncodedBody encoded) {
+      this.body = encoded;
+      form.setLength(0);
+      return this;
     }
 
     /** Whether to follow redirects for this request (default: the client's setting). */

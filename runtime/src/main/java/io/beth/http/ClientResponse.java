@@ -1,7 +1,8 @@
 package io.beth.http;
 
 import io.beth.bytes.ByteSources;
-import io.beth.codec.JsonCodec;
+import io.beth.codec.Codec;
+import io.beth.codec.Codecs;
 import io.beth.stream.Source;
 import io.netty.handler.codec.http.cookie.ClientCookieDecoder;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A response received by {@link HttpClient}: status, headers, cookies and the body as a
  * backpressured stream of byte chunks (gzip/deflate already decoded). Read the body once: take
- * from {@link #body()} or use one aggregate helper; {@link #close()} gives it up (the connection
+ * from {@link #body()} or use one aggregate helper (bytes, string, or a value decoded by the
+ * client's codecs with {@link #decode}); {@link #close()} gives it up (the connection
  * is then closed unless the body was complete).
  */
 public final class ClientResponse implements AutoCloseable {
@@ -33,13 +35,25 @@ public final class ClientResponse implements AutoCloseable {
   private final int status;
   private final HttpHeaders headers;
   private final Source<byte[]> body;
+  /** The client's codecs, {@code null} for {@link Codecs#defaults()}. */
+  private final Codecs codecs;
 
-  /** A response for {@code uri}; made by the client. */
+  /** A response for {@code uri} decoding with {@link Codecs#defaults()}. */
   public ClientResponse(URI uri, int status, HttpHeaders headers, Source<byte[]> body) {
+    this(uri, status, headers, body, null);
+  }
+
+  /**
+   * A response for {@code uri} decoding with {@code codecs} ({@code null} for {@link
+   * Codecs#defaults()}); made by the client.
+   */
+  public ClientResponse(URI uri, int status, HttpHeaders headers, Source<byte[]> body,
+      Codecs codecs) {
     this.uri = uri;
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.codecs = codecs;
   }
 
   /** The URI this response answered (the last one, after redirects). */
@@ -101,12 +115,17 @@ public final class ClientResponse implements AutoCloseable {
     return string(DEFAULT_LIMIT);
   }
 
-  /** The body decoded from JSON by Jackson, up to {@code limit} bytes. */
+  /**
+   * The body decoded from JSON whatever its {@code Content-Type}, up to {@code limit} bytes, by the
+   * client's codec for {@code application/json} (Jackson by default); a decoding failure fails the
+   * future with an {@link UncheckedIOException}.
+   */
   public <T> CompletableFuture<T> json(Type type, long limit) {
     return bytes(limit).thenApply(bytes -> {
       try {
+        Codec json = codecs == null ? null : codecs.forContentType("application/json");
         @SuppressWarnings("unchecked")
-        T value = (T) JsonCodec.create().decode(bytes, type);
+        T value = (T) (json != null ? json : Codecs.defaults().encoder()).decode(bytes, type);
         return value;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -117,6 +136,35 @@ public final class ClientResponse implements AutoCloseable {
   /** The body decoded from JSON, up to {@link #DEFAULT_LIMIT}. */
   public <T> CompletableFuture<T> json(Class<T> type) {
     return json((Type) type, DEFAULT_LIMIT);
+  }
+
+  /**
+   * The body, up to {@code limit} bytes, decoded as {@code type} by the first of the client's
+   * codecs that reads its {@code Content-Type} (see {@link HttpClientOptions.Builder#codecs}); the
+   * future fails with the codec's {@link IOException}, or {@link
+   * Codecs.UnsupportedMediaTypeException} when no codec reads the type.
+   */
+  public <T> CompletableFuture<T> decode(Type type, long limit) {
+    return bytes(limit).thenCompose(bytes -> {
+      try {
+        Codecs c = codecs != null ? codecs : Codecs.defaults();
+        @SuppressWarnings("unchecked")
+        T value = (T) c.decode(headers.get("Content-Type"), bytes, type);
+        return CompletableFuture.completedFuture(value);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
+  }
+
+  /** The body decoded as {@code type} (see {@link #decode(Type, long)}), up to the default limit. */
+  public <T> CompletableFuture<T> decode(Type type) {
+    return decode(type, DEFAULT_LIMIT);
+  }
+
+  /** The body decoded as {@code type} (see {@link #decode(Type, long)}), up to the default limit. */
+  public <T> CompletableFuture<T> decode(Class<T> type) {
+    return decode((Type) type, DEFAULT_LIMIT);
   }
 
   /** The charset of {@code Content-Type}, UTF-8 when absent or unknown. */

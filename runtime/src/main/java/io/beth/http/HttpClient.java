@@ -30,8 +30,9 @@ import java.util.concurrent.CompletableFuture;
  * (other methods are followed too with {@link HttpClientOptions.Builder#redirectUnsafeMethods}).
  * A redirect to another origin drops {@code Authorization} and {@code Cookie}.
  *
- * <p>Bodies: anything convertible to bytes, a stream of such (chunked), JSON, url-encoded forms
- * and {@link Multipart} forms with files streamed from disk. Cookies are kept only when the
+ * <p>Bodies: anything convertible to bytes, a stream of such (chunked), JSON or any value the
+ * options' codecs encode (response bodies decode by their {@code Content-Type} the same way),
+ * url-encoded forms and {@link Multipart} forms with files streamed from disk. Cookies are kept only when the
  * options name a {@link CookieStore}. TLS uses the system trust store and verifies host names
  * unless the options say otherwise. Requests go through an HTTP or SOCKS5 proxy when the options
  * (or the request) name a {@link ProxyOptions}. Event loops use native epoll when available.

@@ -2,6 +2,7 @@ package io.beth.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.beth.codec.Codecs;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -13,7 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The settings of an {@link HttpClient}: pool limits, timeouts, redirect and status policy, TLS
- * material, the cookie store. Immutable; made by {@link #builder()}.
+ * material, the cookie store, the codecs of request and response values. Immutable; made by {@link #builder()}.
  *
  * <p>TLS: by default the system trust store is used and the server's host name is verified;
  * {@link Builder#trustCertificates} or {@link Builder#trustManagerFactory} replace the trust
@@ -42,6 +43,7 @@ public final class HttpClientOptions {
   private final CookieStore cookieStore;
   private final boolean redirectUnsafeMethods;
   private final ProxyOptions proxy;
+  private final Codecs codecs;
 
   private HttpClientOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -61,6 +63,7 @@ public final class HttpClientOptions {
     this.cookieStore = b.cookieStore;
     this.redirectUnsafeMethods = b.redirectUnsafeMethods;
     this.proxy = b.proxy;
+    this.codecs = b.codecs;
   }
 
   /** The defaults. */
@@ -155,6 +158,15 @@ public final class HttpClientOptions {
     return proxy;
   }
 
+  /**
+   * The codecs that encode {@link ClientRequest.Builder#encodedBody} values and decode {@link
+   * ClientResponse#decode} bodies; {@code null} for {@link Codecs#defaults()} (JSON through
+   * Jackson, looked up only when a value is encoded or decoded).
+   */
+  public Codecs codecs() {
+    return codecs;
+  }
+
   /** Builds {@link HttpClientOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -174,6 +186,7 @@ public final class HttpClientOptions {
     private CookieStore cookieStore;
     private boolean redirectUnsafeMethods;
     private ProxyOptions proxy = ProxyOptions.direct();
+    private Codecs codecs;
 
     private Builder() {}
 
@@ -339,6 +352,18 @@ public final class HttpClientOptions {
      */
     public Builder proxy(ProxyOptions proxy) {
       this.proxy = requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /**
+     * Encodes request values and decodes response bodies with {@code codecs} (default {@link
+     * Codecs#defaults()}): {@link ClientRequest.Builder#encodedBody} uses the first codec, {@link
+     * ClientRequest.Builder#json} and {@link ClientResponse#json} the one that reads {@code
+     * application/json} (Jackson if none does), {@link ClientResponse#decode} the one that reads
+     * the response's {@code Content-Type}.
+     */
+    public Builder codecs(Codecs codecs) {
+      this.codecs = requireNonNull(codecs, "codecs == null");
       return this;
     }
 

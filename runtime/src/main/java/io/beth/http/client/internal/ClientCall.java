@@ -2,6 +2,8 @@ package io.beth.http.client.internal;
 
 import io.beth.bytes.ByteSources;
 import io.beth.bytes.Bytes;
+import io.beth.codec.Codec;
+import io.beth.codec.Codecs;
 import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
 import io.beth.http.Cookie;
@@ -16,6 +18,7 @@ import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -81,9 +84,27 @@ public final class ClientCall {
     Object body = request.body();
     if (body instanceof ByteBuf || body instanceof ByteBuffer) {
       request = request.newBuilder().body(Bytes.toByteArray(body)).build();
+    } else if (body instanceof ClientRequest.EncodedBody encoded) {
+      try {
+        request = encode(request, encoded, options.codecs());
+      } catch (Exception e) {
+        call.result.completeExceptionally(e);
+        return call.result;
+      }
     }
     call.attempt(request, options.maxRedirects(), false);
     return call.result;
+  }
+
+  /** {@code request} with its value encoded into bytes by {@code codecs} (null: the defaults). */
+  private static ClientRequest encode(ClientRequest request, ClientRequest.EncodedBody body,
+      Codecs codecs) throws IOException {
+    Codec codec = body.codec(codecs != null ? codecs : Codecs.defaults());
+    ClientRequest.Builder b = request.newBuilder().body(codec.encode(body.value()));
+    if (request.headers().get("Content-Type") == null) {
+      b.contentType(codec.mediaType());
+    }
+    return b.build();
   }
 
   private void timedOut() {
@@ -153,7 +174,7 @@ public final class ClientCall {
         }
       }
       Exchange exchange = new Exchange(conn, pool, request.method(), request.uri(),
-          headers, fixed, stream, options.readIdleTimeout().toNanos());
+          headers, fixed, stream, options.readIdleTimeout().toNanos(), options.codecs());
       current = exchange;
       exchange.response.whenComplete((response, failure) -> {
         if (failure != null) {

@@ -1,5 +1,6 @@
 package io.beth.http.client.internal;
 
+import io.beth.codec.Codecs;
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpHeaders;
 import io.beth.http.ReadTimeoutException;
@@ -54,6 +55,7 @@ final class Exchange {
   private final byte[] fixedBody;
   private final Source<byte[]> streamBody;
   private final long readIdleNanos;
+  private final Codecs codecs;
   /** Completes with the response head, or fails (a {@link StaleConnectionException} may retry). */
   final CompletableFuture<ClientResponse> response = new CompletableFuture<>();
 
@@ -75,7 +77,7 @@ final class Exchange {
   private long lastReadNanos;
 
   Exchange(PooledConnection conn, ConnectionPool pool, String method, URI uri, HttpHeaders headers,
-      byte[] fixedBody, Source<byte[]> streamBody, long readIdleNanos) {
+      byte[] fixedBody, Source<byte[]> streamBody, long readIdleNanos, Codecs codecs) {
     this.conn = conn;
     this.pool = pool;
     this.channel = conn.channel;
@@ -85,6 +87,7 @@ final class Exchange {
     this.fixedBody = fixedBody;
     this.streamBody = streamBody;
     this.readIdleNanos = readIdleNanos;
+    this.codecs = codecs;
   }
 
   /** Starts the exchange on the connection's event loop. */
@@ -288,7 +291,7 @@ final class Exchange {
         abort(null);
       }
     }));
-    response.complete(new ClientResponse(uri, code, hb.build(), stream));
+    response.complete(new ClientResponse(uri, code, hb.build(), stream, codecs));
   }
 
   private void onChunk(byte[] bytes) {
