@@ -1,6 +1,7 @@
 package io.beth.http.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import io.beth.http.ClientResponse;
 import io.beth.http.HttpClient;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.HttpResponseException;
+import io.beth.http.HttpTimeoutException;
 import io.beth.http.PoolAcquireTimeoutException;
 import io.beth.http.ReadTimeoutException;
 import io.beth.http.RequestTimeoutException;
@@ -275,7 +277,21 @@ class HttpClientMockServerTest {
     server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[256 * 1024]))
         .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     ClientResponse response = await(client.send(ClientRequest.get(uri("/big")).build()));
-    assertTrue(failure(response.bytes()) instanceof java.io.IOException);
+    Throwable t = failure(response.bytes());
+    assertInstanceOf(java.io.IOException.class, t);
+    assertFalse(t instanceof HttpTimeoutException, "the drop, not a timeout: " + t);
+  }
+
+  @Test
+  void aConnectionDroppedMidChunkedBodyFailsTheBodyStream() throws Exception {
+    server.enqueue(new MockResponse().setChunkedBody(new Buffer().write(new byte[256 * 1024]),
+            8 * 1024)
+        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    ClientResponse response = await(client.send(ClientRequest.get(uri("/chunked")).build()));
+    assertEquals("chunked", response.headers().get("Transfer-Encoding"));
+    Throwable t = failure(response.bytes());
+    assertInstanceOf(java.io.IOException.class, t);
+    assertFalse(t instanceof HttpTimeoutException, "the drop, not a timeout: " + t);
   }
 
   @Test
