@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -85,11 +87,22 @@ public final class HttpClientBenchmark {
     };
   }
 
+  /**
+   * The JDK's client on an executor of its own. It is {@link AutoCloseable} from JDK 21 on and
+   * then closed; on JDK 17 it has no close, so its executor is shut down and the last reference
+   * dropped, and its selector thread ends once the client is collected.
+   */
   private static Client jdk(URI uri) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+      Thread t = new Thread(runnable, "jdk-http-client");
+      t.setDaemon(true);
+      return t;
+    });
     HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
     return new Client() {
+      private HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10)).executor(executor).build();
+
       @Override
       public CompletableFuture<Integer> get() {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
@@ -98,7 +111,16 @@ public final class HttpClientBenchmark {
 
       @Override
       public void close() {
-        // the JDK 17 client has no close(); its threads end once it is unreachable
+        Object c = client;
+        client = null;
+        if (c instanceof AutoCloseable closeable) { // JDK 21+
+          try {
+            closeable.close();
+          } catch (Exception e) {
+            throw new IllegalStateException("closing the JDK client", e);
+          }
+        }
+        executor.shutdown();
       }
     };
   }
