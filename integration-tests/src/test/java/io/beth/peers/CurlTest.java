@@ -118,6 +118,8 @@ class CurlTest {
     assertEquals(requests, count(result.out(), "waited 1000 ms"), result.out());
     assertEquals(requests, count(result.out(), "[200]"), result.out());
     assertTrue(seconds < 20, "200 concurrent 1 s answers took " + seconds + " s");
+    System.out.printf("%d concurrent /delayed answers in %.2f s; threads %d -> %d%n",
+        requests, seconds, threadsBefore, mostThreads);
     assertTrue(mostThreads - threadsBefore < requests / 4,
         "threads grew from " + threadsBefore + " to " + mostThreads + " while requests waited");
   }
