@@ -75,7 +75,8 @@ public final class Codecs {
   public static final class UnsupportedMediaTypeException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    UnsupportedMediaTypeException(String contentType) {
+    /** That no codec reads {@code contentType} (null when the body has none). */
+    public UnsupportedMediaTypeException(String contentType) {
       super("no codec reads the content type " + Objects.toString(contentType, "(none)"));
     }
   }

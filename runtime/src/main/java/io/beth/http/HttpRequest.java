@@ -2,6 +2,7 @@ package io.beth.http;
 
 import io.beth.bytes.BodyTooLargeException;
 import io.beth.bytes.ByteSources;
+import io.beth.codec.Codec;
 import io.beth.codec.Codecs;
 import io.beth.codec.TypeToken;
 import io.beth.stream.BufferedStream;
@@ -390,13 +391,13 @@ public final class HttpRequest {
    * to {@link #bodyLimit()} bytes; see {@link #body(Type, Codecs, long)}.
    */
   public <T> CompletableFuture<T> body(Class<T> type) {
-    return body(type, DefaultCodecs.get(), bodyLimit);
+    return body(type, Codecs.defaults(), bodyLimit);
   }
 
   /** The whole body decoded as the captured generic type by {@link Codecs#defaults()}. */
   public <T> CompletableFuture<T> body(TypeToken<T> type) {
     Objects.requireNonNull(type, "type == null");
-    return body(type.type(), DefaultCodecs.get(), bodyLimit);
+    return body(type.type(), Codecs.defaults(), bodyLimit);
   }
 
   /** The whole body decoded as {@code type} by {@code codecs}, up to {@link #bodyLimit()} bytes. */
@@ -416,6 +417,14 @@ public final class HttpRequest {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(codecs, "codecs == null");
     String contentType = contentType();
+    Codec codec = codecs.forContentType(contentType);
+    if (codec == null) { // refused before a byte is read
+      body().close();
+      Codecs.UnsupportedMediaTypeException unsupported =
+          new Codecs.UnsupportedMediaTypeException(contentType);
+      return CompletableFuture.failedFuture(
+          new HttpStatusException(415, unsupported.getMessage(), unsupported));
+    }
     CompletableFuture<T> result = new CompletableFuture<>();
     bodyBytes(limit).whenComplete((bytes, error) -> {
       if (error != null) {
@@ -425,10 +434,7 @@ public final class HttpRequest {
       }
       T value;
       try {
-        value = (T) codecs.decode(contentType, bytes, type);
-      } catch (Codecs.UnsupportedMediaTypeException e) {
-        result.completeExceptionally(new HttpStatusException(415, e.getMessage(), e));
-        return;
+        value = (T) codec.decode(bytes, type);
       } catch (Exception e) {
         result.completeExceptionally(new HttpStatusException(400,
             "cannot decode the request body as " + type.getTypeName() + ": " + shortReason(e), e));
@@ -448,20 +454,6 @@ public final class HttpRequest {
     int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline);
     return line.length() <= 200 ? line : line.substring(0, 200) + "...";
-  }
-
-  /** {@link Codecs#defaults()}, created once on first use (its ObjectMapper is costly). */
-  private static final class DefaultCodecs {
-    private static volatile Codecs codecs;
-
-    static Codecs get() {
-      Codecs c = codecs;
-      if (c == null) {
-        c = Codecs.defaults(); // fails here, and again on the next call, without Jackson
-        codecs = c;
-      }
-      return c;
-    }
   }
 
   static Charset charset(String contentType) {

@@ -91,6 +91,15 @@ class HttpServerBodiesTest {
   }
 
   @Test
+  void aContentTypeNoCodecReadsIsRefusedBeforeTheBodyIsRead() throws Exception {
+    // over the 10 MiB default limit: reading it first would make this a 413
+    java.net.http.HttpResponse<String> response =
+        post(start(), "text/csv", "x".repeat(12 << 20));
+    assertEquals(415, response.statusCode());
+    assertEquals(415, failedWith().status());
+  }
+
+  @Test
   void anUndecodableBodyIs400WithAShortReasonThatStaysOffTheWire() throws Exception {
     java.net.http.HttpResponse<String> response =
         post(start(), "application/json", "{\"name\": [not json");
