@@ -69,6 +69,33 @@ class HttpLimitsTest {
   }
 
   @Test
+  void anEarlyAnswerReachesAClientStillSendingItsBody() throws Exception {
+    // 413 as soon as the declared length is seen, while 8 MiB are still coming. A close with
+    // unread input resets the connection: the client's upload fails, and a client that gives up
+    // on a failed upload (the JDK's does) never reads the answer. The server reads and drops the
+    // rest instead, so the upload ends normally and the answer is there to read.
+    int port = start(HttpServerOptions.builder().maxBodySize(1024));
+    byte[] body = new byte[8 << 20];
+    for (int round = 0; round < 5; round++) {
+      try (RawHttp http = new RawHttp(port)) {
+        http.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length + "\r\n\r\n");
+        java.util.concurrent.CompletableFuture<Void> upload =
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+              try {
+                http.send(body);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+        RawHttp.Response response = http.read();
+        assertEquals(413, response.status, response.toString());
+        assertTrue(http.closedByServer(), "connection closed after 413");
+        upload.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void bodyWithinTheLimitIsFine() throws Exception {
     try (RawHttp http = new RawHttp(start(HttpServerOptions.builder().maxBodySize(10)))) {
       http.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n0123456789");

@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -50,6 +51,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
   /** Fired into the pipeline to ask the connection to close once its exchange is done. */
   static final Object DRAIN = new Object();
+
+  /** How long a connection answered before its request body ended reads and drops the rest. */
+  static final long LINGER_MILLIS = 5_000;
 
   private final NettyHttpServer server;
   private final HttpServerOptions options;
@@ -497,7 +501,11 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     lastActivityNanos = inRead ? headTimeout.lastReadNanos() : System.nanoTime();
     if (!success || !ex.keepAliveResponse) {
       ex.endBody(null);
-      ctx.close();
+      if (success && !ex.lastReceived) {
+        lingerThenClose();
+      } else {
+        ctx.close();
+      }
       return;
     }
     if (!ex.lastReceived) {
@@ -505,6 +513,33 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     nextExchange();
+  }
+
+  /**
+   * Closes a connection whose request body is still arriving without taking the answer with it.
+   * A close with unread input makes the kernel reset the connection: the client's upload fails,
+   * and a client that gives up on a failed upload never reads the answer already sent. So the
+   * output is shut down (the answer, then end of stream) and the rest of the input is read and
+   * dropped until the client closes, or for {@link #LINGER_MILLIS} at most. Under TLS, whose end
+   * needs a close_notify, the connection is closed at once as before.
+   */
+  private void lingerThenClose() {
+    broken = true; // from here on every message is dropped as it comes
+    releaseQueued();
+    if (options.sslContext() != null || !(ctx.channel() instanceof DuplexChannel duplex)) {
+      ctx.close();
+      return;
+    }
+    bodyPaused = false;
+    updateAutoRead();
+    duplex.shutdownOutput().addListener(f -> {
+      if (!f.isSuccess()) {
+        ctx.close();
+      }
+    });
+    ctx.executor().schedule(() -> {
+      ctx.close();
+    }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void nextExchange() {
