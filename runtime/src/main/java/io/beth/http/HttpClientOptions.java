@@ -371,13 +371,17 @@ public final class HttpClientOptions {
       return new HttpClientOptions(this);
     }
 
+    /** {@code d} if positive, at most {@link #LONGEST} (timers count in nanoseconds). */
     private static Duration positive(Duration d, String name) {
       requireNonNull(d, name + " == null");
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException(name + " must be positive: " + d);
       }
-      return d;
+      return d.compareTo(LONGEST) > 0 ? LONGEST : d;
     }
+
+    /** The longest timeout kept: about 292 years, every nanosecond of which a long can count. */
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private static int atLeastOne(int n, String name) {
       if (n < 1) {

@@ -80,9 +80,34 @@ class HttpClientTimeoutTest {
   }
 
   @Test
+  void timeoutsTooLongToCountInNanosecondsAreKeptAsTheLongestThatCanBe() throws Exception {
+    server.enqueue(new MockResponse().setBody("patient"));
+    Duration forever = Duration.ofDays(200_000); // more nanoseconds than a long holds
+    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
+        .readIdleTimeout(forever).requestTimeout(forever).connectTimeout(forever)
+        .poolAcquireTimeout(forever).build())) {
+      ClientResponse response = await(c.send(ClientRequest.get(uri("/patient"))
+          .timeout(forever).build()));
+      assertEquals("patient", await(response.string()));
+    }
+  }
+
+  @Test
   void anUploadLongerThanTheReadTimeoutSucceeds() throws Exception {
     // MockWebServer reads the whole body before it answers: the server sends nothing meanwhile.
     server.enqueue(new MockResponse().setBody("received"));
+    slowUploadSucceeds(false);
+  }
+
+  @Test
+  void anInterimContinueDoesNotStartTheReadTimeoutDuringTheUpload() throws Exception {
+    // The server says 100 Continue at once, then reads the body: only the final answer is due.
+    server.enqueue(new MockResponse().setBody("received")
+        .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.CONTINUE_ALWAYS));
+    slowUploadSucceeds(true);
+  }
+
+  private void slowUploadSucceeds(boolean expectContinue) throws Exception {
     int chunks = 15;
     byte[] chunk = new byte[1024];
     Arrays.fill(chunk, (byte) 'u');
@@ -99,8 +124,11 @@ class HttpClientTimeoutTest {
           upload.close();
         }
       }, 0, 100, TimeUnit.MILLISECONDS);
-      CompletableFuture<ClientResponse> response = c.send(ClientRequest.post(uri("/upload"))
-          .body(upload).build());
+      ClientRequest.Builder request = ClientRequest.post(uri("/upload")).body(upload);
+      if (expectContinue) {
+        request.header("Expect", "100-continue");
+      }
+      CompletableFuture<ClientResponse> response = c.send(request.build());
       assertEquals("received", await(await(response).string()));
     } finally {
       feeder.shutdownNow();

@@ -242,10 +242,13 @@ final class Exchange {
       if (done) {
         return;
       }
-      // every message read restarts the read-idle timeout; one read during the upload starts it
-      armReadTimer();
       if (msg instanceof HttpResponse head) {
         onHead(head);
+      }
+      // every message read restarts the read-idle timeout; during the upload only the final
+      // response starts it (an interim 100 Continue just says to go on sending)
+      if (requestWritten || body != null) {
+        armReadTimer();
       }
       if (msg instanceof HttpContent content && body != null) {
         if (content.content().isReadable()) {
