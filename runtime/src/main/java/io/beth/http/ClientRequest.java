@@ -3,8 +3,6 @@ package io.beth.http;
 import static java.util.Objects.requireNonNull;
 
 import io.beth.bytes.Bytes;
-import io.beth.codec.Codec;
-import io.beth.codec.Codecs;
 import io.beth.stream.Source;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -136,7 +134,8 @@ public final class ClientRequest {
 
   /**
    * A body still to be encoded: the client encodes {@link #value()} with its codecs when the
-   * request is sent (see {@link HttpClientOptions.Builder#codecs}).
+   * request is sent (see {@link HttpClientOptions.Builder#codecs}), so the value should not change
+   * after the request is built.
    */
   public static final class EncodedBody {
     private final Object value;
@@ -155,24 +154,6 @@ public final class ClientRequest {
     /** The media type to encode it as, {@code null} for the client's first codec. */
     public String mediaType() {
       return mediaType;
-    }
-
-    /**
-     * The codec of {@code codecs} that encodes this body: the first, or the one that reads {@link
-     * #mediaType()} (Jackson of {@link Codecs#defaults()} for JSON if none does).
-     */
-    public Codec codec(Codecs codecs) {
-      if (mediaType == null) {
-        return codecs.encoder();
-      }
-      Codec codec = codecs.forContentType(mediaType);
-      if (codec == null && mediaType.equals("application/json")) {
-        codec = Codecs.defaults().encoder();
-      }
-      if (codec == null) {
-        throw new IllegalArgumentException("no codec writes " + mediaType);
-      }
-      return codec;
     }
   }
 

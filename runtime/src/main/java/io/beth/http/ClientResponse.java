@@ -6,7 +6,6 @@ import io.beth.codec.Codecs;
 import io.beth.stream.Source;
 import io.netty.handler.codec.http.cookie.ClientCookieDecoder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -118,17 +117,17 @@ public final class ClientResponse implements AutoCloseable {
   /**
    * The body decoded from JSON whatever its {@code Content-Type}, up to {@code limit} bytes, by the
    * client's codec for {@code application/json} (Jackson by default); a decoding failure fails the
-   * future with an {@link UncheckedIOException}.
+   * future with the codec's {@link IOException}, as {@link #decode(Type, long)} does.
    */
   public <T> CompletableFuture<T> json(Type type, long limit) {
-    return bytes(limit).thenApply(bytes -> {
+    return bytes(limit).thenCompose(bytes -> {
       try {
         Codec json = codecs == null ? null : codecs.forContentType("application/json");
         @SuppressWarnings("unchecked")
         T value = (T) (json != null ? json : Codecs.defaults().encoder()).decode(bytes, type);
-        return value;
+        return CompletableFuture.completedFuture(value);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        return CompletableFuture.failedFuture(e);
       }
     });
   }

@@ -410,7 +410,9 @@ public final class HttpRequest {
    * codecs} that reads its {@code Content-Type}. Fails with an {@link HttpStatusException}, which a
    * handler may simply pass on: 413 when the body exceeds {@code limit}, 415 when no codec reads
    * its content type, 400 when the codec cannot decode it (the reason is in the exception, never on
-   * the wire). Decoding runs on the thread that completes the body.
+   * the wire). Decoding runs on the thread that completes the body, often the connection's event
+   * loop: a server taking large bodies may lower {@code limit}, or decode {@link #bodyBytes(long)}
+   * on {@link #executor()} itself.
    */
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> body(Type type, Codecs codecs, long limit) {

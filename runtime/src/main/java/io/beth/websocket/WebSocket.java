@@ -33,7 +33,7 @@ public interface WebSocket extends DuplexStream<Object, Object> {
 
   /**
    * Sends a close frame with {@code code} and {@code reason} after the messages already accepted,
-   * then waits for the peer's; the socket accepts no more messages.
+   * then waits for the peer's; the socket accepts no more messages. A null {@code reason} is none.
    *
    * @throws IllegalArgumentException if {@code code} may not be sent (RFC 6455 7.4 allows
    *     1000-1003, 1007-1014 and 3000-4999) or {@code reason} is over 123 bytes of UTF-8; the

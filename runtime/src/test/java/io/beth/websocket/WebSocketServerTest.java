@@ -239,6 +239,13 @@ class WebSocketServerTest {
   }
 
   @Test
+  void aNullCloseReasonIsSentAsNone() throws Exception {
+    JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
+    socket().close(CloseStatus.GOING_AWAY, null);
+    assertEquals(new CloseStatus(CloseStatus.GOING_AWAY, ""), client.closed.get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aSubprotocolIsSelected() throws Exception {
     int port = start(WebSocketOptions.builder().subprotocols("chat", "superchat").build(), false);
     JdkClient client = JdkClient.connect(port, "other", "superchat");

@@ -168,7 +168,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
       throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8 (a control"
           + " frame holds 125), not " + reason.getBytes(StandardCharsets.UTF_8).length);
     }
-    closeToSend = new CloseStatus(code, reason);
+    closeToSend = new CloseStatus(code, reason == null ? "" : reason);
     close();
   }
 

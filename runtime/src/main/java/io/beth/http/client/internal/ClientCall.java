@@ -99,12 +99,31 @@ public final class ClientCall {
   /** {@code request} with its value encoded into bytes by {@code codecs} (null: the defaults). */
   private static ClientRequest encode(ClientRequest request, ClientRequest.EncodedBody body,
       Codecs codecs) throws IOException {
-    Codec codec = body.codec(codecs != null ? codecs : Codecs.defaults());
+    Codec codec = codec(body, codecs != null ? codecs : Codecs.defaults());
     ClientRequest.Builder b = request.newBuilder().body(codec.encode(body.value()));
     if (request.headers().get("Content-Type") == null) {
       b.contentType(codec.mediaType());
     }
     return b.build();
+  }
+
+  /**
+   * The codec of {@code codecs} that encodes {@code body}: the first, or the one that reads its
+   * media type (Jackson of {@link Codecs#defaults()} for JSON if none does).
+   */
+  private static Codec codec(ClientRequest.EncodedBody body, Codecs codecs) {
+    String mediaType = body.mediaType();
+    if (mediaType == null) {
+      return codecs.encoder();
+    }
+    Codec codec = codecs.forContentType(mediaType);
+    if (codec == null && mediaType.equals("application/json")) {
+      codec = Codecs.defaults().encoder();
+    }
+    if (codec == null) {
+      throw new IllegalArgumentException("no codec writes " + mediaType);
+    }
+    return codec;
   }
 
   private void timedOut() {
