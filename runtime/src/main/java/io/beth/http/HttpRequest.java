@@ -72,7 +72,7 @@ public final class HttpRequest {
     this.remoteAddress = b.remoteAddress;
     this.localAddress = b.localAddress;
     this.keepAlive = b.keepAlive;
-    this.arrivalNanos = b.arrivalNanos != null ? b.arrivalNanos : System.nanoTime();
+    this.arrivalNanos = b.arrivalSet ? b.arrivalNanos : System.nanoTime();
     this.bodyLimit = b.bodyLimit;
     this.nativeBody = b.body;
     this.nativeRaw = b.raw;
@@ -509,6 +509,7 @@ public final class HttpRequest {
     b.localAddress = localAddress;
     b.keepAlive = keepAlive;
     b.arrivalNanos = arrivalNanos;
+    b.arrivalSet = true;
     b.bodyLimit = bodyLimit;
     b.body = nativeBody;
     b.raw = nativeRaw;
@@ -541,7 +542,8 @@ public final class HttpRequest {
     private InetSocketAddress remoteAddress;
     private InetSocketAddress localAddress;
     private boolean keepAlive = true;
-    private Long arrivalNanos;
+    private long arrivalNanos;
+    private boolean arrivalSet;
     private long bodyLimit = DEFAULT_BODY_LIMIT;
     private Source<?> body;
     private boolean raw;
@@ -606,6 +608,7 @@ public final class HttpRequest {
     /** The {@link System#nanoTime()} of arrival; defaults to the time of {@link #build()}. */
     public Builder arrivalNanos(long arrivalNanos) {
       this.arrivalNanos = arrivalNanos;
+      this.arrivalSet = true;
       return this;
     }
 

@@ -63,6 +63,18 @@ class HttpResponseBodiesTest {
   }
 
   @Test
+  void aTextBodyIsEncodedInTheCharsetItsContentTypeNamesInAnyCase() throws Exception {
+    RawHttp.Response latin = get(HttpHandler.sync(request -> HttpResponse.builder()
+        .contentType("text/plain; Charset=\"ISO-8859-1\"").body("é").build()));
+    assertEquals("1", latin.header("content-length"), "é is one byte in ISO-8859-1");
+    server.stop(Duration.ofSeconds(1)).join();
+    RawHttp.Response utf8 = get(HttpHandler.sync(request -> HttpResponse.builder()
+        .contentType("text/plain;CHARSET=UTF-8").body("é").build()));
+    assertEquals("2", utf8.header("content-length"), "é is two bytes in UTF-8");
+    assertEquals("é", utf8.body);
+  }
+
+  @Test
   void aByteBufIsSentWithALengthAndReleased() throws Exception {
     ByteBuf buf = Unpooled.directBuffer(64);
     buf.writeBytes(ascii("a direct buffer"));

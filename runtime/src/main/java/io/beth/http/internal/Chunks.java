@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import org.slf4j.Logger;
@@ -74,11 +73,14 @@ final class Chunks {
   /** The charset named by a content type, UTF-8 if none. */
   static Charset charsetOf(String contentType) {
     if (contentType != null) {
-      int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+      int at = indexOfCharset(contentType);
       if (at >= 0) {
         String name = contentType.substring(at + 8);
         int end = name.indexOf(';');
         name = (end < 0 ? name : name.substring(0, end)).trim().replace("\"", "");
+        if (name.equalsIgnoreCase("utf-8")) {
+          return StandardCharsets.UTF_8; // nearly always: no lookup
+        }
         try {
           return Charset.forName(name);
         } catch (RuntimeException e) {
@@ -87,6 +89,16 @@ final class Chunks {
       }
     }
     return StandardCharsets.UTF_8;
+  }
+
+  /** Where {@code charset=} starts in {@code contentType}, in any case; -1 if nowhere. */
+  private static int indexOfCharset(String contentType) {
+    for (int i = contentType.indexOf('='); i >= 7; i = contentType.indexOf('=', i + 1)) {
+      if (contentType.regionMatches(true, i - 7, "charset", 0, 7)) {
+        return i - 7;
+      }
+    }
+    return -1;
   }
 
   /** Frees a body that will not be sent: releases buffers, closes streams, cancels publishers. */

@@ -57,7 +57,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private final NettyHttpServer server;
   private final HttpServerOptions options;
-  private final HeadTimeoutHandler headTimeout;
+  private final HeadTimeout headTimeout;
   private final ArrayDeque<Object> queued = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private ResponseWriter writer;
@@ -71,7 +71,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   private long lastActivityNanos;
   private ScheduledFuture<?> idleTimer;
 
-  HttpConnectionHandler(NettyHttpServer server, HeadTimeoutHandler headTimeout) {
+  HttpConnectionHandler(NettyHttpServer server, HeadTimeout headTimeout) {
     this.server = server;
     this.options = server.options();
     this.headTimeout = headTimeout;
@@ -431,8 +431,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     ChannelPipeline p = ctx.pipeline();
     // the new protocol frames and flushes its own messages
+    headTimeout.stop();
     for (String name : new String[] {
-        "head-timeout", "decompressor", "compressor", "chunked-writer", "flush-consolidation"}) {
+        RequestDecoder.DECOMPRESSOR, "compressor", "chunked-writer", "flush-consolidation"}) {
       if (p.get(name) != null) {
         p.remove(name);
       }

@@ -8,11 +8,12 @@ import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * Decodes gzip/deflate request bodies; a request without a content or transfer coding (nearly all
- * of them) passes straight on, head and body, without the decoder's per-message work.
+ * of them) passes straight on, head and body, without the decoder's per-message work. The request
+ * decoder adds it to a connection when the first coded request arrives.
  */
 final class RequestDecompressor extends HttpContentDecompressor {
 
-  private boolean passing; // the current request has no content or transfer coding
+  private boolean passing = true; // the current request has no content or transfer coding
   private boolean decodedInRead; // the decoder saw a message since the last read completed
 
   RequestDecompressor() {
@@ -36,7 +37,7 @@ final class RequestDecompressor extends HttpContentDecompressor {
    * No content coding and no transfer coding but chunked (the decoder also takes the first of
    * {@code Transfer-Encoding: gzip, chunked} as the body's coding).
    */
-  private static boolean uncoded(HttpRequest request) {
+  static boolean uncoded(HttpRequest request) {
     String content = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
     if (content != null && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(content.trim())) {
       return false;

@@ -29,17 +29,12 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     if (options.sslContext() != null) {
       p.addLast("ssl", options.sslContext().newHandler(ch.alloc()));
     }
-    HeadTimeoutHandler headTimeout =
-        new HeadTimeoutHandler(options.headerReadTimeout().toNanos());
-    p.addLast("head-timeout", headTimeout);
+    HeadTimeout headTimeout = new HeadTimeout(options.headerReadTimeout().toNanos());
     p.addLast("decoder", new RequestDecoder(new HttpDecoderConfig()
         .setMaxInitialLineLength(options.maxInitialLineLength())
         .setMaxHeaderSize(options.maxHeaderSize())
-        .setMaxChunkSize(options.maxChunkSize())));
+        .setMaxChunkSize(options.maxChunkSize()), headTimeout, options.decompressRequests()));
     p.addLast("encoder", new HttpResponseEncoder());
-    if (options.decompressRequests()) {
-      p.addLast("decompressor", new RequestDecompressor());
-    }
     if (options.compression()) {
       p.addLast("compressor", new ResponseCompressor(options.compressionMinSize(),
           options.compressionLevel(), options.compressible()));

@@ -4,57 +4,54 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.CharsetUtil;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Answers 408 and closes when a request head has not been decoded within the timeout of its first
- * byte (slow clients). Sits before the decoder; the connection handler tells it when a head was
- * decoded and when the next one is awaited, and takes the time of the last read from it.
+ * byte (slow clients). The request decoder reports every read to it (so it costs no pipeline
+ * handler of its own); the connection handler tells it when a head was decoded and when the next
+ * one is awaited, and takes the time of the last read from it.
  *
  * <p>One timer per connection, armed when a head starts and none is armed, and not cancelled when
  * the head arrives: when it fires it looks at the head awaited then, answers 408 if that one is
  * late, or arms itself again for when it would be. A busy keep-alive connection so costs a timer
  * per timeout period rather than a schedule and a cancel per request.
  */
-final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
+final class HeadTimeout {
 
   private static final byte[] TIMEOUT_RESPONSE =
       ("HTTP/1.1 408 Request Timeout\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
           .getBytes(CharsetUtil.US_ASCII);
 
   private final long timeoutNanos;
-  private ChannelHandlerContext ctx;
+  private ChannelHandlerContext ctx; // the decoder's: a 408 goes out below the response encoder
   private boolean awaitingHead = true;
   private boolean headStarted; // a byte of the awaited head arrived, at headStartNanos
   private long headStartNanos;
   private long lastReadNanos = System.nanoTime();
   private ScheduledFuture<?> timer;
 
-  HeadTimeoutHandler(long timeoutNanos) {
+  HeadTimeout(long timeoutNanos) {
     this.timeoutNanos = timeoutNanos;
   }
 
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
+  /** The decoder joined the pipeline at {@code ctx}. */
+  void attach(ChannelHandlerContext ctx) {
     this.ctx = ctx;
   }
 
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof ByteBuf) {
-      lastReadNanos = System.nanoTime();
-    }
-    if (awaitingHead && !headStarted && msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
+  /** The decoder is about to decode {@code bytes}, just read from the socket. */
+  void read(ByteBuf bytes) {
+    lastReadNanos = System.nanoTime();
+    if (awaitingHead && !headStarted && bytes.isReadable()) {
       headStarted = true;
       headStartNanos = lastReadNanos;
       if (timer == null) {
         timer = ctx.executor().schedule(this::check, timeoutNanos, TimeUnit.NANOSECONDS);
       }
     }
-    ctx.fireChannelRead(msg);
   }
 
   /**
@@ -76,6 +73,16 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
     awaitingHead = true;
   }
 
+  /** No head is awaited any more (the connection closed, or left HTTP behind). */
+  void stop() {
+    awaitingHead = false;
+    headStarted = false;
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
   private void check() {
     timer = null;
     if (!awaitingHead || !headStarted || !ctx.channel().isActive()) {
@@ -88,23 +95,5 @@ final class HeadTimeoutHandler extends ChannelInboundHandlerAdapter {
     }
     ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT_RESPONSE))
         .addListener(ChannelFutureListener.CLOSE);
-  }
-
-  private void cancel() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
-    }
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    cancel();
-    ctx.fireChannelInactive();
-  }
-
-  @Override
-  public void handlerRemoved(ChannelHandlerContext ctx) {
-    cancel();
   }
 }
