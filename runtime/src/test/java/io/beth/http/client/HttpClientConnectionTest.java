@@ -111,7 +111,7 @@ class HttpClientConnectionTest {
   @Test
   void aBodyThatStallsFailsTheBodyStreamWithTheReadTimeout() throws Exception {
     server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[64 * 1024]))
-        .throttleBody(1024, 5, TimeUnit.SECONDS));
+        .throttleBody(1024, 3, TimeUnit.SECONDS)); // a stall well within MockWebServer's 5 s stop
     try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
         .readIdleTimeout(Duration.ofMillis(300)).build())) {
       ClientResponse response = await(c.send(ClientRequest.get(uri("/stall")).build()));
@@ -287,7 +287,9 @@ class HttpClientConnectionTest {
 
   @Test
   void cancellingAnExchangeFreesItsSlotUnderThePerHostLimit() throws Exception {
-    server.enqueue(new MockResponse().setHeadersDelay(5, TimeUnit.SECONDS));
+    // never answered (and no server thread left asleep, which MockWebServer's shutdown would
+    // wait for, giving up after 5 s)
+    server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
     server.enqueue(new MockResponse().setBody("after"));
     try (HttpClient one = HttpClient.create(HttpClientOptions.builder()
         .maxConnectionsPerHost(1).poolAcquireTimeout(Duration.ofSeconds(3)).build())) {
