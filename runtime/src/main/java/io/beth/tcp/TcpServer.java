@@ -19,7 +19,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,11 +158,32 @@ public final class TcpServer implements AutoCloseable {
     return closed;
   }
 
-  /** Stops at once: closes the listener and every connection, waiting for them to close. */
+  /**
+   * Stops at once: closes the listener and every connection, waiting for them to close, for
+   * {@link #CLOSE_WAIT} at most; a connection still open then is logged as an error with its state
+   * (a close that never completes is a bug to find, not a reason to hang the caller).
+   */
   @Override
   public void close() {
-    stop(Duration.ZERO).join();
+    CompletableFuture<Void> stopped = stop(Duration.ZERO);
+    try {
+      stopped.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      StringBuilder open = new StringBuilder();
+      connections.forEach(ch -> open.append(' ').append(ch).append(" open=").append(ch.isOpen())
+          .append(" active=").append(ch.isActive()).append(" registered=")
+          .append(ch.isRegistered()).append(';'));
+      log.error("{} connection(s) of {} not closed {} after close():{}", connections.size(), this,
+          CLOSE_WAIT, open);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("stopping failed", e.getCause()); // stop() never fails
+    }
   }
+
+  /** How long {@link #close()} waits for the connections it closed. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
   @Override
   public String toString() {

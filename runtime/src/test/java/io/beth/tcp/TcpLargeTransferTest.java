@@ -75,6 +75,7 @@ class TcpLargeTransferTest {
       }
       reader.assertComplete(heap);
       serverSide.close();
+      client.close();
     }
   }
 
