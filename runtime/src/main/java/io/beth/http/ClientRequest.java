@@ -298,12 +298,7 @@ public final class ClientRequest {
 
     /** The whole-exchange timeout for this request (default: the client's). */
     public Builder timeout(Duration timeout) {
-      requireNonNull(timeout, "timeout == null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive: " + timeout);
-      }
-      Duration longest = Duration.ofNanos(Long.MAX_VALUE); // what a timer can count
-      this.timeout = timeout.compareTo(longest) > 0 ? longest : timeout;
+      this.timeout = HttpClientOptions.positive(timeout, "timeout");
       return this;
     }
 

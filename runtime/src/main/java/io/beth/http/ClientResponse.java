@@ -120,15 +120,9 @@ public final class ClientResponse implements AutoCloseable {
    * future with the codec's {@link IOException}, as {@link #decode(Type, long)} does.
    */
   public <T> CompletableFuture<T> json(Type type, long limit) {
-    return bytes(limit).thenCompose(bytes -> {
-      try {
-        Codec json = codecs == null ? null : codecs.forContentType("application/json");
-        @SuppressWarnings("unchecked")
-        T value = (T) (json != null ? json : Codecs.defaults().encoder()).decode(bytes, type);
-        return CompletableFuture.completedFuture(value);
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(e);
-      }
+    return decoded(limit, bytes -> {
+      Codec json = codecs == null ? null : codecs.forContentType("application/json");
+      return (json != null ? json : Codecs.defaults().encoder()).decode(bytes, type);
     });
   }
 
@@ -144,12 +138,21 @@ public final class ClientResponse implements AutoCloseable {
    * Codecs.UnsupportedMediaTypeException} when no codec reads the type.
    */
   public <T> CompletableFuture<T> decode(Type type, long limit) {
+    return decoded(limit, bytes -> (codecs != null ? codecs : Codecs.defaults())
+        .decode(headers.get("Content-Type"), bytes, type));
+  }
+
+  /** Turns the whole body into a value; the future fails with what it throws. */
+  private interface BodyDecoder {
+    Object decode(byte[] bytes) throws IOException;
+  }
+
+  /** The whole body, up to {@code limit} bytes, through {@code decoder}. */
+  @SuppressWarnings("unchecked")
+  private <T> CompletableFuture<T> decoded(long limit, BodyDecoder decoder) {
     return bytes(limit).thenCompose(bytes -> {
       try {
-        Codecs c = codecs != null ? codecs : Codecs.defaults();
-        @SuppressWarnings("unchecked")
-        T value = (T) c.decode(headers.get("Content-Type"), bytes, type);
-        return CompletableFuture.completedFuture(value);
+        return CompletableFuture.completedFuture((T) decoder.decode(bytes));
       } catch (IOException e) {
         return CompletableFuture.failedFuture(e);
       }

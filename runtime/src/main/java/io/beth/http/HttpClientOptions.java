@@ -168,6 +168,21 @@ public final class HttpClientOptions {
   }
 
   /** Builds {@link HttpClientOptions}. Not thread-safe. */
+  /**
+   * Timeout {@code d} named {@code name}, checked positive and kept at most {@link #LONGEST}
+   * (timers count in nanoseconds); for the client's timeouts and a request's.
+   */
+  static Duration positive(Duration d, String name) {
+    requireNonNull(d, name + " == null");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+    return d.compareTo(LONGEST) > 0 ? LONGEST : d;
+  }
+
+  /** The longest timeout kept: about 292 years, every nanosecond of which a long can count. */
+  private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration poolAcquireTimeout = Duration.ofSeconds(30);
@@ -370,18 +385,6 @@ public final class HttpClientOptions {
     public HttpClientOptions build() {
       return new HttpClientOptions(this);
     }
-
-    /** {@code d} if positive, at most {@link #LONGEST} (timers count in nanoseconds). */
-    private static Duration positive(Duration d, String name) {
-      requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d.compareTo(LONGEST) > 0 ? LONGEST : d;
-    }
-
-    /** The longest timeout kept: about 292 years, every nanosecond of which a long can count. */
-    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private static int atLeastOne(int n, String name) {
       if (n < 1) {
