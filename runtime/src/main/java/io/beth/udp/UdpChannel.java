@@ -18,11 +18,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
  * A UDP socket as a duplex stream of {@link UdpPacket}s: packets received are taken from it, packets
@@ -159,11 +157,6 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
     return stream.outbound();
   }
 
-  @Override
-  public CompletableFuture<UdpPacket> take() {
-    return stream.take();
-  }
-
   /** The next packet received, if there is one now: lets {@code Streams.connect} skip futures. */
   @Override
   public UdpPacket poll() {
@@ -175,46 +168,6 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
     return stream.whenReady(wakeUp);
   }
 
-  @Override
-  public CompletableFuture<UdpPacket> take(Duration timeout, UdpPacket timeoutValue) {
-    return stream.take(timeout, timeoutValue);
-  }
-
-  @Override
-  public boolean isDrained() {
-    return stream.isDrained();
-  }
-
-  @Override
-  public CompletionStage<Void> drained() {
-    return stream.drained();
-  }
-
-  @Override
-  public void subscribe(Flow.Subscriber<? super UdpPacket> subscriber) {
-    stream.subscribe(subscriber);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> put(UdpPacket packet) {
-    return stream.put(packet);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> put(UdpPacket packet, Duration timeout) {
-    return stream.put(packet, timeout);
-  }
-
-  @Override
-  public void fail(Throwable cause) {
-    stream.fail(cause);
-  }
-
-  @Override
-  public CompletionStage<Void> closed() {
-    return stream.closed();
-  }
-
   /** Sends what was accepted, then closes the socket. */
   @Override
   public void close() {
@@ -224,11 +177,6 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
   /** Completes once the socket itself is closed. */
   public CompletionStage<Void> socketClosed() {
     return toFuture(channel.closeFuture());
-  }
-
-  @Override
-  public boolean isClosed() {
-    return stream.isClosed();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.beth.http.internal;
 
 import io.beth.bytes.Bytes;
 import io.beth.stream.Source;
+import io.beth.transport.internal.Disposal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,25 +112,9 @@ final class Chunks {
         log.debug("closing an unsent InputStream body failed", e);
       }
     } else if (body instanceof Source) {
-      closeAndDrain((Source<?>) body);
+      Disposal.closeAndRelease((Source<?>) body);
     } else if (body instanceof Flow.Publisher) {
       ((Flow.Publisher<?>) body).subscribe(CancellingSubscriber.INSTANCE);
-    }
-  }
-
-  /** Closes a source and releases any reference-counted message still buffered in it. */
-  static void closeAndDrain(Source<?> source) {
-    source.close();
-    for (int i = 0; i < 1_000_000; i++) {
-      CompletableFuture<?> next = source.take();
-      if (!next.isDone() || next.isCompletedExceptionally()) {
-        return;
-      }
-      Object item = next.join();
-      if (item == null) {
-        return;
-      }
-      ReferenceCountUtil.safeRelease(item);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.beth.http.internal;
 
 import io.beth.http.HttpRequest;
-import io.beth.stream.BufferedStream;
+import io.beth.transport.internal.InboundBridge;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 
@@ -10,15 +10,13 @@ final class Exchange {
 
   final HttpRequest request;
   /** The request body as the server fills it, or null when the request has none. */
-  final BufferedStream<Object> body;
+  final InboundBridge<Object> body;
   final HttpVersion version;
   final boolean head;
   final boolean keepAliveRequested;
 
   /** The last body chunk was decoded. */
   boolean lastReceived;
-  /** Body puts not yet accepted by the consumer. */
-  int pendingPuts;
   /** Body chunks are dropped: the consumer went away or the response is complete. */
   boolean discarding;
   /** Close the connection after the response whatever was asked. */
@@ -26,13 +24,14 @@ final class Exchange {
   boolean responseStarted;
   boolean responseDone;
   boolean keepAliveResponse;
+  /** The streamed response body being written, or null. */
   BodyWriter writer;
   /** An upgrade waiting for the end of the request. */
   io.beth.http.ConnectionUpgrade pendingUpgrade;
 
   Exchange(
       HttpRequest request,
-      BufferedStream<Object> body,
+      InboundBridge<Object> body,
       HttpVersion version,
       boolean head,
       boolean keepAliveRequested) {
@@ -50,14 +49,14 @@ final class Exchange {
       if (cause != null && !lastReceived) {
         body.fail(cause);
       }
-      Chunks.closeAndDrain(body);
+      body.discard();
     }
   }
 
   /** Writes that continue after the response head: streamed bodies. */
   interface BodyWriter {
-    /** The channel became writable again. */
-    void resume();
+    /** The channel's writability changed. */
+    void writabilityChanged();
 
     /** The connection closed: stop producing and free what is held. */
     void abort();

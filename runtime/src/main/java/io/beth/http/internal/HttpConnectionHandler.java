@@ -6,7 +6,8 @@ import io.beth.http.HttpRequest;
 import io.beth.http.HttpResponse;
 import io.beth.http.HttpServerOptions;
 import io.beth.http.HttpStatusException;
-import io.beth.stream.BufferedStream;
+import io.beth.transport.internal.InboundBridge;
+import io.beth.transport.internal.ReadGate;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -66,7 +67,6 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   private boolean draining;
   private boolean inQueueLoop;
   private boolean bodyPaused;
-  private boolean resumeScheduled;
   private boolean inRead; // between a channelRead and the end of that read
   private long lastActivityNanos;
   private ScheduledFuture<?> idleTimer;
@@ -133,7 +133,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     headTimeout.headReceived();
     boolean hasBody = HttpUtil.isTransferEncodingChunked(req)
         || HttpUtil.getContentLength(req, 0L) > 0;
-    BufferedStream<Object> body = hasBody ? BufferedStream.create(options.bodyBufferChunks()) : null;
+    Exchange[] holder = new Exchange[1];
+    InboundBridge<Object> body = hasBody ? bodyBridge(holder) : null;
     HttpRequest request;
     try {
       request = toRequest(req, body, arrival);
@@ -143,6 +144,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     Exchange ex = new Exchange(request, body, req.protocolVersion(),
         HttpMethod.HEAD.equals(req.method()), HttpUtil.isKeepAlive(req));
+    holder[0] = ex;
     current = ex;
     if (hasUnsupportedExpectation(req)) {
       refuse(ex, 417);
@@ -159,6 +161,30 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * The bridge into a request body's stream: reads pause while the handler is behind, and a
+   * handler that gives the body up leaves the rest to be read and dropped.
+   */
+  private InboundBridge<Object> bodyBridge(Exchange[] exchange) {
+    ReadGate gate = new ReadGate() {
+      @Override
+      public void pause() {
+        bodyPaused = true;
+        updateAutoRead();
+      }
+
+      @Override
+      public void resume() {
+        if (current == exchange[0]) {
+          bodyPaused = false;
+          updateAutoRead();
+        }
+      }
+    };
+    return InboundBridge.create(ctx.channel(), options.bodyBufferChunks(), gate,
+        InboundBridge.WhenGone.DISCARD, () -> exchange[0].discarding = true);
+  }
+
   private static boolean hasUnsupportedExpectation(io.netty.handler.codec.http.HttpRequest req) {
     String expect = req.headers().get(HttpHeaderNames.EXPECT);
     return expect != null && req.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0
@@ -166,7 +192,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private HttpRequest toRequest(
-      io.netty.handler.codec.http.HttpRequest req, BufferedStream<Object> body, long arrival) {
+      io.netty.handler.codec.http.HttpRequest req, InboundBridge<Object> body, long arrival) {
     HttpHeaders.Builder headers = HttpHeaders.builder();
     for (Map.Entry<CharSequence, CharSequence> e : (Iterable<Map.Entry<CharSequence, CharSequence>>)
         req.headers()::iteratorCharSequence) {
@@ -186,9 +212,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         .executor(server.executor());
     if (body != null) {
       if (options.rawBodies()) {
-        b.rawBody(cast(body));
+        b.rawBody(cast(body.source()));
       } else {
-        b.body(cast(body));
+        b.body(cast(body.source()));
       }
     }
     return b.build();
@@ -235,65 +261,23 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
         message = ByteBufUtil.getBytes(data);
         content.release();
       }
-      deliver(ex, message);
+      if (!ex.body.deliver(message)) {
+        ex.discarding = true; // the handler gave the body up: the rest is read and dropped
+      }
     }
     if (last) {
       ex.lastReceived = true;
+      if (ex.body != null) {
+        ex.body.end(); // once the chunks still waiting for room are taken
+      }
       if (ex.pendingUpgrade != null) {
-        if (ex.body != null && ex.pendingPuts == 0) {
-          ex.body.close();
-        }
         upgrade(ex, ex.pendingUpgrade);
         return;
-      }
-      if (ex.body != null && ex.pendingPuts == 0) {
-        ex.body.close();
       }
       if (ex.responseDone) {
         nextExchange(); // the rest of the body was discarded
       }
     }
-  }
-
-  /** Puts a body chunk into the request's stream; stops reading while the put is pending. */
-  private void deliver(Exchange ex, Object message) {
-    CompletableFuture<Boolean> put = ex.body.put(message);
-    if (put.isDone()) {
-      if (!put.join()) {
-        refused(ex, message);
-      }
-      return;
-    }
-    ex.pendingPuts++;
-    bodyPaused = true;
-    updateAutoRead();
-    put.whenComplete((ok, error) -> {
-      boolean accepted = Boolean.TRUE.equals(ok);
-      if (!accepted) {
-        ReferenceCountUtil.release(message); // still ours: the stream did not take it
-      }
-      onLoop(() -> {
-        ex.pendingPuts--;
-        if (!accepted) {
-          ex.discarding = true;
-        }
-        if (ex.pendingPuts == 0) {
-          if (ex.lastReceived && ex.body != null) {
-            ex.body.close();
-          }
-          if (current == ex) {
-            bodyPaused = false;
-            updateAutoRead();
-          }
-        }
-      }, null);
-    });
-  }
-
-  /** The body's consumer went away: the rest of the body is read and dropped. */
-  private void refused(Exchange ex, Object message) {
-    ReferenceCountUtil.release(message);
-    ex.discarding = true;
   }
 
   private void malformedBody(Exchange ex, Throwable failure) {
@@ -546,7 +530,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   private void nextExchange() {
     Exchange done = current;
     if (done != null && done.body != null) {
-      Chunks.closeAndDrain(done.body);
+      done.body.discard();
     }
     current = null;
     bodyPaused = false;
@@ -583,28 +567,17 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Resumes the body writer in a task of its own, never inside this call: the channel becomes
-   * writable again in the middle of a write when a flush runs inside it (the flush consolidation
-   * flushes as the channel turns unwritable), and a body chunk written from there would re-enter
-   * Netty's HTTP encoder, which is not reentrant (it encodes into one list per encoder), and send
-   * a part of the interrupted message twice.
+   * Tells the body writer, whose bridge resumes in a task of its own, never inside this call: the
+   * channel becomes writable again in the middle of a write when a flush runs inside it (the flush
+   * consolidation flushes as the channel turns unwritable), and a body chunk written from there
+   * would re-enter Netty's HTTP encoder, which is not reentrant.
    */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (!resumeScheduled && current != null && current.writer != null
-        && ctx.channel().isWritable()) {
-      resumeScheduled = true;
-      ctx.executor().execute(this::resumeWriter);
+    if (current != null && current.writer != null) {
+      current.writer.writabilityChanged();
     }
     ctx.fireChannelWritabilityChanged();
-  }
-
-  private void resumeWriter() {
-    resumeScheduled = false;
-    Exchange ex = current;
-    if (ex != null && ex.writer != null && ctx.channel().isWritable()) {
-      ex.writer.resume();
-    }
   }
 
   // ---- the end --------------------------------------------------------------------------------

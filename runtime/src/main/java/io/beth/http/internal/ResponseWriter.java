@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedNioFile;
 import java.io.File;
@@ -204,7 +203,7 @@ final class ResponseWriter {
     ctx.flush();
     StreamWriter writer = new StreamWriter(ctx, connection, ex, source, charset);
     ex.writer = writer;
-    writer.pump();
+    writer.start();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.beth.http.internal;
 
 import io.beth.stream.Source;
+import io.beth.transport.internal.Disposal;
+import io.beth.transport.internal.OutboundBridge;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,19 +10,15 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.Charset;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a source's messages as body chunks: the next message is taken only while the channel is
- * writable, and everything runs on the channel's event loop. If the connection closes first, the
- * source is closed so that its producer stops.
+ * Sends a source's messages as the chunks of a response body, through the channel's outbound
+ * bridge: the next message is taken only while the channel is writable. If the connection closes
+ * first, the source is closed so that its producer stops.
  */
-final class StreamWriter implements Exchange.BodyWriter {
+final class StreamWriter implements Exchange.BodyWriter, OutboundBridge.Writer<Object> {
 
   private static final Logger log = LoggerFactory.getLogger(StreamWriter.class);
 
@@ -29,8 +27,7 @@ final class StreamWriter implements Exchange.BodyWriter {
   private final Exchange ex;
   private final Source<Object> source;
   private final Charset charset;
-  private boolean waiting;
-  private boolean done;
+  private final OutboundBridge<Object> bridge;
 
   StreamWriter(ChannelHandlerContext ctx, HttpConnectionHandler connection, Exchange ex,
       Source<Object> source, Charset charset) {
@@ -39,102 +36,62 @@ final class StreamWriter implements Exchange.BodyWriter {
     this.ex = ex;
     this.source = source;
     this.charset = charset;
+    this.bridge = new OutboundBridge<>(ctx.channel(), ctx, source, this);
   }
 
-  /** Writes what the source has while the channel is writable; on the event loop. */
-  void pump() {
-    while (!done && !waiting) {
-      if (!ctx.channel().isWritable()) {
-        ctx.flush();
-        return; // resume() continues
-      }
-      CompletableFuture<Object> next = source.take();
-      if (!next.isDone()) {
-        waiting = true;
-        ctx.flush();
-        next.whenComplete((item, error) -> onLoop(item, error));
-        return;
-      }
-      Object item;
-      try {
-        item = next.join();
-      } catch (CompletionException | CancellationException e) {
-        fail(e.getCause() != null ? e.getCause() : e);
-        return;
-      }
-      send(item);
-    }
+  /** Starts writing what the source has; on the event loop. */
+  void start() {
+    bridge.resume();
   }
 
-  private void onLoop(Object item, Throwable error) {
-    try {
-      ctx.executor().execute(() -> {
-        waiting = false;
-        if (error != null) {
-          fail(error instanceof CompletionException && error.getCause() != null
-              ? error.getCause() : error);
-        } else {
-          send(item);
-          pump();
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      ReferenceCountUtil.safeRelease(item);
-      Chunks.closeAndDrain(source);
-    }
-  }
-
-  private void send(Object item) {
-    if (done) {
-      ReferenceCountUtil.safeRelease(item);
-      return;
-    }
-    if (item == null) {
-      done = true;
-      ex.writer = null;
-      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
-          .addListener(f -> connection.responseDone(ex, f.isSuccess()));
-      return;
-    }
+  @Override
+  public boolean write(Object item) {
     ByteBuf buf;
     try {
       buf = Chunks.toByteBuf(item, ctx.alloc(), charset);
     } catch (IllegalArgumentException e) {
       ReferenceCountUtil.safeRelease(item);
       fail(e);
-      return;
+      return false;
     }
     if (!buf.isReadable()) {
       buf.release();
-      return;
+      return true;
     }
     ctx.write(new DefaultHttpContent(buf))
         .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    return true;
+  }
+
+  @Override
+  public void end(Throwable cause) {
+    if (cause != null) {
+      fail(cause);
+      return;
+    }
+    ex.writer = null;
+    ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+        .addListener(f -> connection.responseDone(ex, f.isSuccess()));
   }
 
   private void fail(Throwable error) {
-    if (done) {
-      return;
-    }
     log.warn("the body stream of the response to {} {} failed; closing the connection",
         ex.request.method(), ex.request.uri(), error);
-    done = true;
     ex.writer = null;
-    Chunks.closeAndDrain(source);
+    Disposal.closeAndRelease(source);
     connection.responseDone(ex, false);
   }
 
   @Override
-  public void resume() {
-    pump();
+  public void writabilityChanged() {
+    bridge.writabilityChanged();
   }
 
   @Override
   public void abort() {
-    if (!done) {
-      done = true;
+    if (!bridge.isDone()) {
       ex.writer = null;
-      Chunks.closeAndDrain(source);
+      bridge.cancel();
     }
   }
 }

@@ -21,21 +21,21 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
- * A channel as a {@link DuplexStream}, with backpressure both ways: while a message read cannot be
- * put into the inbound source at once, the channel's auto-read is off; the next outbound message is
- * taken only while the channel is writable.
+ * A TCP connection or UDP socket as a {@link DuplexStream}, over the two sides of the bridge: an
+ * {@link InboundBridge} (auto-read off while a message read waits for room) and an
+ * {@link OutboundBridge} (the next message taken only while the channel is writable).
  *
  * <p>Lifetimes: the peer's end of input (or the channel closing) closes the source once every
  * message read was accepted; an I/O error fails it with a {@link ConnectionException}. Closing the
  * outbound sink writes what it accepted, then shuts the output down (with half-close) or, when the
- * inbound side is finished too or the channel uses TLS, closes the channel. Closing the inbound source stops reading. A
- * closed channel closes both halves and releases every message still queued for writing.
+ * inbound side is finished too or the channel uses TLS, closes the channel. Closing the inbound
+ * source stops reading. A closed channel closes both halves and releases every message still
+ * queued for writing.
  *
  * <p>{@link #attach} adds the bridging handler last in the pipeline; call it from the channel's
- * initializer. Shared by the TCP and UDP transports; HTTP and WebSocket may reuse it.
+ * initializer.
  *
  * @param <I> the type of the messages received
  * @param <O> the type of the messages sent
@@ -48,21 +48,14 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
   private final Channel channel;
   private final StreamCodec<I, O> codec;
   private final boolean halfClose;
-  private final BufferedStream<I> inbound;
+  private final InboundBridge<I> in;
+  private final PollableSource<I> inbound;
   private final BufferedStream<Object> queue;
+  private final OutboundBridge<Object> out;
   private final Sink<O> outbound = new OutboundSink();
 
   // Confined to the event loop.
-  private int pendingPuts;
-  private boolean inputEnded; // we ended the inbound source (peer end, close, error)
-  private boolean endWhenAccepted; // end the source once pending puts are accepted
-  private boolean consumerGaveUp; // the user closed the inbound source
-  private final UnnestedLoop drainLoop = new UnnestedLoop(this::drainOnce);
-  private final Runnable drain = this::drainOutbound;
-  private final Runnable wakeUp = () -> onLoop(drain);
   private boolean outputFinished;
-  private boolean reading;
-  private boolean flushNeeded;
   private ChannelFuture lastWrite;
 
   private ChannelStream(
@@ -71,8 +64,11 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     this.channel = channel;
     this.codec = codec;
     this.halfClose = halfClose;
-    this.inbound = BufferedStream.create(inboundCapacity);
+    this.in = InboundBridge.create(channel, inboundCapacity, ReadGate.autoRead(channel),
+        InboundBridge.WhenGone.STOP_READING, this::closeIfDone);
+    this.inbound = in.source();
     this.queue = BufferedStream.create(outboundCapacity);
+    this.out = new OutboundBridge<>(channel, queue, new Writer());
   }
 
   /**
@@ -88,7 +84,6 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
       boolean halfClose) {
     ChannelStream<I, O> stream =
         new ChannelStream<>(channel, codec, inboundCapacity, outboundCapacity, halfClose);
-    stream.inbound.closed().whenComplete((v, e) -> stream.onLoop(stream::inboundClosed));
     channel.pipeline().addLast(HANDLER_NAME, stream.new Handler());
     return stream;
   }
@@ -99,7 +94,7 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
    */
   public void endInput() {
     channel.config().setAutoRead(false);
-    onLoop(() -> endInbound(null));
+    OnLoop.run(channel, in::end);
   }
 
   /** The bridged channel. */
@@ -110,7 +105,7 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
   // ---- inbound, on the loop ---------------------------------------------------------------
 
   private void read(Object msg) {
-    if (inputEnded || consumerGaveUp) {
+    if (in.isEnded() || in.isGone()) {
       ReferenceCountUtil.release(msg);
       return;
     }
@@ -121,140 +116,42 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
       abort(e);
       return;
     }
-    if (message == null) {
-      return;
+    if (message != null) {
+      in.deliver(message);
     }
-    CompletableFuture<Boolean> put = inbound.put(message);
-    if (put.isDone()) {
-      if (!Boolean.TRUE.equals(put.getNow(false))) {
-        ReferenceCountUtil.release(message);
-      }
-      return;
-    }
-    pendingPuts++;
-    channel.config().setAutoRead(false);
-    put.whenComplete((ok, e) -> onLoop(() -> accepted(message, Boolean.TRUE.equals(ok))));
-  }
-
-  private void accepted(I message, boolean ok) {
-    if (!ok) {
-      ReferenceCountUtil.release(message);
-    }
-    if (--pendingPuts > 0) {
-      return;
-    }
-    if (endWhenAccepted) {
-      inbound.close();
-    } else if (!inputEnded && !consumerGaveUp) {
-      channel.config().setAutoRead(true);
-    }
-  }
-
-  /** The peer finished (cause null) or the connection broke. */
-  private void endInbound(Throwable cause) {
-    if (inputEnded) {
-      return;
-    }
-    inputEnded = true;
-    if (cause != null) {
-      inbound.fail(cause);
-    } else if (pendingPuts == 0) {
-      inbound.close();
-    } else {
-      endWhenAccepted = true;
-    }
-  }
-
-  private void inboundClosed() {
-    if (inputEnded) {
-      return;
-    }
-    consumerGaveUp = true; // the user closed the source: stop reading
-    channel.config().setAutoRead(false);
-    closeIfDone();
   }
 
   // ---- outbound, on the loop --------------------------------------------------------------
 
-  /**
-   * Writes what the outbound queue holds while the channel is writable, polling it (no future per
-   * message); when it is empty, arms a wake-up that runs this again on the loop once a message or
-   * the end arrives. A call from inside one of its own writes (a flush there made the channel
-   * writable again) only asks the running drain to go round again.
-   */
-  private void drainOutbound() {
-    drainLoop.run();
-  }
+  /** Writes the messages the outbound bridge takes; a connection's writes share one listener. */
+  private final class Writer implements OutboundBridge.Writer<Object> {
 
-  private void drainOnce() {
-    if (outputFinished || !channel.isActive()) {
-      return;
-    }
-    boolean wrote = false;
-    while (channel.isWritable()) {
-      Object m = queue.poll();
-      if (m == null) {
-        if (queue.whenReady(wakeUp)) {
-          if (wrote) {
-            flushSoon(); // empty: the next put or the end runs this again
-          }
-          return;
+    @Override
+    public boolean write(Object message) {
+      if (outputFinished || !channel.isActive()) {
+        ReferenceCountUtil.release(message);
+        return false;
+      }
+      // a datagram names its own recipient
+      Object recipient = message instanceof AddressedEnvelope
+          ? ((AddressedEnvelope<?, ?>) message).recipient() : null;
+      lastWrite = channel.write(message);
+      lastWrite.addListener(recipient == null ? writeListener : (ChannelFutureListener) f -> {
+        if (!f.isSuccess()) {
+          writeFailed(f, "send to " + recipient);
         }
-        if (!queue.isDrained()) {
-          continue; // a message arrived meanwhile
-        }
-        taken(null, endCause());
-        return;
-      }
-      if (!taken(m, null)) {
-        return;
-      }
-      wrote = true;
+      });
+      return true;
     }
-    if (wrote) {
-      channel.flush(); // not writable: let the buffer drain
-    }
-  }
 
-  /** The queue's end: null if it was closed, the cause if it failed. */
-  private Throwable endCause() {
-    CompletableFuture<Object> end = queue.take(); // drained: completes at once
-    try {
-      end.join();
-      return null;
-    } catch (RuntimeException e) {
-      return e.getCause() != null ? e.getCause() : e;
-    }
-  }
-
-  /** Handles one taken message; false if the output is finished. */
-  private boolean taken(Object message, Throwable error) {
-    if (outputFinished) {
-      ReferenceCountUtil.release(message);
-      return false;
-    }
-    if (error != null) {
-      abort(error); // the user failed the sink: drop the connection
-      return false;
-    }
-    if (message == null) {
-      finishOutput();
-      return false;
-    }
-    if (!channel.isActive()) {
-      ReferenceCountUtil.release(message);
-      return false;
-    }
-    // a datagram names its own recipient; a connection's writes share one listener
-    Object recipient = message instanceof AddressedEnvelope
-        ? ((AddressedEnvelope<?, ?>) message).recipient() : null;
-    lastWrite = channel.write(message);
-    lastWrite.addListener(recipient == null ? writeListener : (ChannelFutureListener) f -> {
-      if (!f.isSuccess()) {
-        writeFailed(f, "send to " + recipient);
+    @Override
+    public void end(Throwable cause) {
+      if (cause != null) {
+        abort(cause); // the user failed the sink: drop the connection
+      } else if (!outputFinished) {
+        finishOutput();
       }
-    });
-    return true;
+    }
   }
 
   private final ChannelFutureListener writeListener = f -> {
@@ -269,18 +166,10 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     }
   }
 
-  private void flushSoon() {
-    if (reading) {
-      flushNeeded = true;
-    } else {
-      channel.flush();
-    }
-  }
-
   private void finishOutput() {
     outputFinished = true;
     channel.flush();
-    if (inputEnded || consumerGaveUp || channel.pipeline().get(SslHandler.class) != null) {
+    if (in.isEnded() || in.isGone() || channel.pipeline().get(SslHandler.class) != null) {
       afterWrites(channel::close); // TLS: no half-close, close_notify and close
       return;
     }
@@ -297,52 +186,31 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     }
   }
 
+  /** Both halves are finished (the consumer gave up or the input ended): close. */
   private void closeIfDone() {
-    if (outputFinished && (inputEnded || consumerGaveUp)) {
+    if (outputFinished && (in.isEnded() || in.isGone())) {
       afterWrites(channel::close);
     }
   }
 
   /** Fails both halves with {@code cause} and closes the channel at once. */
   private void abort(Throwable cause) {
-    endInbound(cause);
+    in.fail(cause);
     queue.fail(cause);
-    releaseQueued();
+    stopOutput();
     channel.close();
   }
 
   private void channelClosed() {
-    endInbound(null);
+    in.end();
     queue.close();
-    releaseQueued();
-    if (consumerGaveUp) {
-      releaseInbound();
-    }
+    stopOutput();
+    in.releaseIfGone();
   }
 
-  private void releaseQueued() {
+  private void stopOutput() {
     outputFinished = true;
-    for (Object m; (m = queue.poll()) != null; ) {
-      ReferenceCountUtil.release(m);
-    }
-  }
-
-  private void releaseInbound() {
-    while (true) {
-      CompletableFuture<I> next = inbound.take();
-      if (!next.isDone() || next.isCompletedExceptionally() || next.join() == null) {
-        return;
-      }
-      ReferenceCountUtil.release(next.join());
-    }
-  }
-
-  private void onLoop(Runnable task) {
-    if (channel.eventLoop().inEventLoop()) {
-      task.run();
-    } else {
-      channel.eventLoop().execute(task);
-    }
+    out.cancel();
   }
 
   private static Throwable describe(Channel channel, Throwable cause) {
@@ -361,36 +229,30 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
       if (ctx.channel().isActive()) {
-        drainOutbound();
+        out.resume();
       }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
       ctx.fireChannelActive();
-      drainOutbound();
+      out.resume();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      reading = true;
+      out.readStarted();
       ChannelStream.this.read(msg);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-      reading = false;
-      if (flushNeeded) {
-        flushNeeded = false;
-        ctx.flush();
-      }
+      out.readComplete();
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-      if (ctx.channel().isWritable()) {
-        drainOutbound();
-      }
+      out.writabilityChanged();
       ctx.fireChannelWritabilityChanged();
     }
 
@@ -398,7 +260,7 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt instanceof ChannelInputShutdownEvent
           || (evt instanceof SslCloseCompletionEvent && ((SslCloseCompletionEvent) evt).isSuccess())) {
-        endInbound(null);
+        in.end();
         closeIfDone();
       }
       ctx.fireUserEventTriggered(evt);
@@ -428,21 +290,6 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     return outbound;
   }
 
-  @Override
-  public CompletableFuture<I> take() {
-    return inbound.take();
-  }
-
-  @Override
-  public CompletableFuture<I> take(Duration timeout, I timeoutValue) {
-    return inbound.take(timeout, timeoutValue);
-  }
-
-  @Override
-  public boolean isDrained() {
-    return inbound.isDrained();
-  }
-
   /**
    * The next message received, if there is one now (see {@link PollableSource#poll()}). Only
    * {@code UdpChannel} declares {@link PollableSource} so far: polling cut the CPU per echoed
@@ -456,48 +303,6 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
   /** See {@link PollableSource#whenReady(Runnable)}. */
   public boolean whenReady(Runnable wakeUp) {
     return inbound.whenReady(wakeUp);
-  }
-
-  @Override
-  public CompletionStage<Void> drained() {
-    return inbound.drained();
-  }
-
-  @Override
-  public void subscribe(Flow.Subscriber<? super I> subscriber) {
-    inbound.subscribe(subscriber);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> put(O message) {
-    return outbound.put(message);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> put(O message, Duration timeout) {
-    return outbound.put(message, timeout);
-  }
-
-  @Override
-  public void fail(Throwable cause) {
-    outbound.fail(cause);
-  }
-
-  @Override
-  public CompletionStage<Void> closed() {
-    return outbound.closed();
-  }
-
-  /** Closes both halves: what the sink accepted is still written, then the channel closes. */
-  @Override
-  public void close() {
-    outbound.close();
-    inbound.close();
-  }
-
-  @Override
-  public boolean isClosed() {
-    return inbound.isClosed() && queue.isClosed();
   }
 
   @Override

@@ -5,7 +5,10 @@ import io.beth.stream.BufferedStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
 import io.beth.stream.internal.PollableSource;
-import io.beth.transport.internal.UnnestedLoop;
+import io.beth.transport.internal.InboundBridge;
+import io.beth.transport.internal.OnLoop;
+import io.beth.transport.internal.OutboundBridge;
+import io.beth.transport.internal.ReadGate;
 import io.beth.websocket.CloseStatus;
 import io.beth.websocket.WebSocket;
 import io.beth.websocket.WebSocketException;
@@ -29,9 +32,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,18 +53,13 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   private final WebSocketOptions options;
   private final String subprotocol;
   private final boolean compressed;
-  private final BufferedStream<Object> in;
+  private final InboundBridge<Object> inBridge;
+  private final Source<Object> in;
   private final BufferedStream<Object> out;
+  private final OutboundBridge<Object> outBridge;
   private final CompletableFuture<CloseStatus> closeStatus = new CompletableFuture<>();
 
-  private final Runnable pumpTask = this::pump;
-  private final Runnable wakeUp = () -> onLoop(pumpTask); // the outbound stream has a message
-
   private ChannelHandlerContext ctx;
-  private boolean reading; // in a read: flushes wait for its end, so one syscall carries the answers
-  private boolean flushAfterRead;
-  private final UnnestedLoop pumpLoop = new UnnestedLoop(this::pumpOnce);
-  private int pendingPuts;
   private boolean closeSent;
   private boolean closeReceived;
   private boolean failing;
@@ -79,9 +75,13 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     this.options = options;
     this.subprotocol = subprotocol == null || subprotocol.isEmpty() ? null : subprotocol;
     this.compressed = compressed;
-    this.in = BufferedStream.create(options.bufferSize());
+    // a consumer that closed the inbound stream still gets the close handshake: reading goes on
+    this.inBridge = InboundBridge.create(channel, options.bufferSize(),
+        ReadGate.autoRead(channel), InboundBridge.WhenGone.DISCARD, () -> {});
+    this.in = inBridge.source();
     this.out = BufferedStream.create(options.bufferSize());
-    out.closed().whenComplete((v, e) -> onLoop(this::pump));
+    this.outBridge = new OutboundBridge<>(channel, out, new FrameWriter());
+    out.closed().whenComplete((v, e) -> OnLoop.run(channel, this::pump));
   }
 
   // ---- the stream ------------------------------------------------------------------------
@@ -97,59 +97,19 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   }
 
   @Override
-  public CompletableFuture<Object> take() {
-    return in.take();
-  }
-
-  @Override
-  public CompletableFuture<Object> take(Duration timeout, Object timeoutValue) {
-    return in.take(timeout, timeoutValue);
-  }
-
-  @Override
   public Object poll() {
-    return in.poll();
+    return inBridge.source().poll();
   }
 
   @Override
   public boolean whenReady(Runnable wakeUp) {
-    return in.whenReady(wakeUp);
-  }
-
-  @Override
-  public boolean isDrained() {
-    return in.isDrained();
-  }
-
-  @Override
-  public CompletionStage<Void> drained() {
-    return in.drained();
-  }
-
-  @Override
-  public void subscribe(java.util.concurrent.Flow.Subscriber<? super Object> subscriber) {
-    in.subscribe(subscriber);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> put(Object message) {
-    return out.put(message);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> put(Object message, Duration timeout) {
-    return out.put(message, timeout);
+    return inBridge.source().whenReady(wakeUp);
   }
 
   @Override
   public void fail(Throwable cause) {
     closeToSend = new CloseStatus(CloseStatus.INTERNAL_ERROR, "");
     out.close();
-  }
-
-  @Override
-  public CompletionStage<Void> closed() {
-    return out.closed();
   }
 
   @Override
@@ -170,11 +130,6 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     }
     closeToSend = new CloseStatus(code, reason == null ? "" : reason);
     close();
-  }
-
-  @Override
-  public boolean isClosed() {
-    return in.isClosed() && out.isClosed();
   }
 
   @Override
@@ -216,7 +171,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    reading = true;
+    outBridge.readStarted(); // flushes wait for the read's end: one write carries the answers
     try {
       if ((msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
           && ((WebSocketFrame) msg).content().readableBytes() > options.maxMessageSize()) {
@@ -242,19 +197,8 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   }
 
   private void deliver(Object message) {
-    if (closeReceived || failing) {
-      return;
-    }
-    CompletableFuture<Boolean> put = in.put(message); // false, at once, if the consumer gave up
-    if (!put.isDone()) {
-      // frames decoded from the same read may still arrive: read again once all are accepted
-      pendingPuts++;
-      channel.config().setAutoRead(false);
-      put.whenComplete((ok, e) -> onLoop(() -> {
-        if (--pendingPuts == 0) {
-          channel.config().setAutoRead(true);
-        }
-      }));
+    if (!closeReceived && !failing) {
+      inBridge.deliver(message); // dropped if the consumer gave up
     }
   }
 
@@ -262,13 +206,12 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     closeReceived = true;
     int code = frame.statusCode() < 0 ? CloseStatus.NO_STATUS : frame.statusCode(); // RFC 6455 7.1.5
     closeStatus.complete(new CloseStatus(code, frame.reasonText() == null ? "" : frame.reasonText()));
-    in.close();
+    inBridge.end(); // after the messages still waiting for room
     if (closeSent) {
       channel.close();
     } else {
       // answer with the same code (none for none), dropping what was not sent yet
       closeToSend = new CloseStatus(code == CloseStatus.ABNORMAL ? CloseStatus.NORMAL : code, "");
-      out.close();
       releaseQueued();
       sendClose();
     }
@@ -276,87 +219,48 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    reading = false;
-    if (flushAfterRead) {
-      flushAfterRead = false;
-      channel.flush();
-    }
+    outBridge.readComplete();
     ctx.fireChannelReadComplete();
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (channel.isWritable()) {
-      pump();
-    } else if (flushAfterRead) {
-      flushAfterRead = false; // what waits for the read's end fills the buffer: send it now
-      channel.flush();
-    }
+    outBridge.writabilityChanged();
     ctx.fireChannelWritabilityChanged();
   }
 
-  /**
-   * Moves outbound messages to the channel while it is writable, and flushes what it wrote; sends
-   * the close at the end. When the outbound stream is empty, its next put wakes this up again.
-   */
+  /** Moves outbound messages to the channel while it is writable; the end sends the close. */
   private void pump() {
-    // not from inside one of its own writes: a frame would go between the parts of another
-    pumpLoop.run();
-  }
-
-  private void pumpOnce() {
-    if (ctx == null || closeSent) {
-      return;
-    }
-    boolean wrote = false;
-    while (channel.isActive() && channel.isWritable()) {
-      Object next = out.poll();
-      if (next == null) {
-        if (out.whenReady(wakeUp)) {
-          break;
-        }
-        if (!out.isDrained()) {
-          continue; // a message arrived meanwhile
-        }
-      }
-      if (!write(next)) {
-        break;
-      }
-      wrote = true;
-    }
-    if (wrote) {
-      if (reading) {
-        flushAfterRead = true;
-      } else {
-        channel.flush();
-      }
-    }
-    if (!channel.isActive()) {
-      releaseQueued();
+    if (ctx != null && !closeSent) {
+      outBridge.resume();
     }
   }
 
-  /** Writes one taken message (null: the end); false if the pump must stop. */
-  private boolean write(Object message) {
-    if (closeSent) {
-      ReferenceCountUtil.release(message);
-      return false;
+  /** Turns the messages the outbound bridge takes into frames; its end sends the close. */
+  private final class FrameWriter implements OutboundBridge.Writer<Object> {
+
+    @Override
+    public boolean write(Object message) {
+      if (closeSent) {
+        ReferenceCountUtil.release(message);
+        return false;
+      }
+      WebSocketFrame frame = toFrame(message);
+      if (frame == null) {
+        log.warn("cannot send a {} on a WebSocket; closing it", message.getClass().getName());
+        closeToSend = new CloseStatus(CloseStatus.INTERNAL_ERROR, "unsupported message type");
+        releaseQueued();
+        sendClose();
+        return false;
+      }
+      channel.write(frame).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+      return true;
     }
-    if (message == null) {
+
+    @Override
+    public void end(Throwable cause) {
       sendClose();
-      return false;
     }
-    WebSocketFrame frame = toFrame(message);
-    if (frame == null) {
-      log.warn("cannot send a {} on a WebSocket; closing it", message.getClass().getName());
-      closeToSend = new CloseStatus(CloseStatus.INTERNAL_ERROR, "unsupported message type");
-      out.close();
-      releaseQueued();
-      sendClose();
-      return false;
-    }
-    channel.write(frame).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
-    return true;
   }
 
   private WebSocketFrame toFrame(Object message) {
@@ -417,7 +321,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
         WebSocketException dead = new WebSocketException(
             "no pong within " + options.pongTimeout() + "; the peer is gone");
         closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL, dead.getMessage()));
-        in.fail(dead);
+        inBridge.fail(dead);
         channel.close();
       }
     }, options.pongTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -439,7 +343,7 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
       protocolError(new CloseStatus(corrupt.closeStatus().code(), reason(corrupt)), cause);
     } else {
       log.debug("WebSocket {} failed", channel, cause);
-      in.fail(new WebSocketException("WebSocket failed: " + cause.getMessage(), cause));
+      inBridge.fail(new WebSocketException("WebSocket failed: " + cause.getMessage(), cause));
       channel.close();
     }
   }
@@ -459,10 +363,9 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     failing = true;
     closeStatus.complete(status);
     closeToSend = status;
-    out.close();
     releaseQueued();
     sendClose(); // before failing the inbound stream, whose consumer may fail the socket (1011)
-    in.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
+    inBridge.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
   }
 
   @Override
@@ -479,27 +382,17 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
       WebSocketException abrupt =
           new WebSocketException("the connection closed without a WebSocket close frame");
       if (closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL, abrupt.getMessage()))) {
-        in.fail(abrupt);
+        inBridge.fail(abrupt);
       } else {
-        in.close();
+        inBridge.end();
       }
     }
-    out.close();
+    inBridge.releaseIfGone();
     releaseQueued();
   }
 
-  /** Releases the messages accepted but never sent; the outbound stream is closed. */
+  /** Closes the outbound stream and releases the messages it accepted but never sent. */
   private void releaseQueued() {
-    for (Object m; (m = out.poll()) != null; ) {
-      ReferenceCountUtil.release(m);
-    }
-  }
-
-  private void onLoop(Runnable task) {
-    if (channel.eventLoop().inEventLoop()) {
-      task.run();
-    } else {
-      channel.eventLoop().execute(task);
-    }
+    outBridge.cancel();
   }
 }

@@ -4,8 +4,10 @@ import io.beth.codec.Codecs;
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpHeaders;
 import io.beth.http.ReadTimeoutException;
-import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
+import io.beth.transport.internal.InboundBridge;
+import io.beth.transport.internal.OutboundBridge;
+import io.beth.transport.internal.ReadGate;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -28,7 +30,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,19 +60,16 @@ final class Exchange {
   /** Completes with the response head, or fails (a {@link StaleConnectionException} may retry). */
   final CompletableFuture<ClientResponse> response = new CompletableFuture<>();
 
-  private BufferedStream<byte[]> body;
+  /** The response body's bridge, once the head arrived. */
+  private InboundBridge<byte[]> body;
+  /** The request body's bridge, when it is streamed. */
+  private OutboundBridge<byte[]> upload;
   private boolean requestWritten;
   private boolean lastReceived;
   private boolean keepAlive;
   /** The request asked for the connection to close ({@code Connection: close}). */
   private boolean requestCloses;
-  private boolean paused;
-  /** Body chunks decoded but still waiting for room in the body's buffer. */
-  private int pendingPuts;
-  /** The response ended while chunks were pending: the body closes after the last of them. */
-  private boolean endPending;
   private boolean done;
-  private boolean waitingWritable;
   /** The read-idle check, armed once a response is due; event loop only. */
   private ScheduledFuture<?> readTimer;
   private long lastReadNanos;
@@ -151,7 +149,8 @@ final class Exchange {
         }
       });
     } else {
-      channel.writeAndFlush(request).addListener(writeThen(this::nextChunk));
+      upload = new OutboundBridge<>(channel, streamBody, new ChunkWriter());
+      channel.writeAndFlush(request).addListener(writeThen(upload::resume));
     }
   }
 
@@ -165,38 +164,44 @@ final class Exchange {
     };
   }
 
-  private void nextChunk() {
-    if (done) {
-      return;
+  /** Writes the chunks of a streamed request body, then its end. */
+  private final class ChunkWriter implements OutboundBridge.Writer<byte[]> {
+
+    private final ChannelFutureListener failOnError = f -> {
+      if (!f.isSuccess()) {
+        fail(new IOException("request write failed", f.cause()), true);
+      }
+    };
+
+    @Override
+    public boolean write(byte[] chunk) {
+      if (done) {
+        return false;
+      }
+      channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk))).addListener(failOnError);
+      return true;
     }
-    if (!channel.isWritable()) {
-      waitingWritable = true;
-      return;
-    }
-    streamBody.take().whenComplete((chunk, error) -> channel.eventLoop().execute(() -> {
+
+    @Override
+    public void end(Throwable cause) {
       if (done) {
         return;
       }
-      if (error != null) {
-        fail(error instanceof CompletionException && error.getCause() != null
-            ? error.getCause() : error, false);
-      } else if (chunk == null) {
-        channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(writeThen(() -> {
-          requestWritten = true;
-          armReadTimer();
-          finishIfDone();
-        }));
-      } else {
-        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)))
-            .addListener(writeThen(this::nextChunk));
+      if (cause != null) {
+        fail(cause, false);
+        return;
       }
-    }));
+      channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(writeThen(() -> {
+        requestWritten = true;
+        armReadTimer();
+        finishIfDone();
+      }));
+    }
   }
 
   void writable() {
-    if (waitingWritable) {
-      waitingWritable = false;
-      nextChunk();
+    if (upload != null) {
+      upload.writabilityChanged();
     }
   }
 
@@ -218,7 +223,7 @@ final class Exchange {
       return;
     }
     long now = System.nanoTime();
-    if (paused) {
+    if (body != null && body.isPaused()) {
       lastReadNanos = now; // the consumer is behind: waiting for it is not the server's fault
     }
     long left = readIdleNanos - (now - lastReadNanos);
@@ -252,18 +257,14 @@ final class Exchange {
       }
       if (msg instanceof HttpContent content && body != null) {
         if (content.content().isReadable()) {
-          onChunk(ByteBufUtil.getBytes(content.content()));
+          body.deliver(ByteBufUtil.getBytes(content.content()));
         }
         if (msg instanceof LastHttpContent) {
           lastReceived = true;
           cancelReadTimer();
           // back in the pool before the consumer can see the end and send the next request
           finishIfDone();
-          if (pendingPuts == 0) {
-            body.close();
-          } else {
-            endPending = true; // closing now would refuse the pending chunks: data lost
-          }
+          body.end(); // after the chunks still waiting for room
         }
       }
     } finally {
@@ -287,52 +288,33 @@ final class Exchange {
     for (Map.Entry<String, String> h : head.headers()) {
       hb.add(h.getKey(), h.getValue());
     }
-    body = BufferedStream.create(BODY_CAPACITY);
-    BufferedStream<byte[]> stream = body;
-    stream.closed().whenComplete((v, e) -> channel.eventLoop().execute(() -> {
-      if (!lastReceived && !done) {
-        abort(null);
-      }
-    }));
-    response.complete(new ClientResponse(uri, code, hb.build(), stream, codecs));
+    // a consumer that closes the body early ends the exchange: the connection cannot be reused
+    body = InboundBridge.create(channel, BODY_CAPACITY, readGate(),
+        InboundBridge.WhenGone.STOP_READING, () -> {
+          if (!lastReceived && !done) {
+            abort(null);
+          }
+        });
+    response.complete(new ClientResponse(uri, code, hb.build(), body.source(), codecs));
   }
 
-  private void onChunk(byte[] bytes) {
-    CompletableFuture<Boolean> put = body.put(bytes);
-    if (put.isDone() && !put.isCompletedExceptionally()) {
-      if (!put.join()) {
-        abort(null);
+  /** Reads pause while the body's consumer is behind; waiting for it is not the server's fault. */
+  private ReadGate readGate() {
+    ReadGate autoRead = ReadGate.autoRead(channel);
+    return new ReadGate() {
+      @Override
+      public void pause() {
+        autoRead.pause();
       }
-      return;
-    }
-    // chunks decoded from the same read keep coming: each waits its turn, in order
-    pendingPuts++;
-    paused = true;
-    channel.config().setAutoRead(false);
-    put.whenComplete((accepted, error) -> channel.eventLoop().execute(() -> {
-      pendingPuts--;
-      if (endPending) {
-        // the exchange is over and the connection may serve another: only the body is ours
-        if (pendingPuts == 0) {
-          endPending = false;
-          body.close();
+
+      @Override
+      public void resume() {
+        if (!done) { // else the connection is closed, or serves the next exchange already
+          lastReadNanos = System.nanoTime();
+          autoRead.resume();
         }
-        return;
       }
-      if (done) {
-        return;
-      }
-      if (error != null || !accepted) {
-        abort(null);
-        return;
-      }
-      if (pendingPuts == 0) {
-        paused = false;
-        lastReadNanos = System.nanoTime();
-        channel.config().setAutoRead(true);
-        channel.read();
-      }
-    }));
+    };
   }
 
   private void finishIfDone() {
@@ -360,7 +342,9 @@ final class Exchange {
       conn.handler.exchange = null;
     }
     channel.close();
-    if (streamBody != null) {
+    if (upload != null) {
+      upload.cancel();
+    } else if (streamBody != null) {
       streamBody.close();
     }
     if (body == null) {
