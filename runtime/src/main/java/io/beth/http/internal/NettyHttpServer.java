@@ -61,7 +61,8 @@ public final class NettyHttpServer implements HttpServer {
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .handler(new AcceptTracker(server))
-          .childHandler(new ServerInitializer(server));
+          .childHandler(new ServerInitializer(
+              options, handler, server.executor, server::isDraining));
       if (options.bootstrapHook() != null) {
         options.bootstrapHook().accept(bootstrap);
       }
@@ -84,14 +85,6 @@ public final class NettyHttpServer implements HttpServer {
       started.completeExceptionally(e);
     }
     return started;
-  }
-
-  HttpHandler handler() {
-    return handler;
-  }
-
-  HttpServerOptions options() {
-    return options;
   }
 
   Executor executor() {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Netty's request decoder, stricter about request smuggling: a request with both
  * {@code Transfer-Encoding} and {@code Content-Length} is malformed (Netty would drop the length).
- * It reports every read to the connection's {@link HeadTimeout}, and adds the request
+ * It reports every read to the connection's {@link ConnectionTimeouts}, and adds the request
  * decompressor behind itself when the first request with a content coding arrives, so that the
  * many connections that never send one pass no message through it.
  */
@@ -19,27 +19,33 @@ final class RequestDecoder extends HttpRequestDecoder {
 
   static final String DECOMPRESSOR = "decompressor";
 
-  private final HeadTimeout headTimeout;
+  private final ConnectionTimeouts timeouts;
   private boolean decompressWhenCoded; // requests may be coded and no decompressor is there yet
 
-  RequestDecoder(HttpDecoderConfig config, HeadTimeout headTimeout, boolean decompress) {
+  RequestDecoder(HttpDecoderConfig config, ConnectionTimeouts timeouts, boolean decompress) {
     super(config);
-    this.headTimeout = headTimeout;
+    this.timeouts = timeouts;
     this.decompressWhenCoded = decompress;
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
-    headTimeout.attach(ctx);
+    timeouts.attach(ctx);
     super.handlerAdded(ctx);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
     if (msg instanceof ByteBuf bytes) {
-      headTimeout.read(bytes);
+      timeouts.read(bytes);
     }
     super.channelRead(ctx, msg);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    timeouts.readComplete();
+    super.channelReadComplete(ctx);
   }
 
   @Override
@@ -61,13 +67,13 @@ final class RequestDecoder extends HttpRequestDecoder {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    headTimeout.stop();
+    timeouts.stop();
     super.channelInactive(ctx);
   }
 
   @Override
   protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
-    headTimeout.stop();
+    timeouts.stop();
     super.handlerRemoved0(ctx);
   }
 

@@ -2,14 +2,20 @@ package io.beth.http.internal;
 
 import io.beth.http.Cookie;
 import io.beth.http.HttpResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.netty.util.CharsetUtil;
 
 /** Netty header blocks for Beth responses. */
 final class ResponseHeads {
@@ -48,6 +54,28 @@ final class ResponseHeads {
     } else {
       headers.remove(HttpHeaderNames.CONNECTION);
     }
+  }
+
+  /**
+   * A plain answer of {@code status} whose body is its reason phrase (none for a HEAD request),
+   * with the connection's fate: the server's own answers (errors, refusals, bad requests).
+   */
+  static FullHttpResponse status(
+      HttpVersion version, int status, boolean keepAlive, boolean headRequest) {
+    HttpResponseStatus st = HttpResponseStatus.valueOf(status);
+    ByteBuf content = Unpooled.copiedBuffer(st.reasonPhrase(), CharsetUtil.UTF_8);
+    DefaultFullHttpResponse res =
+        new DefaultFullHttpResponse(version, st, content, HEADERS.newHeaders(),
+            TRAILERS.newHeaders());
+    res.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
+        .set(HttpHeaderNames.DATE, DateHeader.now());
+    connection(res.headers(), version, keepAlive);
+    if (headRequest) {
+      content.clear();
+    }
+    return res;
   }
 
   private static io.netty.handler.codec.http.cookie.Cookie toNetty(Cookie cookie) {

@@ -104,19 +104,7 @@ final class ResponseWriter {
 
   /** A plain response with the given status and a short text body. */
   void writeStatus(Exchange ex, int status) {
-    HttpResponseStatus st = HttpResponseStatus.valueOf(status);
-    ByteBuf content = Unpooled.copiedBuffer(st.reasonPhrase(), io.netty.util.CharsetUtil.UTF_8);
-    DefaultFullHttpResponse res = new DefaultFullHttpResponse(ex.version, st, content,
-        ResponseHeads.HEADERS.newHeaders(), ResponseHeads.TRAILERS.newHeaders());
-    res.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
-        .set(HttpHeaderNames.DATE, DateHeader.now());
-    ResponseHeads.connection(res.headers(), ex.version, ex.keepAliveResponse);
-    if (ex.head) {
-      content.clear();
-    }
-    writeLast(ex, res);
+    writeLast(ex, ResponseHeads.status(ex.version, status, ex.keepAliveResponse, ex.head));
   }
 
   @SuppressWarnings("unchecked")

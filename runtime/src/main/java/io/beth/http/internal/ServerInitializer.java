@@ -1,5 +1,6 @@
 package io.beth.http.internal;
 
+import io.beth.http.HttpHandler;
 import io.beth.http.HttpServerOptions;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -8,19 +9,45 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
- * Assembles a connection's pipeline: TLS, head timeout, codec, (de)compression, flush
- * consolidation, Beth.
+ * Assembles an HTTP/1.1 connection's pipeline, the only place that does: TLS; the request decoder
+ * (carrying the head and idle timeouts) and the response encoder; compression; flush
+ * consolidation; then one handler per job of an exchange: pipelining order, reading requests into
+ * exchanges, expectations, dispatch to the handler, and the connection's life. The body gate
+ * ({@link ReadPauses}) is shared by the handlers that pause reads; a lingering close and an
+ * upgrade rearrange the pipeline when they happen.
  */
 final class ServerInitializer extends ChannelInitializer<Channel> {
 
-  private final NettyHttpServer server;
-  private final HttpServerOptions options;
+  static final String DECODER = "decoder";
+  static final String ENCODER = "encoder";
+  static final String COMPRESSOR = "compressor";
+  static final String CHUNKED_WRITER = "chunked-writer";
+  static final String FLUSH_CONSOLIDATION = "flush-consolidation";
+  static final String PIPELINING = "beth-pipelining";
+  static final String REQUEST_READER = "beth-request";
+  static final String EXPECT_CONTINUE = "beth-expect";
+  static final String DISPATCHER = "beth-dispatch";
+  static final String CONNECTION = "beth-http";
 
-  ServerInitializer(NettyHttpServer server) {
-    this.server = server;
-    this.options = server.options();
+  private final HttpServerOptions options;
+  private final HttpHandler handler;
+  private final Executor executor;
+  private final BooleanSupplier serverDraining;
+
+  /**
+   * Connections of a server with {@code options} calling {@code handler}, blocking handlers on
+   * {@code executor}; {@code serverDraining} says whether the server is stopping.
+   */
+  ServerInitializer(HttpServerOptions options, HttpHandler handler, Executor executor,
+      BooleanSupplier serverDraining) {
+    this.options = options;
+    this.handler = handler;
+    this.executor = executor;
+    this.serverDraining = serverDraining;
   }
 
   @Override
@@ -29,24 +56,36 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     if (options.sslContext() != null) {
       p.addLast("ssl", options.sslContext().newHandler(ch.alloc()));
     }
-    HeadTimeout headTimeout = new HeadTimeout(options.headerReadTimeout().toNanos());
-    p.addLast("decoder", new RequestDecoder(new HttpDecoderConfig()
+    HttpConnectionHandler connection =
+        new HttpConnectionHandler(options, executor, serverDraining);
+    ReadPauses pauses = new ReadPauses(ch);
+    ConnectionTimeouts timeouts = new ConnectionTimeouts(options.headerReadTimeout().toNanos(),
+        options.idleTimeout().toNanos(), connection::isBusy);
+    PipelinedRequests pipelining = new PipelinedRequests(pauses);
+    RequestReader reader = new RequestReader(connection, pipelining, timeouts, pauses);
+    connection.assemble(pipelining, timeouts, pauses, reader);
+
+    p.addLast(DECODER, new RequestDecoder(new HttpDecoderConfig()
         .setMaxInitialLineLength(options.maxInitialLineLength())
         .setMaxHeaderSize(options.maxHeaderSize())
-        .setMaxChunkSize(options.maxChunkSize()), headTimeout, options.decompressRequests()));
-    p.addLast("encoder", new HttpResponseEncoder());
+        .setMaxChunkSize(options.maxChunkSize()), timeouts, options.decompressRequests()));
+    p.addLast(ENCODER, new HttpResponseEncoder());
     if (options.compression()) {
-      p.addLast("compressor", new ResponseCompressor(options.compressionMinSize(),
+      p.addLast(COMPRESSOR, new ResponseCompressor(options.compressionMinSize(),
           options.compressionLevel(), options.compressible()));
     }
     if (options.sslContext() != null || options.compression()) {
-      p.addLast("chunked-writer", new ChunkedWriteHandler());
+      p.addLast(CHUNKED_WRITER, new ChunkedWriteHandler());
     }
     // Responses written while a read is in progress (pipelined requests, inline handlers) are
     // flushed once at the end of the read instead of one syscall each.
-    p.addLast("flush-consolidation", new FlushConsolidationHandler(
+    p.addLast(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
         FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
-    p.addLast("beth-http", new HttpConnectionHandler(server, headTimeout));
+    p.addLast(PIPELINING, pipelining);
+    p.addLast(REQUEST_READER, reader);
+    p.addLast(EXPECT_CONTINUE, new ExpectContinue(connection, options.expectContinue()));
+    p.addLast(DISPATCHER, new Dispatcher(connection, handler, executor));
+    p.addLast(CONNECTION, connection);
     if (options.pipelineHook() != null) {
       options.pipelineHook().accept(p);
     }

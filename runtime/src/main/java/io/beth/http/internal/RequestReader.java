@@ -1,0 +1,236 @@
+package io.beth.http.internal;
+
+import io.beth.http.HttpHeaders;
+import io.beth.http.HttpRequest;
+import io.beth.http.HttpServerOptions;
+import io.beth.stream.Source;
+import io.beth.transport.internal.InboundBridge;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what the HTTP decoder reads into exchanges: a request head becomes an {@link Exchange}
+ * with its {@link HttpRequest}, fired down the pipeline; the body's chunks go into the request's
+ * body stream through an {@link InboundBridge}, with reads paused while its consumer is behind. A
+ * request that cannot be understood is answered (400, or 414/431 for a line or headers too long)
+ * and the connection closed. Event loop only.
+ */
+final class RequestReader extends ChannelInboundHandlerAdapter {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestReader.class);
+
+  private final HttpConnectionHandler connection;
+  private final HttpServerOptions options;
+  private final PipelinedRequests pipelining;
+  private final ConnectionTimeouts timeouts;
+  private final ReadPauses pauses;
+  private ChannelHandlerContext ctx;
+  private boolean broken;
+
+  RequestReader(HttpConnectionHandler connection, PipelinedRequests pipelining,
+      ConnectionTimeouts timeouts, ReadPauses pauses) {
+    this.connection = connection;
+    this.options = connection.options();
+    this.pipelining = pipelining;
+    this.timeouts = timeouts;
+    this.pauses = pauses;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Nothing more is read as HTTP: every message from here on is dropped. */
+  void stop() {
+    broken = true;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (broken) {
+      ReferenceCountUtil.release(msg);
+    } else if (msg instanceof io.netty.handler.codec.http.HttpRequest head) {
+      onHead(head);
+      if (msg instanceof HttpContent content) { // a whole request in one message
+        onContent(content);
+      }
+    } else if (msg instanceof HttpContent content) {
+      onContent(content);
+    } else {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onHead(io.netty.handler.codec.http.HttpRequest req) {
+    // decoded in the read under way, or held behind the previous exchange and passed on now
+    long arrival = pipelining.isReplaying() ? System.nanoTime() : timeouts.lastReadNanos();
+    Throwable failure = req.decoderResult().cause();
+    if (!(req instanceof HttpContent)) {
+      ReferenceCountUtil.release(req); // only an invalid message holds (empty) content
+    }
+    if (failure != null) {
+      reject(statusFor(failure), failure);
+      return;
+    }
+    if (req.protocolVersion().equals(HttpVersion.HTTP_1_1)
+        && !req.headers().contains(HttpHeaderNames.HOST)) {
+      reject(400, new IllegalArgumentException("HTTP/1.1 request without Host"));
+      return;
+    }
+    timeouts.headReceived();
+    boolean hasBody = HttpUtil.isTransferEncodingChunked(req)
+        || HttpUtil.getContentLength(req, 0L) > 0;
+    Exchange[] holder = new Exchange[1];
+    InboundBridge<Object> body = hasBody ? bodyBridge(holder) : null;
+    HttpRequest request;
+    try {
+      request = toRequest(req, body, arrival);
+    } catch (IllegalArgumentException e) {
+      reject(400, e);
+      return;
+    }
+    Exchange ex = new Exchange(request, body, req.protocolVersion(),
+        HttpMethod.HEAD.equals(req.method()), HttpUtil.isKeepAlive(req), false,
+        req.headers().get(HttpHeaderNames.EXPECT));
+    holder[0] = ex;
+    connection.begin(ex);
+    ctx.fireChannelRead(ex);
+  }
+
+  /**
+   * The bridge into a request body's stream: reads pause while the handler is behind, and a
+   * handler that gives the body up leaves the rest to be read and dropped.
+   */
+  private InboundBridge<Object> bodyBridge(Exchange[] exchange) {
+    return InboundBridge.create(ctx.channel(), options.bodyBufferChunks(),
+        pauses.bodyGate(() -> connection.current() == exchange[0]),
+        InboundBridge.WhenGone.DISCARD, () -> exchange[0].discarding = true);
+  }
+
+  private HttpRequest toRequest(
+      io.netty.handler.codec.http.HttpRequest req, InboundBridge<Object> body, long arrival) {
+    HttpHeaders.Builder headers = HttpHeaders.builder();
+    for (Map.Entry<CharSequence, CharSequence> e : (Iterable<Map.Entry<CharSequence, CharSequence>>)
+        req.headers()::iteratorCharSequence) {
+      headers.add(e.getKey().toString(), e.getValue().toString());
+    }
+    HttpRequest.Builder b = HttpRequest.builder()
+        .method(req.method().name())
+        .uri(req.uri())
+        .headers(headers.build())
+        .protocol(req.protocolVersion().text())
+        .scheme(options.sslContext() != null ? "https" : "http")
+        .remoteAddress(address(ctx.channel().remoteAddress()))
+        .localAddress(address(ctx.channel().localAddress()))
+        .keepAlive(HttpUtil.isKeepAlive(req))
+        .arrivalNanos(arrival)
+        .bodyLimit(options.maxBodySize())
+        .executor(connection.executor());
+    if (body != null) {
+      if (options.rawBodies()) {
+        b.rawBody(cast(body.source()));
+      } else {
+        b.body(cast(body.source()));
+      }
+    }
+    return b.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Source<T> cast(Source<?> source) {
+    return (Source<T>) source;
+  }
+
+  private static InetSocketAddress address(SocketAddress address) {
+    return address instanceof InetSocketAddress ? (InetSocketAddress) address : null;
+  }
+
+  private void onContent(HttpContent content) {
+    Exchange ex = connection.current();
+    Throwable failure = content.decoderResult().cause();
+    if (ex == null || failure != null) {
+      content.release();
+      if (failure != null) {
+        malformedBody(ex, failure);
+      }
+      return;
+    }
+    boolean last = content instanceof LastHttpContent;
+    ByteBuf data = content.content();
+    if (ex.discarding || ex.body == null || !data.isReadable()) {
+      content.release();
+    } else {
+      Object message;
+      if (options.rawBodies()) {
+        message = data.retain();
+        content.release();
+      } else {
+        message = ByteBufUtil.getBytes(data);
+        content.release();
+      }
+      if (!ex.body.deliver(message)) {
+        ex.discarding = true; // the handler gave the body up: the rest is read and dropped
+      }
+    }
+    if (last) {
+      connection.requestComplete(ex);
+    }
+  }
+
+  private void malformedBody(Exchange ex, Throwable failure) {
+    log.debug("malformed request body; closing {}", ctx.channel(), failure);
+    broken = true;
+    pipelining.stop();
+    if (ex == null) {
+      ctx.close();
+      return;
+    }
+    connection.malformedBody(ex,
+        new IOException("malformed request body: " + failure.getMessage(), failure));
+  }
+
+  /** A request that cannot be understood: answered and the connection closed. */
+  private void reject(int status, Throwable cause) {
+    log.debug("bad request on {}: answering {}", ctx.channel(), status, cause);
+    broken = true;
+    pipelining.stop();
+    FullHttpResponse res = ResponseHeads.status(HttpVersion.HTTP_1_1, status, false, false);
+    ctx.writeAndFlush(res).addListener(f -> ctx.close());
+  }
+
+  private static int statusFor(Throwable failure) {
+    if (failure instanceof TooLongHttpLineException) {
+      return 414;
+    }
+    if (failure instanceof TooLongHttpHeaderException || failure instanceof TooLongFrameException) {
+      return 431;
+    }
+    return 400;
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    broken = true;
+    ctx.fireChannelInactive();
+  }
+}
