@@ -145,6 +145,14 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
 
   private static CompletableFuture<Void> toFuture(ChannelFuture future) {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    if (future.isDone()) { // a listener on it could not run once its event loop has terminated
+      if (future.isSuccess()) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(future.cause());
+      }
+      return done;
+    }
     future.addListener(f -> {
       if (f.isSuccess()) {
         done.complete(null);
