@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The threads Beth runs on, with one owner: event loops on one {@link Transport}, the executor of
- * handlers that may block (a virtual thread per task on Java 21+), and one timer for timeouts.
- * Every server and client runs on the resources its options name ({@code resources(...)}), else on
+ * handlers that may block (a virtual thread per task on Java 21+), and one timer for the timeouts
+ * no channel owns (a channel's own timeouts and heartbeats run on its event loop). Every server
+ * and client runs on the resources its options name ({@code resources(...)}), else on
  * {@link #shared()}; a {@code BethApplication} given resources in its options closes them when it
  * stops. Threads start on first use.
  *
