@@ -422,11 +422,11 @@ public final class HttpServerOptions {
       return this;
     }
 
-    /** The options; {@link #resources} with {@link #ioThreads} or {@link #nativeTransport} fails. */
+    /** The options; fails for {@link #resources} with {@link #ioThreads} or nativeTransport. */
     public HttpServerOptions build() {
       if (resources != null && (ioThreads != 0 || !nativeTransport)) {
-        throw new IllegalArgumentException("ioThreads and nativeTransport shape the event loops of a"
-            + " server without resources; with resources(" + resources + "), set them on"
+        throw new IllegalArgumentException("ioThreads and nativeTransport shape the event loops of"
+            + " a server without resources; with resources(" + resources + "), set them on"
             + " BethResources.builder()");
       }
       return new HttpServerOptions(this);
