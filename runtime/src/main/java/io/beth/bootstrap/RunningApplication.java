@@ -1,5 +1,6 @@
 package io.beth.bootstrap;
 
+import io.beth.transport.BethResources;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -20,8 +22,12 @@ public final class RunningApplication implements AutoCloseable {
   private final List<Listener> listeners = new ArrayList<>();
   private final Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
   private final List<Function<Duration, CompletableFuture<Void>>> stops = new ArrayList<>();
+  private final BethResources resources;
 
-  RunningApplication() {}
+  /** Closes {@code resources} (null for none) once every listener has stopped. */
+  RunningApplication(BethResources resources) {
+    this.resources = resources;
+  }
 
   RunningApplication add(Listener listener, Function<Duration, CompletableFuture<Void>> stop) {
     listeners.add(listener);
@@ -47,11 +53,24 @@ public final class RunningApplication implements AutoCloseable {
 
   /**
    * Stops every listener gracefully and at once: each stops accepting, lets what is in flight
-   * finish for up to {@code grace}, then closes. Completes once all are closed.
+   * finish for up to {@code grace}, then closes. Then, if the application was given resources
+   * ({@link BethOptions.Builder#resources}), closes them: event loops, then the blocking executor
+   * (whose tasks get {@code grace} more), then the timer. Completes once all are closed.
    */
   public CompletableFuture<Void> stop(Duration grace) {
-    return CompletableFuture.allOf(stops.stream().map(s -> s.apply(grace))
-        .toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> listeners = CompletableFuture.allOf(stops.stream()
+        .map(s -> s.apply(grace)).toArray(CompletableFuture[]::new));
+    if (resources == null) {
+      return listeners;
+    }
+    return listeners.handle((v, failure) -> failure)
+        .thenCompose(failure -> resources.shutdownGracefully(Duration.ZERO, grace)
+            .thenRun(() -> {
+              if (failure != null) {
+                throw failure instanceof CompletionException c ? c
+                    : new CompletionException(failure);
+              }
+            }));
   }
 
   /** {@link #stop(Duration)} with ten seconds' grace, waiting; never call on an event loop. */

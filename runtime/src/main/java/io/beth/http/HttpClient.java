@@ -35,7 +35,8 @@ import java.util.concurrent.CompletableFuture;
  * url-encoded forms and {@link Multipart} forms with files streamed from disk. Cookies are kept only when the
  * options name a {@link CookieStore}. TLS uses the system trust store and verifies host names
  * unless the options say otherwise. Requests go through an HTTP or SOCKS5 proxy when the options
- * (or the request) name a {@link ProxyOptions}. Event loops use native epoll when available.
+ * (or the request) name a {@link ProxyOptions}. The client runs on the resources its options
+ * name, by default {@link io.beth.transport.BethResources#shared()}.
  */
 public final class HttpClient implements AutoCloseable {
 
@@ -100,7 +101,10 @@ public final class HttpClient implements AutoCloseable {
     return engine.stats();
   }
 
-  /** Closes pooled connections and stops the event loops. */
+  /**
+   * Closes pooled connections, and stops the client's own event loops if {@link
+   * HttpClientOptions#ioThreads()} gave it some; the resources it runs on stay open.
+   */
   @Override
   public void close() {
     if (this == Shared.INSTANCE) {

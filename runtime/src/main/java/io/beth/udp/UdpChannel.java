@@ -4,7 +4,7 @@ import io.beth.stream.DuplexStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
 import io.beth.stream.internal.PollableSource;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.transport.internal.ChannelStream;
 import io.beth.udp.internal.PacketCodec;
 import io.beth.udp.internal.ReusedReceiveBuffer;
@@ -53,13 +53,19 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
   /** Opens a socket; the future completes once it is bound, or fails with why not. */
   public static CompletableFuture<UdpChannel> open(UdpOptions options) {
     Objects.requireNonNull(options, "options == null");
+    BethResources resources =
+        options.resources() != null ? options.resources() : BethResources.shared();
+    if (resources.isClosed()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("cannot open a UDP socket on " + resources + ": closed"));
+    }
     @SuppressWarnings("unchecked")
     ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
     ReusedReceiveBuffer receiveBuffer =
         new ReusedReceiveBuffer(options.maxPacketSize(), MESSAGES_PER_READ);
     Bootstrap bootstrap = new Bootstrap()
-        .group(Transports.eventLoopGroup())
-        .channelFactory(() -> Transports.newDatagramChannel(family(options)))
+        .group(resources.eventLoopGroup())
+        .channelFactory(() -> resources.transport().newDatagramChannel(family(options)))
         .option(ChannelOption.SO_BROADCAST, options.broadcast())
         .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
         // Room for the largest packet, so none is cut short, in one buffer reused for every read.
@@ -137,6 +143,14 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
 
   private static CompletableFuture<Void> toFuture(ChannelFuture future) {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    if (future.isDone()) { // a listener on it could not run once its event loop has terminated
+      if (future.isSuccess()) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(future.cause());
+      }
+      return done;
+    }
     future.addListener(f -> {
       if (f.isSuccess()) {
         done.complete(null);

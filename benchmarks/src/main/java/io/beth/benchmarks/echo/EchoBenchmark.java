@@ -3,7 +3,7 @@ package io.beth.benchmarks.echo;
 import io.beth.stream.Streams;
 import io.beth.tcp.TcpServer;
 import io.beth.tcp.TcpServerOptions;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.udp.UdpChannel;
 import io.beth.udp.UdpOptions;
 import io.netty.channel.EventLoopGroup;
@@ -52,7 +52,9 @@ public final class EchoBenchmark {
     int udpWindow = arg(args, 6, 64);
     int udpSize = arg(args, 7, 64);
     int serverThreads = 2 * Runtime.getRuntime().availableProcessors(); // Beth's shared group
-    EventLoopGroup load = Transports.newEventLoopGroup(clientThreads, "load-io");
+    BethResources loadResources =
+        BethResources.builder().name("load").eventLoopThreads(clientThreads).build();
+    EventLoopGroup load = loadResources.eventLoopGroup();
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     TcpServerOptions tcpOptions = TcpServerOptions.builder()
         .bindAddress(loopback).handlerRunsInline().build();
@@ -66,7 +68,7 @@ public final class EchoBenchmark {
         + " %d packets of %d bytes in flight each; %d rounds of %d s (after %d s warm-up);"
         + " server I/O threads %d, load I/O threads %d, transport %s, %d cores, load average %s%n",
         connections, TCP_WINDOW >> 10, udpSockets, udpWindow, udpSize, rounds, seconds, warmup,
-        serverThreads, clientThreads, Transports.isNative() ? "epoll" : "nio",
+        serverThreads, clientThreads, BethResources.shared().transport(),
         Runtime.getRuntime().availableProcessors(), loadAverage());
     Map<String, List<Double>> ratios = new LinkedHashMap<>();
     try {
@@ -120,7 +122,7 @@ public final class EchoBenchmark {
       bethRawTcp.stop(Duration.ofSeconds(2)).join();
       bethUdp.close();
       netty.close();
-      load.shutdownGracefully().syncUninterruptibly();
+      loadResources.close();
     }
     ratios.forEach(EchoBenchmark::report);
   }

@@ -1,6 +1,6 @@
 package io.beth.benchmarks.websocket;
 
-import io.beth.http.internal.NettyTransport;
+import io.beth.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,8 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -40,7 +38,7 @@ final class EchoClient implements AutoCloseable {
   }
 
   /** Opens {@code sockets} connections to {@code uri} and starts the echo loops on each. */
-  static EchoClient start(URI uri, int sockets, EventLoopGroup group, boolean nativeTransport)
+  static EchoClient start(URI uri, int sockets, EventLoopGroup group, Transport transport)
       throws Exception {
     EchoClient client = new EchoClient(group);
     List<CompletableFuture<Channel>> ready = new ArrayList<>();
@@ -48,7 +46,7 @@ final class EchoClient implements AutoCloseable {
       CompletableFuture<Channel> handshaken = new CompletableFuture<>();
       ready.add(handshaken);
       new Bootstrap().group(group)
-          .channel(nativeTransport ? EpollSocketChannel.class : NioSocketChannel.class)
+          .channel(transport.socketChannelClass())
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(new ChannelInitializer<Channel>() {
             @Override

@@ -3,7 +3,8 @@ package io.beth.benchmarks.websocket;
 import io.beth.http.HttpHandler;
 import io.beth.http.HttpServer;
 import io.beth.http.HttpServerOptions;
-import io.beth.http.internal.NettyTransport;
+import io.beth.transport.BethResources;
+import io.beth.transport.Transport;
 import io.beth.stream.Streams;
 import io.beth.websocket.WebSocketUpgrade;
 import io.beth.websocket.WebSocketOptions;
@@ -42,8 +43,10 @@ public final class WebSocketEchoBenchmark {
     int warmup = arg(args, 3, 5);
     int serverThreads = arg(args, 4, 1);
     int clientThreads = arg(args, 5, 1);
-    NettyTransport transport = NettyTransport.select(true);
-    EventLoopGroup clientGroup = transport.newGroup(clientThreads, "load-io");
+    BethResources load =
+        BethResources.builder().name("load").eventLoopThreads(clientThreads).build();
+    Transport transport = load.transport();
+    EventLoopGroup clientGroup = load.eventLoopGroup();
     HttpServer beth = HttpServer.start(HttpHandler.sync(request -> {
       WebSocketUpgrade upgrade = WebSockets.upgrade(request, WebSocketOptions.DEFAULT);
       upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
@@ -54,16 +57,16 @@ public final class WebSocketEchoBenchmark {
     URI nettyUri = URI.create("ws://127.0.0.1:" + netty.port() + "/echo");
     System.out.printf(Locale.ROOT, "%d sockets, %d rounds of %d s (after %d s warm-up), "
         + "server I/O threads %d, client I/O threads %d, transport %s%n", sockets, rounds,
-        seconds, warmup, serverThreads, clientThreads, transport.isNative() ? "epoll" : "nio");
+        seconds, warmup, serverThreads, clientThreads, transport);
     List<Double> ratios = new ArrayList<>();
     List<Double> cpuRatios = new ArrayList<>();
     try {
       for (int round = 1; round <= rounds; round++) {
         boolean bethFirst = round % 2 == 0;
         double[] a = measure(bethFirst ? bethUri : nettyUri, bethFirst ? BETH_IO : NETTY_IO,
-            sockets, seconds, warmup, clientGroup, transport.isNative());
+            sockets, seconds, warmup, clientGroup, transport);
         double[] b = measure(bethFirst ? nettyUri : bethUri, bethFirst ? NETTY_IO : BETH_IO,
-            sockets, seconds, warmup, clientGroup, transport.isNative());
+            sockets, seconds, warmup, clientGroup, transport);
         double[] beth0 = bethFirst ? a : b;
         double[] netty0 = bethFirst ? b : a;
         ratios.add(beth0[0] / netty0[0]);
@@ -76,7 +79,7 @@ public final class WebSocketEchoBenchmark {
     } finally {
       beth.stop(Duration.ofSeconds(2)).join();
       netty.close();
-      clientGroup.shutdownGracefully().syncUninterruptibly();
+      load.close();
     }
     report("throughput ratio beth/netty", ratios);
     report("server cpu per round trip ratio netty/beth", cpuRatios);
@@ -97,8 +100,8 @@ public final class WebSocketEchoBenchmark {
    * trip, and the bytes they allocated per round trip.
    */
   private static double[] measure(URI uri, String serverThreads, int sockets, int seconds,
-      int warmup, EventLoopGroup group, boolean nativeTransport) throws Exception {
-    try (EchoClient client = EchoClient.start(uri, sockets, group, nativeTransport)) {
+      int warmup, EventLoopGroup group, Transport transport) throws Exception {
+    try (EchoClient client = EchoClient.start(uri, sockets, group, transport)) {
       Thread.sleep(warmup * 1000L);
       long start = client.roundTrips.sum();
       long cpu0 = cpuNanos(serverThreads);
