@@ -140,28 +140,29 @@ class ApplicationValidationTest {
 
   @Test
   void twoTcpHandlersWithOneSimpleNameAreAnError() {
-    JavaFileObject a = JavaFileObjects.forSourceLines("one.Echo",
-        "package one;",
+    JavaFileObject a = JavaFileObjects.forSourceLines("app.one.Echo",
+        "package app.one;",
         "@io.beth.annotations.TcpHandler(port = 7001)",
         "public class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
-    JavaFileObject b = JavaFileObjects.forSourceLines("two.Echo",
-        "package two;",
+    JavaFileObject b = JavaFileObjects.forSourceLines("app.two.Echo",
+        "package app.two;",
         "@io.beth.annotations.TcpHandler(port = 7002)",
         "public class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
     assertThat(compile(a, b)).hadErrorContaining(BethMessages.LISTENER_NAME
-        + " TCP handler two.Echo has the simple name of one.Echo, so both would be the listener"
+        + " TCP handler app.two.Echo has the simple name of app.one.Echo, so both would be the"
+        + " listener"
         + " tcp.Echo (port property beth.tcp.Echo.port); rename one of the classes.")
         .inFile(b).onLineContaining("public class Echo");
   }
 
   @Test
   void aTcpHandlerAndAUdpSocketMayShareASimpleName() {
-    JavaFileObject a = JavaFileObjects.forSourceLines("one.Echo",
-        "package one;",
+    JavaFileObject a = JavaFileObjects.forSourceLines("app.one.Echo",
+        "package app.one;",
         "@io.beth.annotations.TcpHandler(port = 7001)",
         "public class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
-    JavaFileObject b = JavaFileObjects.forSourceLines("two.Echo",
-        "package two;",
+    JavaFileObject b = JavaFileObjects.forSourceLines("app.two.Echo",
+        "package app.two;",
         "@io.beth.annotations.UdpSocket(port = 7001)",
         "public class Echo implements io.beth.udp.UdpSocketHandler {" + Sources.UDP + "}");
     assertThat(compile(a, b)).succeededWithoutWarnings();

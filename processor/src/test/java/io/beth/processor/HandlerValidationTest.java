@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.beth.processor.Sources.compile;
 import static io.beth.processor.Sources.file;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -135,8 +136,37 @@ class HandlerValidationTest {
         "public class Both implements io.beth.tcp.TcpConnectionHandler,"
             + " io.beth.udp.UdpSocketHandler {" + Sources.TCP + Sources.UDP + "}");
     assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_KIND
-        + " Both carries more than one kind of handler annotation")
+        + " Both carries @TcpHandler and @UdpSocket, but a class handles one protocol; give each"
+        + " its own class.")
         .inFile(source).onLineContaining("public class Both");
+  }
+
+  @Test
+  void twoHandlerAnnotationsAreOneKindErrorEvenWhenOnlyOneInterfaceIsImplemented() {
+    JavaFileObject source = file("Both",
+        "@TcpHandler(port = 7000)",
+        "@UdpSocket(port = 7001)",
+        "public class Both implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
+    Compilation compilation = Sources.compileWithDagger(source, Sources.APP);
+    assertThat(compilation).hadErrorContaining(BethMessages.HANDLER_KIND
+        + " Both carries @TcpHandler and @UdpSocket")
+        .inFile(source).onLineContaining("public class Both");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aRouteClassThatIsAlsoAWebSocketEndpointIsAKindError() {
+    JavaFileObject source = file("Chat",
+        "@WebSocketEndpoint(path = \"/chat\")",
+        "public class Chat implements io.beth.websocket.WebSocketHandler {" + Sources.WEBSOCKET,
+        "  @HttpRoute(method = \"GET\", path = \"/history\")",
+        "  public String history() { return \"\"; }",
+        "}");
+    Compilation compilation = Sources.compileWithDagger(source, Sources.APP);
+    assertThat(compilation).hadErrorContaining(BethMessages.HANDLER_KIND
+        + " Chat carries @WebSocketEndpoint and @HttpRoute, but a class handles one protocol")
+        .inFile(source).onLineContaining("public class Chat");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test

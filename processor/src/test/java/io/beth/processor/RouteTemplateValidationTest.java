@@ -69,7 +69,7 @@ class RouteTemplateValidationTest {
         "  public String all() { return \"\"; }",
         "}");
     assertThat(compile(source)).hadErrorContaining(BethMessages.ROUTE_METHOD
-        + " \"get\" is not an HTTP method; use an upper-case token")
+        + " \"get\" is not an HTTP method; HTTP methods are case-sensitive, so write \"GET\".")
         .inFile(source).onLineContaining("\"get\"");
   }
 

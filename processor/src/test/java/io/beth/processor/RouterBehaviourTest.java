@@ -200,8 +200,9 @@ class RouterBehaviourTest {
         "Content-Type", "application/json");
     assertEquals(400, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-    assertTrue(response.body().startsWith("{\"status\":400,\"error\":\"Bad Request\","
-        + "\"message\":\"Invalid body: "), response.body());
+    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid body for"
+        + " parameter 'user': the body is not a valid User in application/json\"}",
+        response.body());
   }
 
   @Test
@@ -211,7 +212,8 @@ class RouterBehaviourTest {
     assertEquals(415, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     assertTrue(response.body().startsWith("{\"status\":415,\"error\":\"Unsupported Media Type\","
-        + "\"message\":\"Unsupported body: no codec reads the content type "
+        + "\"message\":\"Unsupported body for parameter 'user': no codec reads the content"
+        + " type "
         + "application/x-www-form-urlencoded"), response.body());
   }
 

@@ -8,6 +8,8 @@ public final class RuntimeNames {
 
   public static final String HTTP_REQUEST = "io.beth.http.HttpRequest";
   public static final String HTTP_RESPONSE = "io.beth.http.HttpResponse";
+  public static final String HTTP_RESPONSE_BUILDER = "io.beth.http.HttpResponse.Builder";
+  public static final String BETH_APPLICATION = "io.beth.bootstrap.BethApplication";
   public static final String SERVER_SENT_EVENT = "io.beth.http.ServerSentEvent";
   public static final String SOURCE = "io.beth.stream.Source";
   public static final String WEBSOCKET_HANDLER = "io.beth.websocket.WebSocketHandler";
