@@ -97,7 +97,8 @@ public final class Results {
    * route parameter {@code name}. A body no codec reads is a 415; one the codec cannot decode is a
    * 400 whose message names the parameter and what was wrong (an empty body, or one that is not
    * the expected value in its media type) without the codec's own wording, which stays in the
-   * exception's cause.
+   * exception's cause: {@code "Missing body for parameter 'user': the request has no body
+   * (expected User)"}.
    */
   public static Object decode(HttpRequest request, byte[] body, Type type, Codecs codecs,
       String name) {
@@ -110,8 +111,8 @@ public final class Results {
     } catch (Exception e) {
       String expected = describe(type);
       throw new BadParameterException(body.length == 0
-          ? "Missing body for parameter '" + name + "': the request has no body, and "
-              + article(expected) + " " + expected + " is expected"
+          ? "Missing body for parameter '" + name + "': the request has no body (expected "
+              + expected + ")"
           : "Invalid body for parameter '" + name + "': the body is not a valid " + expected
               + " in " + mediaType(contentType, codecs), e);
     }
@@ -134,10 +135,6 @@ public final class Results {
       return describe(a.getGenericComponentType()) + "[]";
     }
     return type.getTypeName();
-  }
-
-  private static String article(String noun) {
-    return "AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
   }
 
   /** The media type of {@code contentType} without parameters, or its decoder's for none. */
