@@ -3,8 +3,11 @@ package io.beth.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.beth.processor.Sources.compile;
 import static io.beth.processor.Sources.file;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +79,15 @@ class ParameterValidationTest {
         "      @QueryParam(value = \"q\", defaultValue = \"\") String q) { return \"\"; }",
         "}");
     assertThat(compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aJdkClassWhoseConstructorActsIsNotRunAtCompileTime() throws Exception {
+    Path file = Files.createTempDirectory("beth").resolve("never-created");
+    JavaFileObject source = route("@QueryParam(value = \"log\", defaultValue = \""
+        + file.toString().replace("\\", "\\\\") + "\") java.io.FileOutputStream log");
+    assertThat(compile(source)).succeededWithoutWarnings();
+    assertFalse(Files.exists(file), "the default was not run: " + file);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -15,11 +16,20 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Converts a parameter's constant {@code defaultValue} at compile time, as the router would per
  * request: primitives and their boxes with the router's parsers, enums by constant name, and the
- * JDK's own value types ({@code UUID}, {@code java.time}, {@code BigDecimal}...) through their
- * factory or constructor, called here. A type of the application's own is not run at compile
- * time, so its defaults are converted per request only.
+ * JDK's value types ({@code java.time}, {@code UUID}, {@code BigDecimal}, {@code BigInteger},
+ * {@code URI}) through their factory or constructor, called here. Other types (the application's
+ * own, or a JDK class whose constructor may act) are not run at compile time, so their defaults
+ * are converted per request only.
  */
 final class DefaultValueChecker {
+
+  /**
+   * The JDK types whose factory or {@code String} constructor is run on a default, besides those
+   * of {@code java.time}: pure value types, so running one at compile time has no effect (a
+   * constructor such as {@code FileOutputStream(String)} would create a file, and is never run).
+   */
+  private static final Set<String> VALUE_TYPES = Set.of("java.util.UUID",
+      "java.math.BigDecimal", "java.math.BigInteger", "java.net.URI");
 
   private final TypeChecks checks;
 
@@ -89,8 +99,8 @@ final class DefaultValueChecker {
   private Optional<String> jdkValue(String text, Conversion conversion) {
     TypeElement type = (TypeElement) ((DeclaredType) conversion.target()).asElement();
     String name = checks.elements().getBinaryName(type).toString();
-    if (!name.startsWith("java.")) {
-      return Optional.empty();
+    if (!VALUE_TYPES.contains(name) && !name.startsWith("java.time.")) {
+      return Optional.empty(); // not known to be free of side effects: leave it to the router
     }
     Class<?> loaded;
     try {
