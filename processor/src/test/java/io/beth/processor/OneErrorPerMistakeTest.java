@@ -116,6 +116,40 @@ class OneErrorPerMistakeTest {
   }
 
   @Test
+  void aTypeWithoutItsImportInARouteInterfaceIsLeftToJavacAndTheClientModuleStillExists() {
+    JavaFileObject api = JavaFileObjects.forSourceLines("test.UsersApi",
+        "package test;",
+        "import io.beth.annotations.*;",
+        "import java.util.concurrent.CompletableFuture;",
+        "public interface UsersApi {",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  CompletableFuture<String> users(@QueryParam(\"id\") UUID id);",
+        "}");
+    JavaFileObject app = file("App",
+        "@dagger.Component(modules = UsersApi_BethClientModule.class)",
+        "interface App { UsersApi users(); }");
+    Compilation compilation = compileWithDagger(api, app);
+    oneError(compilation, api, "UUID id", "cannot find symbol");
+    noBethError(compilation);
+  }
+
+  @Test
+  void aGenericRouteInterfaceIsOneErrorForItsClientAndTheServerImplementingIt() {
+    JavaFileObject api = file("Api",
+        "public interface Api<T> {",
+        "  @HttpRoute(method = \"GET\", path = \"/a\")",
+        "  CompletableFuture<T> a();",
+        "}");
+    JavaFileObject server = file("Server",
+        "@HttpRoute",
+        "public class Server implements Api<String> {",
+        "  public CompletableFuture<String> a() { return null; }",
+        "}");
+    oneError(compileWithDagger(api, server, Sources.APP), api, "public interface Api<T>",
+        BethMessages.CLIENT_INTERFACE + " Route interface Api declares type parameters");
+  }
+
+  @Test
   void aPrefixWithoutItsSlashIsOneErrorAndItsPlaceholdersStillBind() {
     JavaFileObject source = file("Members",
         "@HttpRoute(path = \"orgs/{org}\")",

@@ -79,13 +79,13 @@ public final class TypeReader {
         stubs.stream().noneMatch(TypeChecks::unresolved)));
   }
 
-  /** Whether a generated class can implement {@code type} at all: it is not generic or private. */
+  /**
+   * Whether a generated class can implement {@code type} at all: it is not generic (reported
+   * where its routes are read) or private.
+   */
   private boolean implementable(TypeElement type) {
     String name = type.getSimpleName().toString();
     if (!type.getTypeParameters().isEmpty()) {
-      reporter.error(type, BethMessages.CLIENT_INTERFACE, "Route interface " + name
-          + " declares type parameters; its generated client implements one concrete interface,"
-          + " so remove them and use concrete types in the routes.");
       return false;
     }
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
@@ -208,13 +208,21 @@ public final class TypeReader {
 
   private InterfaceRoutes interfaceRoutes(TypeElement contract) {
     return interfaces.computeIfAbsent(contract, c -> {
+      boolean generic = !c.getTypeParameters().isEmpty();
+      if (generic) {
+        reporter.error(c, BethMessages.CLIENT_INTERFACE, "Route interface " + c.getSimpleName()
+            + " declares type parameters; its generated client implements one concrete"
+            + " interface, so remove them and use concrete types in the routes.");
+      }
       RouteReader.Prefix prefix = routes.prefix(c);
       List<RouteModel> found = new ArrayList<>();
       List<ExecutableElement> declared = new ArrayList<>();
       for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements())) {
         if (Annotations.find(m, RouteReader.HTTP_ROUTE).isPresent()) {
           declared.add(m);
-          routes.read(m, c, prefix, true).ifPresent(found::add);
+          if (!generic) { // its routes' types are the parameters': one error is enough
+            routes.read(m, c, prefix, true).ifPresent(found::add);
+          }
         }
       }
       return new InterfaceRoutes(found, declared);
