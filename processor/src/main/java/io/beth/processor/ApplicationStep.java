@@ -127,7 +127,8 @@ final class ApplicationStep {
     ApplicationModel app = read(types);
     new ApplicationValidator(reporter).validate(app);
     Optional<String> pkg = new ModulePlacement(reporter, env.getElementUtils())
-        .place(app.handlerTypes().isEmpty() ? unserved : app.handlerTypes());
+        .place(app.handlerTypes().isEmpty() ? unserved.stream().limit(1).toList()
+            : app.handlerTypes());
     if (pkg.isPresent()) {
       module = Optional.of(pkg.get().isEmpty() ? "BethModule" : pkg.get() + ".BethModule");
     }

@@ -18,6 +18,16 @@ public final class RuntimeNames {
 
   public static final String JAKARTA_INJECT = "jakarta.inject.Inject";
   public static final String JAVAX_INJECT = "javax.inject.Inject";
+  public static final String JAKARTA_PROVIDER = "jakarta.inject.Provider";
+  public static final String JAVAX_PROVIDER = "javax.inject.Provider";
+  public static final String JAKARTA_QUALIFIER = "jakarta.inject.Qualifier";
+  public static final String JAVAX_QUALIFIER = "javax.inject.Qualifier";
+  public static final String JAKARTA_SCOPE = "jakarta.inject.Scope";
+  public static final String JAVAX_SCOPE = "javax.inject.Scope";
+
+  public static final String DAGGER_COMPONENT = "dagger.Component";
+  public static final String DAGGER_MODULE = "dagger.Module";
+  public static final String DAGGER_LAZY = "dagger.Lazy";
 
   private RuntimeNames() {}
 }

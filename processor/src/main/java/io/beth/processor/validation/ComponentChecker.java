@@ -33,10 +33,10 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class ComponentChecker {
 
-  private static final String COMPONENT = "dagger.Component";
-  private static final String MODULE = "dagger.Module";
-  private static final List<String> WRAPPERS = List.of("jakarta.inject.Provider",
-      "javax.inject.Provider", "dagger.Lazy");
+  private static final String COMPONENT = RuntimeNames.DAGGER_COMPONENT;
+  private static final String MODULE = RuntimeNames.DAGGER_MODULE;
+  private static final List<String> WRAPPERS = List.of(RuntimeNames.JAKARTA_PROVIDER,
+      RuntimeNames.JAVAX_PROVIDER, RuntimeNames.DAGGER_LAZY);
   private static final String CLIENT = "_BethClient";
   private static final String CLIENT_MODULE = "_BethClientModule";
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.beth.processor.base.RuntimeNames;
 import io.beth.processor.model.Construction;
 import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.ServerModel;
@@ -122,14 +123,15 @@ final class ModuleWriter {
    */
   private static MethodSpec recordProvider(TypeElement handler, String method) {
     ExecutableElement constructor = ElementFilter.constructorsIn(handler.getEnclosedElements())
-        .stream().filter(c -> c.getAnnotationMirrors().stream().anyMatch(m -> is(m, "Inject")))
+        .stream().filter(c -> c.getAnnotationMirrors().stream()
+            .anyMatch(m -> is(m, RuntimeNames.JAKARTA_INJECT, RuntimeNames.JAVAX_INJECT)))
         .findFirst().orElseThrow();
     MethodSpec.Builder provider = MethodSpec.methodBuilder(method)
         .addAnnotation(Names.PROVIDES)
         .addModifiers(Modifier.STATIC)
         .returns(ClassName.get(handler));
     for (AnnotationMirror m : handler.getAnnotationMirrors()) {
-      if (isMeta(m, "Scope")) {
+      if (isMeta(m, RuntimeNames.JAKARTA_SCOPE, RuntimeNames.JAVAX_SCOPE)) {
         provider.addAnnotation(AnnotationSpec.get(m));
       }
     }
@@ -138,7 +140,7 @@ final class ModuleWriter {
       ParameterSpec.Builder parameter = ParameterSpec.builder(TypeName.get(p.asType()),
           p.getSimpleName().toString());
       for (AnnotationMirror m : p.getAnnotationMirrors()) {
-        if (isMeta(m, "Qualifier")) {
+        if (isMeta(m, RuntimeNames.JAKARTA_QUALIFIER, RuntimeNames.JAVAX_QUALIFIER)) {
           parameter.addAnnotation(AnnotationSpec.get(m));
         }
       }
@@ -149,16 +151,16 @@ final class ModuleWriter {
         String.join(", ", args)).build();
   }
 
-  /** Whether {@code mirror} is {@code jakarta.inject.<simpleName>} or {@code javax.inject.*}. */
-  private static boolean is(AnnotationMirror mirror, String simpleName) {
+  /** Whether {@code mirror} is the annotation {@code jakarta} or {@code javax} names so. */
+  private static boolean is(AnnotationMirror mirror, String jakarta, String javax) {
     String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
         .toString();
-    return name.equals("jakarta.inject." + simpleName) || name.equals("javax.inject." + simpleName);
+    return name.equals(jakarta) || name.equals(javax);
   }
 
-  /** Whether {@code mirror}'s annotation type is itself annotated {@code @<meta>}, as a scope. */
-  private static boolean isMeta(AnnotationMirror mirror, String meta) {
+  /** Whether the type of {@code mirror} is itself annotated {@code jakarta} or {@code javax}. */
+  private static boolean isMeta(AnnotationMirror mirror, String jakarta, String javax) {
     return mirror.getAnnotationType().asElement().getAnnotationMirrors().stream()
-        .anyMatch(m -> is(m, meta));
+        .anyMatch(m -> is(m, jakarta, javax));
   }
 }
