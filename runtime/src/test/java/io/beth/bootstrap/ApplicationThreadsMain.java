@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Run in a JVM of its own by {@link ApplicationThreadsTest}: starts an application with HTTP, TCP
  * and UDP listeners on resources of its own, uses every kind of thread (event loops, the blocking
  * executor, the timer of the stop's grace period), stops it, and exits 0 if no thread named as
- * Beth names threads is left (nor Netty's global executor thread, which Beth never uses), 1
- * otherwise, printing them.
+ * Beth names threads is left (nor Netty's global executor thread, which Beth never uses itself;
+ * Netty starts it for a moment when an event loop terminates), 1 otherwise, printing them.
  */
 public final class ApplicationThreadsMain {
 

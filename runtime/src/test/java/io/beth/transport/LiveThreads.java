@@ -17,18 +17,22 @@ public final class LiveThreads {
   }
 
   /**
-   * Joins every live thread named with one of {@code prefixes}, within {@code timeout} in all, and
-   * returns the names of those still alive then (none, if all ended).
+   * Waits, within {@code timeout} in all, until no live thread is named with one of
+   * {@code prefixes}, and returns the names of those still alive then (none, if all ended). It
+   * looks again after each join: a thread may start while another is joined (Netty notifies the
+   * listeners of an event loop's termination on a thread of its global executor, which ends
+   * after a second without tasks).
    */
   public static List<String> awaitEnd(Duration timeout, String... prefixes)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (Thread t : named(prefixes)) {
+    while (true) {
+      List<Thread> alive = named(prefixes);
       long left = deadline - System.nanoTime();
-      if (left > 0) {
-        t.join(Math.max(1, Duration.ofNanos(left).toMillis()));
+      if (alive.isEmpty() || left <= 0) {
+        return alive.stream().map(Thread::getName).sorted().toList();
       }
+      alive.get(0).join(Math.max(1, Duration.ofNanos(left).toMillis()));
     }
-    return named(prefixes).stream().map(Thread::getName).sorted().toList();
   }
 }

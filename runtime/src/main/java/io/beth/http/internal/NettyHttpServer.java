@@ -203,10 +203,11 @@ public final class NettyHttpServer implements HttpServer {
       return;
     }
     draining = true;
+    // closing loops close their channels; closing the connections too leaves none to a race there
+    connections.close();
     if (resources.isClosed()) {
       afterResources();
     } else {
-      connections.close();
       connections.newCloseFuture().addListener(all -> finish());
     }
   }
