@@ -21,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Failures: {@link ConnectTimeoutException}, {@link PoolAcquireTimeoutException}, {@link
  * RequestTimeoutException}, {@link ReadTimeoutException}, {@link HttpResponseException} for 4xx/5xx
- * (unless switched off), {@link ProxyConnectException} when a proxy gives no way to the origin,
+ * (unless switched off), {@link TooManyRedirectsException} past {@link
+ * HttpClientOptions#maxRedirects()}, {@link ProxyConnectException} when a proxy gives no way to the
+ * origin,
  * {@link java.io.IOException} for a lost connection. Cancelling the future
  * aborts the exchange. Futures complete on an event-loop thread: do not block in their callbacks.
  *
@@ -46,7 +48,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Redirects (301, 302, 303, 307, 308) are followed when the method to follow with is GET or
  * HEAD: 303, and 301/302 after a POST, become GET without a body; 307/308 keep the method and body
  * (other methods are followed too with {@link HttpClientOptions.Builder#redirectUnsafeMethods}).
- * A redirect to another origin drops {@code Authorization} and {@code Cookie}.
+ * A redirect to another origin drops {@code Authorization} and {@code Cookie}. At most {@link
+ * HttpClientOptions#maxRedirects()} are followed: one more fails the call with a {@link
+ * TooManyRedirectsException} that carries that last redirect response. A redirect that is not
+ * followed (another scheme, a method it would have to repeat) is the call's response.
  *
  * <p>Bodies: anything convertible to bytes, a stream of such (chunked), JSON or any value the
  * options' codecs encode (response bodies decode by their {@code Content-Type} the same way),

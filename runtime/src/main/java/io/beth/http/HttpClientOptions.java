@@ -112,6 +112,7 @@ public final class HttpClientOptions {
     return followRedirects;
   }
 
+  /** The most redirects a call follows (default 5): see {@link Builder#maxRedirects}. */
   public int maxRedirects() {
     return maxRedirects;
   }
@@ -245,6 +246,12 @@ public final class HttpClientOptions {
       return this;
     }
 
+    /**
+     * Follows at most {@code max} redirects per call (default 5); a call sent one more fails with
+     * a {@link TooManyRedirectsException} carrying that redirect response. 0 follows none: the
+     * first redirect that would be followed fails the call ({@code followRedirects(false)}
+     * returns redirects as responses instead).
+     */
     public Builder maxRedirects(int max) {
       if (max < 0) {
         throw new IllegalArgumentException("maxRedirects < 0: " + max);

@@ -14,6 +14,7 @@ import io.beth.http.HttpResponseException;
 import io.beth.http.Multipart;
 import io.beth.http.ProxyConnectException;
 import io.beth.http.RequestTimeoutException;
+import io.beth.http.TooManyRedirectsException;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
@@ -319,8 +320,15 @@ public final class ClientCall {
     }
     int status = response.status();
     String location = response.headers().get("Location");
-    if (followRedirects && location != null && isRedirect(status) && redirectsLeft > 0) {
+    if (followRedirects && location != null && isRedirect(status)) {
       ClientRequest next = redirect(request, response, location);
+      if (next != null && redirectsLeft == 0) {
+        if (!result.completeExceptionally(
+            new TooManyRedirectsException(response, options.maxRedirects()))) {
+          response.close();
+        }
+        return;
+      }
       if (next != null) {
         response.close();
         attempt(next, redirectsLeft - 1, false);
