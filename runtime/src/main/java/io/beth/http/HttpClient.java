@@ -19,13 +19,15 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
- * <p>Failures: {@link ConnectTimeoutException}, {@link PoolAcquireTimeoutException}, {@link
- * RequestTimeoutException}, {@link ReadTimeoutException}, {@link HttpResponseException} for 4xx/5xx
- * (unless switched off), {@link TooManyRedirectsException} past {@link
- * HttpClientOptions#maxRedirects()}, {@link ProxyConnectException} when a proxy gives no way to the
- * origin,
- * {@link java.io.IOException} for a lost connection. Cancelling the future
- * aborts the exchange. Futures complete on an event-loop thread: do not block in their callbacks.
+ * <p>Failures: {@link HttpConnectException} when no connection can be made (refused,
+ * unreachable; the transport's exception is its cause), {@link java.net.UnknownHostException} for
+ * a name that does not resolve, {@link ConnectTimeoutException}, {@link
+ * PoolAcquireTimeoutException}, {@link RequestTimeoutException}, {@link ReadTimeoutException},
+ * {@link HttpResponseException} for 4xx/5xx (unless switched off), {@link
+ * TooManyRedirectsException} past {@link HttpClientOptions#maxRedirects()}, {@link
+ * ProxyConnectException} when a proxy gives no way to the origin, {@link java.io.IOException} for
+ * a lost connection. Cancelling the future aborts the exchange. Futures complete on an event-loop
+ * thread: do not block in their callbacks.
  *
  * <p>Retries: a request is sent again, once and on a new connection, only when the pooled
  * keep-alive connection it was given turns out to have been closed by the server:

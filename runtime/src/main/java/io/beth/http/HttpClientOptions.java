@@ -75,7 +75,10 @@ public final class HttpClientOptions {
     return new Builder();
   }
 
-  /** Connect timeout (default 10 s). */
+  /**
+   * Connect timeout (default 10 s): the TCP connect and, for {@code https}, the TLS handshake; past
+   * it the call fails with {@link ConnectTimeoutException}.
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
