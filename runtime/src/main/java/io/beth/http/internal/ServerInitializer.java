@@ -10,8 +10,8 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 
 /**
- * Assembles a connection's pipeline: TLS, head timeout, codec, (de)compression, flush
- * consolidation, Beth.
+ * Assembles a connection's pipeline: TLS, head timeout, codec, the HTTP version check,
+ * (de)compression, flush consolidation, Beth.
  */
 final class ServerInitializer extends ChannelInitializer<Channel> {
 
@@ -35,6 +35,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         .setMaxHeaderSize(options.maxHeaderSize())
         .setMaxChunkSize(options.maxChunkSize()), headTimeout, options.decompressRequests()));
     p.addLast("encoder", new HttpResponseEncoder());
+    p.addLast("version-check", new VersionCheck(headTimeout));
     if (options.compression()) {
       p.addLast("compressor", new ResponseCompressor(options.compressionMinSize(),
           options.compressionLevel(), options.compressible()));
