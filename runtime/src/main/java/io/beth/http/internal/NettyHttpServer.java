@@ -39,7 +39,7 @@ public final class NettyHttpServer implements HttpServer {
   private volatile Channel serverChannel;
 
   private NettyHttpServer(HttpHandler handler, HttpServerOptions options, EventLoopGroup group) {
-    this.handler = handler;
+    this.handler = UnloggedFailures.wrapIfUnlogged(handler);
     this.options = options;
     this.executor = options.executor() != null ? options.executor() : Transports.blockingExecutor();
     this.group = group;
