@@ -14,12 +14,21 @@ import java.util.function.Function;
  * A started {@link BethApplication}: where each listener is bound, and how to stop them all.
  * Listeners are named as {@link Listener#name()} says: {@code http}, {@code tcp.<SimpleClassName>},
  * {@code udp.<SimpleClassName>}.
+ *
+ * <p>Beth's threads are daemon threads: they do not keep the JVM alive by themselves. A {@code
+ * main} that should serve until the process is stopped waits for {@link #stopped()}:
+ *
+ * <pre>{@code
+ * RunningApplication running = DaggerApp.create().beth().start().join();
+ * running.stopped().join(); // serves until stop() or the end of the JVM (Ctrl-C)
+ * }</pre>
  */
 public final class RunningApplication implements AutoCloseable {
 
   private final List<Listener> listeners = new ArrayList<>();
   private final Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
   private final List<Function<Duration, CompletableFuture<Void>>> stops = new ArrayList<>();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
   RunningApplication() {}
 
@@ -50,8 +59,24 @@ public final class RunningApplication implements AutoCloseable {
    * finish for up to {@code grace}, then closes. Completes once all are closed.
    */
   public CompletableFuture<Void> stop(Duration grace) {
-    return CompletableFuture.allOf(stops.stream().map(s -> s.apply(grace))
+    CompletableFuture<Void> all = CompletableFuture.allOf(stops.stream().map(s -> s.apply(grace))
         .toArray(CompletableFuture[]::new));
+    all.whenComplete((v, e) -> {
+      if (e == null) {
+        stopped.complete(null);
+      } else {
+        stopped.completeExceptionally(e);
+      }
+    });
+    return all;
+  }
+
+  /**
+   * Completes once {@link #stop(Duration)} (or {@link #close()}) has stopped every listener,
+   * exceptionally if stopping one failed. Waiting for it keeps a {@code main} serving.
+   */
+  public CompletableFuture<Void> stopped() {
+    return stopped.copy();
   }
 
   /** {@link #stop(Duration)} with ten seconds' grace, waiting; never call on an event loop. */
