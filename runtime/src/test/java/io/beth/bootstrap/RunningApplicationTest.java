@@ -40,7 +40,7 @@ class RunningApplicationTest {
     running.stopped().get(10, TimeUnit.SECONDS);
     Exception refused = assertThrows(Exception.class,
         () -> client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString()));
-    assertTrue(refused instanceof ConnectException || refused.getCause() instanceof ConnectException,
-        refused.toString());
+    assertTrue(refused instanceof ConnectException
+        || refused.getCause() instanceof ConnectException, refused.toString());
   }
 }
