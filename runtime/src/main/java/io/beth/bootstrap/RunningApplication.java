@@ -16,6 +16,14 @@ import java.util.function.Function;
  * A started {@link BethApplication}: where each listener is bound, and how to stop them all.
  * Listeners are named as {@link Listener#name()} says: {@code http}, {@code tcp.<SimpleClassName>},
  * {@code udp.<SimpleClassName>}.
+ *
+ * <p>Beth's threads are daemon threads: they do not keep the JVM alive by themselves. A {@code
+ * main} that should serve until the process is stopped waits for {@link #stopped()}:
+ *
+ * <pre>{@code
+ * RunningApplication running = DaggerApp.create().beth().start().join();
+ * running.stopped().join(); // serves until stop() or the end of the JVM (Ctrl-C)
+ * }</pre>
  */
 public final class RunningApplication implements AutoCloseable {
 
@@ -23,6 +31,7 @@ public final class RunningApplication implements AutoCloseable {
   private final Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
   private final List<Function<Duration, CompletableFuture<Void>>> stops = new ArrayList<>();
   private final BethResources resources;
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
   /** Closes {@code resources} (null for none) once every listener has stopped. */
   RunningApplication(BethResources resources) {
@@ -60,17 +69,31 @@ public final class RunningApplication implements AutoCloseable {
   public CompletableFuture<Void> stop(Duration grace) {
     CompletableFuture<Void> listeners = CompletableFuture.allOf(stops.stream()
         .map(s -> s.apply(grace)).toArray(CompletableFuture[]::new));
-    if (resources == null) {
-      return listeners;
-    }
-    return listeners.handle((v, failure) -> failure)
-        .thenCompose(failure -> resources.shutdownGracefully(Duration.ZERO, grace)
-            .thenRun(() -> {
-              if (failure != null) {
-                throw failure instanceof CompletionException c ? c
-                    : new CompletionException(failure);
-              }
-            }));
+    CompletableFuture<Void> all = resources == null ? listeners
+        : listeners.handle((v, failure) -> failure)
+            .thenCompose(failure -> resources.shutdownGracefully(Duration.ZERO, grace)
+                .thenRun(() -> {
+                  if (failure != null) {
+                    throw failure instanceof CompletionException c ? c
+                        : new CompletionException(failure);
+                  }
+                }));
+    all.whenComplete((v, e) -> {
+      if (e == null) {
+        stopped.complete(null);
+      } else {
+        stopped.completeExceptionally(e);
+      }
+    });
+    return all;
+  }
+
+  /**
+   * Completes once {@link #stop(Duration)} (or {@link #close()}) has stopped every listener,
+   * exceptionally if stopping one failed. Waiting for it keeps a {@code main} serving.
+   */
+  public CompletableFuture<Void> stopped() {
+    return stopped.copy();
   }
 
   /** {@link #stop(Duration)} with ten seconds' grace, waiting; never call on an event loop. */

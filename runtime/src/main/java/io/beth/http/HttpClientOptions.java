@@ -83,7 +83,10 @@ public final class HttpClientOptions {
     return new Builder();
   }
 
-  /** Connect timeout (default 10 s). */
+  /**
+   * Connect timeout (default 10 s): the TCP connect and, for {@code https}, the TLS handshake; past
+   * it the call fails with {@link ConnectTimeoutException}.
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
@@ -120,6 +123,7 @@ public final class HttpClientOptions {
     return followRedirects;
   }
 
+  /** The most redirects a call follows (default 5): see {@link Builder#maxRedirects}. */
   public int maxRedirects() {
     return maxRedirects;
   }
@@ -260,6 +264,12 @@ public final class HttpClientOptions {
       return this;
     }
 
+    /**
+     * Follows at most {@code max} redirects per call (default 5); a call sent one more fails with
+     * a {@link TooManyRedirectsException} carrying that redirect response. 0 follows none: the
+     * first redirect that would be followed fails the call ({@code followRedirects(false)}
+     * returns redirects as responses instead).
+     */
     public Builder maxRedirects(int max) {
       if (max < 0) {
         throw new IllegalArgumentException("maxRedirects < 0: " + max);

@@ -18,6 +18,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,10 +34,18 @@ import java.util.concurrent.CompletionStage;
  * UdpOptions#broadcast()}, to an unreachable network) fails the socket with a
  * {@link io.beth.transport.ConnectionException} naming the destination, and closes it. While the
  * consumer is behind, reading pauses and the kernel drops what it cannot hold, as UDP does.
- * Closing the socket sends what was accepted, then closes it.
+ * Closing the socket sends what was accepted, then closes it. {@link #take(Duration)} waits a
+ * bounded time and tells a timeout ({@link #TIMED_OUT}) from the end ({@code null}).
  */
 public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
     PollableSource<UdpPacket> {
+
+  /**
+   * What {@link #take(Duration)} completes with when no packet arrived in time: a packet of no
+   * bytes from {@code 0.0.0.0:0}, an address no datagram comes from. Compare it with {@code ==}
+   * (or {@code equals}); the end of the stream is {@code null}, as for every source.
+   */
+  public static final UdpPacket TIMED_OUT = new UdpPacket(new InetSocketAddress(0), new byte[0]);
 
   private static final int MESSAGES_PER_READ = 16;
 
@@ -169,6 +178,37 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
   @Override
   public Sink<UdpPacket> outbound() {
     return stream.outbound();
+  }
+
+  /**
+   * The next packet received, waiting at most {@code timeout}: completes with the packet, with
+   * {@link #TIMED_OUT} if none arrived in time (one that arrives later stays for the next take),
+   * with {@code null} once the socket is closed and every packet received was taken (at once, not
+   * after the timeout; a send-only socket's source is closed from the start), or exceptionally if
+   * the socket failed.
+   *
+   * <pre>{@code
+   * for (UdpPacket p; (p = socket.take(Duration.ofSeconds(1)).join()) != null; ) {
+   *   if (p == UdpChannel.TIMED_OUT) {
+   *     continue; // a second without a packet
+   *   }
+   *   handle(p);
+   * }
+   * }</pre>
+   */
+  public CompletableFuture<UdpPacket> take(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    return take(timeout, TIMED_OUT);
+  }
+
+  /**
+   * {@link Source#take(Duration, Object)}: completes with {@code timeoutValue} if no packet arrived
+   * within {@code timeout}, with {@code null} at the end. Give it a packet (or use {@link
+   * #take(Duration)}): with {@code null} the two cannot be told apart.
+   */
+  @Override
+  public CompletableFuture<UdpPacket> take(Duration timeout, UdpPacket timeoutValue) {
+    return inbound().take(timeout, timeoutValue);
   }
 
   /** The next packet received, if there is one now: lets {@code Streams.connect} skip futures. */

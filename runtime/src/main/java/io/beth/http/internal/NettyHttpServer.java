@@ -45,7 +45,7 @@ public final class NettyHttpServer implements HttpServer {
 
   private NettyHttpServer(HttpHandler handler, HttpServerOptions options, BethResources resources,
       boolean ownsResources) {
-    this.handler = handler;
+    this.handler = UnloggedFailures.wrapIfUnlogged(handler);
     this.options = options;
     this.resources = resources;
     this.ownsResources = ownsResources;

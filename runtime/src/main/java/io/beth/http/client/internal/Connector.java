@@ -2,6 +2,7 @@ package io.beth.http.client.internal;
 
 import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClientOptions;
+import io.beth.http.HttpConnectException;
 import io.beth.http.ProxyOptions;
 import io.beth.transport.BethResources;
 import io.beth.transport.internal.Addresses;
@@ -21,6 +22,7 @@ import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -158,13 +160,24 @@ final class Connector {
         ? error.getCause() : error;
   }
 
-  /** The failure of the TCP connect, to the origin or to the proxy. */
+  /**
+   * The failure of the name lookup or the TCP connect, to the origin or to the proxy: a timeout
+   * is a {@link ConnectTimeoutException}, an unknown host its own {@link UnknownHostException},
+   * anything else an {@link HttpConnectException} (or, to a proxy, a proxy failure) keeping the
+   * transport's exception as its cause.
+   */
   private static Throwable connectFailure(PoolKey key, Throwable cause) {
     if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-      return new ConnectTimeoutException(key.proxy().isDirect()
+      ConnectTimeoutException timeout = new ConnectTimeoutException(key.proxy().isDirect()
           ? cause.getMessage() : "connecting to " + key.proxy() + ": " + cause.getMessage());
+      timeout.initCause(cause);
+      return timeout;
     }
-    return key.proxy().isDirect() ? cause : Proxies.failure(key, cause);
+    if (!key.proxy().isDirect()) {
+      return Proxies.failure(key, cause);
+    }
+    return cause instanceof UnknownHostException
+        ? cause : new HttpConnectException(key.authority(), cause);
   }
 
   /** Completes {@code result} once TLS, if any, is established over {@code ch}. */
