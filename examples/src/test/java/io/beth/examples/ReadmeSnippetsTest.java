@@ -41,7 +41,7 @@ class ReadmeSnippetsTest {
   /** The imports README.md promises for method-body snippets. */
   static final List<String> BODY_IMPORTS = List.of(
       "io.beth.bootstrap.*", "io.beth.bytes.*", "io.beth.http.*", "io.beth.stream.*",
-      "io.beth.tcp.*", "io.beth.udp.*", "io.beth.websocket.*",
+      "io.beth.tcp.*", "io.beth.transport.*", "io.beth.udp.*", "io.beth.websocket.*",
       "java.net.URI", "java.nio.charset.StandardCharsets", "java.time.Duration",
       "java.util.List", "java.util.concurrent.CompletableFuture");
 

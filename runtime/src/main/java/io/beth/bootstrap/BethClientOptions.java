@@ -33,6 +33,9 @@ public final class BethClientOptions {
   /** The system property giving every interface's default base URI. */
   public static final String URI_PROPERTY = "beth.client.uri";
 
+  /** No programmatic base URIs: only the system properties (read on each look-up) apply. */
+  public static final BethClientOptions DEFAULT = builder().build();
+
   private final URI defaultUri;
   private final Map<Class<?>, URI> uris;
 
@@ -41,13 +44,22 @@ public final class BethClientOptions {
     this.uris = Collections.unmodifiableMap(new LinkedHashMap<>(b.uris));
   }
 
-  /** No programmatic base URIs: only the system properties apply. */
+  /** No programmatic base URIs: {@link #DEFAULT}. */
   public static BethClientOptions defaults() {
-    return builder().build();
+    return DEFAULT;
   }
 
+  /** A builder with no base URIs. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.defaultUri = defaultUri;
+    b.uris.putAll(uris);
+    return b;
   }
 
   /** The system property naming the base URI of {@code api}: {@code beth.client.<binary name>.uri}. */

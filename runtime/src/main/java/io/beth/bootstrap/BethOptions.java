@@ -40,6 +40,9 @@ public final class BethOptions {
   /** The name of the HTTP listener. */
   public static final String HTTP = "http";
 
+  /** No overrides: system properties (read when a port is asked for) and annotation defaults. */
+  public static final BethOptions DEFAULT = builder().build();
+
   private final Map<String, Integer> ports;
   private final boolean freePorts;
   private final HttpServerOptions http;
@@ -54,13 +57,25 @@ public final class BethOptions {
     this.resources = b.resources;
   }
 
-  /** No overrides: system properties and annotation defaults apply. */
+  /** No overrides: {@link #DEFAULT}. */
   public static BethOptions defaults() {
-    return builder().build();
+    return DEFAULT;
   }
 
+  /** A builder with no overrides. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ports.putAll(ports);
+    b.freePorts = freePorts;
+    b.http = http;
+    b.tcp = tcp;
+    b.resources = resources;
+    return b;
   }
 
   /** The system property that overrides the port of listener {@code name}: {@code beth.<name>.port}. */
@@ -106,7 +121,7 @@ public final class BethOptions {
 
   /** The HTTP server's options, with {@link #httpPort()} and {@link #resources()}. */
   public HttpServerOptions httpOptions() {
-    HttpServerOptions.Builder b = http.newBuilder().port(httpPort());
+    HttpServerOptions.Builder b = http.toBuilder().port(httpPort());
     if (http.resources() == null && resources != null) {
       b.resources(resources);
     }
@@ -196,8 +211,8 @@ public final class BethOptions {
     /** The options; fails if {@link #resources} would meet the HTTP options' own loop settings. */
     public BethOptions build() {
       if (resources != null && http.resources() == null
-          && (http.ioThreads() != 0 || !http.nativeTransport())) {
-        throw new IllegalArgumentException("the HTTP options set ioThreads or nativeTransport,"
+          && (http.eventLoopThreads() != 0 || http.transport() != null)) {
+        throw new IllegalArgumentException("the HTTP options set eventLoopThreads or transport,"
             + " which shape event loops of the server's own; with resources(" + resources
             + "), set them on BethResources.builder()");
       }

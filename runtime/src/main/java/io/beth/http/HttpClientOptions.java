@@ -4,23 +4,25 @@ import static java.util.Objects.requireNonNull;
 
 import io.beth.codec.Codecs;
 import io.beth.transport.BethResources;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import io.beth.transport.Tls;
+import io.beth.transport.internal.TlsContexts;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The settings of an {@link HttpClient}: pool limits, timeouts, redirect and status policy, TLS
- * material, the cookie store, the codecs of request and response values. Immutable; made by {@link #builder()}.
+ * material, the cookie store, the codecs of request and response values. Immutable; made by {@link
+ * #builder()}, derived with {@link #toBuilder()}; {@link #DEFAULT} holds the defaults.
  *
- * <p>TLS: by default the system trust store is used and the server's host name is verified;
- * {@link Builder#trustCertificates} or {@link Builder#trustManagerFactory} replace the trust
- * material, {@link Builder#clientCertificate} or {@link Builder#keyManagerFactory} add a client
- * certificate, and {@link Builder#insecure} turns every check off for development.
+ * <p>TLS: {@link Builder#tls} sets how {@code https} origins are reached, by default {@link
+ * Tls#DEFAULT}: the JDK's default trust store, the server's host name verified. A {@link Tls} value
+ * replaces the trust material ({@link Tls.Builder#trustCertificates}), adds a client certificate
+ * ({@link Tls.Builder#certificate}) or, for development, turns every check off ({@link
+ * Tls.Builder#insecure()}). The Netty context is built once per client.
  *
  * <p>Proxies: {@link Builder#proxy} sends requests through an HTTP or SOCKS5 proxy ({@link
  * ProxyOptions}); a request may override it.
@@ -42,11 +44,9 @@ public final class HttpClientOptions {
   private final boolean followRedirects;
   private final int maxRedirects;
   private final boolean errorStatusFails;
-  private final int ioThreads;
+  private final int eventLoopThreads;
   private final BethResources resources;
-  private final TrustManagerFactory trustManagerFactory;
-  private final KeyManagerFactory keyManagerFactory;
-  private final boolean insecure;
+  private final Tls tls;
   private final CookieStore cookieStore;
   private final boolean redirectUnsafeMethods;
   private final ProxyOptions proxy;
@@ -63,24 +63,46 @@ public final class HttpClientOptions {
     this.followRedirects = b.followRedirects;
     this.maxRedirects = b.maxRedirects;
     this.errorStatusFails = b.errorStatusFails;
-    this.ioThreads = b.ioThreads;
+    this.eventLoopThreads = b.eventLoopThreads;
     this.resources = b.resources;
-    this.trustManagerFactory = b.trustManagerFactory;
-    this.keyManagerFactory = b.keyManagerFactory;
-    this.insecure = b.insecure;
+    this.tls = b.tls;
     this.cookieStore = b.cookieStore;
     this.redirectUnsafeMethods = b.redirectUnsafeMethods;
     this.proxy = b.proxy;
     this.codecs = b.codecs;
   }
 
-  /** The defaults. */
+  /** The defaults: {@link #DEFAULT}. */
   public static HttpClientOptions defaults() {
-    return builder().build();
+    return DEFAULT;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.connectTimeout = connectTimeout;
+    b.poolAcquireTimeout = poolAcquireTimeout;
+    b.requestTimeout = requestTimeout;
+    b.readIdleTimeout = readIdleTimeout;
+    b.idleTimeout = idleTimeout;
+    b.maxConnectionsPerHost = maxConnectionsPerHost;
+    b.maxConnections = maxConnections;
+    b.followRedirects = followRedirects;
+    b.maxRedirects = maxRedirects;
+    b.errorStatusFails = errorStatusFails;
+    b.eventLoopThreads = eventLoopThreads;
+    b.resources = resources;
+    b.tls = tls;
+    b.cookieStore = cookieStore;
+    b.redirectUnsafeMethods = redirectUnsafeMethods;
+    b.proxy = proxy;
+    b.codecs = codecs;
+    return b;
   }
 
   /**
@@ -134,8 +156,18 @@ public final class HttpClientOptions {
   }
 
   /** Event loops of the client's own, or 0 to run on {@link #resources()}. */
+  public int eventLoopThreads() {
+    return eventLoopThreads;
+  }
+
+  /**
+   * The former name of {@link #eventLoopThreads()}.
+   *
+   * @deprecated use {@link #eventLoopThreads()}, the name {@link BethResources.Builder} uses
+   */
+  @Deprecated
   public int ioThreads() {
-    return ioThreads;
+    return eventLoopThreads;
   }
 
   /** The resources the client runs on, {@code null} for the shared default (or its own loops). */
@@ -143,19 +175,41 @@ public final class HttpClientOptions {
     return resources;
   }
 
-  /** Custom trust material, {@code null} for the system trust store. */
+  /** How {@code https} origins are reached: trust, client certificate, checks ({@link Tls}). */
+  public Tls tls() {
+    return tls;
+  }
+
+  /**
+   * The trust material given as a factory, {@code null} otherwise.
+   *
+   * @deprecated use {@code tls().trustManagerFactory()}; trusted certificates are {@code
+   *     tls().trustCertificates()}
+   */
+  @Deprecated
   public TrustManagerFactory trustManagerFactory() {
-    return trustManagerFactory;
+    return tls.trustManagerFactory();
   }
 
-  /** Client key material, {@code null} for none. */
+  /**
+   * Client key material given as a factory, {@code null} otherwise.
+   *
+   * @deprecated use {@code tls().keyManagerFactory()}; a key and chain are {@code
+   *     tls().privateKey()} and {@code tls().certificateChain()}
+   */
+  @Deprecated
   public KeyManagerFactory keyManagerFactory() {
-    return keyManagerFactory;
+    return tls.keyManagerFactory();
   }
 
-  /** Whether certificates and host names go unchecked (development only). */
+  /**
+   * Whether certificates and host names go unchecked (development only).
+   *
+   * @deprecated use {@code tls().insecure()}
+   */
+  @Deprecated
   public boolean insecure() {
-    return insecure;
+    return tls.insecure();
   }
 
   /** The cookie store, {@code null} when cookies are not kept (the default). */
@@ -185,7 +239,6 @@ public final class HttpClientOptions {
     return codecs;
   }
 
-  /** Builds {@link HttpClientOptions}. Not thread-safe. */
   /**
    * Timeout {@code d} named {@code name}, checked positive and kept at most {@link #LONGEST}
    * (timers count in nanoseconds); for the client's timeouts and a request's.
@@ -201,6 +254,13 @@ public final class HttpClientOptions {
   /** The longest timeout kept: about 292 years, every nanosecond of which a long can count. */
   private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
+  /** What the client speaks over TLS, for ALPN. */
+  private static final List<String> SPOKEN = List.of("http/1.1");
+
+  /** The defaults. */
+  public static final HttpClientOptions DEFAULT = builder().build();
+
+  /** Builds {@link HttpClientOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration poolAcquireTimeout = Duration.ofSeconds(30);
@@ -212,11 +272,10 @@ public final class HttpClientOptions {
     private boolean followRedirects = true;
     private int maxRedirects = 5;
     private boolean errorStatusFails = true;
-    private int ioThreads;
+    private int eventLoopThreads;
     private BethResources resources;
-    private TrustManagerFactory trustManagerFactory;
-    private KeyManagerFactory keyManagerFactory;
-    private boolean insecure;
+    private Tls tls = Tls.DEFAULT;
+    private Tls.Builder tlsEdits; // the deprecated shorthands' changes to tls
     private CookieStore cookieStore;
     private boolean redirectUnsafeMethods;
     private ProxyOptions proxy = ProxyOptions.direct();
@@ -288,12 +347,25 @@ public final class HttpClientOptions {
      * HttpClient#close()}; 0 (the default) runs on the resources' loops. Not with {@link
      * #resources}.
      */
+    public Builder eventLoopThreads(int threads) {
+      if (threads < 0) {
+        throw new IllegalArgumentException("eventLoopThreads < 0: " + threads);
+      }
+      this.eventLoopThreads = threads;
+      return this;
+    }
+
+    /**
+     * The former name of {@link #eventLoopThreads}.
+     *
+     * @deprecated use {@link #eventLoopThreads(int)}, the name {@link BethResources.Builder} uses
+     */
+    @Deprecated
     public Builder ioThreads(int threads) {
       if (threads < 0) {
         throw new IllegalArgumentException("ioThreads < 0: " + threads);
       }
-      this.ioThreads = threads;
-      return this;
+      return eventLoopThreads(threads);
     }
 
     /**
@@ -306,74 +378,85 @@ public final class HttpClientOptions {
     }
 
     /**
+     * Reaches {@code https} origins with {@code tls} (default {@link Tls#DEFAULT}: the JDK's
+     * default trust store, host names verified), replacing the TLS settings made before. Its ALPN
+     * protocols may only be {@code http/1.1}.
+     *
+     * <pre>{@code
+     * HttpClientOptions.builder()
+     *     .tls(Tls.builder().trustCertificates(Path.of("ca.crt")).build())
+     *     .build();
+     * }</pre>
+     */
+    public Builder tls(Tls tls) {
+      requireNonNull(tls, "tls == null");
+      TlsContexts.checkClient(tls, "an HTTP client");
+      TlsContexts.checkAlpn(tls, SPOKEN, "the HTTP client");
+      this.tls = tls;
+      this.tlsEdits = null;
+      return this;
+    }
+
+    private Tls.Builder tlsEdits() {
+      if (tlsEdits == null) {
+        tlsEdits = tls.toBuilder();
+      }
+      return tlsEdits;
+    }
+
+    /**
      * Trusts exactly {@code certificates} (self-signed servers, a private CA) instead of the
      * system trust store; host names are still verified.
+     *
+     * @deprecated use {@code tls(Tls.builder().trustCertificates(certificates).build())}
      */
+    @Deprecated
     public Builder trustCertificates(X509Certificate... certificates) {
-      requireNonNull(certificates, "certificates == null");
-      if (certificates.length == 0) {
-        throw new IllegalArgumentException("no certificates");
-      }
-      try {
-        KeyStore store = emptyKeyStore();
-        for (int i = 0; i < certificates.length; i++) {
-          store.setCertificateEntry("trusted-" + i,
-              requireNonNull(certificates[i], "certificates[" + i + "] == null"));
-        }
-        TrustManagerFactory factory =
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return trustManagerFactory(factory);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalArgumentException("cannot trust these certificates", e);
-      }
+      tlsEdits().trustCertificates(certificates);
+      return this;
     }
 
-    /** Presents {@code key} with its certificate {@code chain} when a server asks (mutual TLS). */
+    /**
+     * Presents {@code key} with its certificate {@code chain} when a server asks (mutual TLS).
+     *
+     * @deprecated use {@code tls(Tls.builder().certificate(key, chain).build())}
+     */
+    @Deprecated
     public Builder clientCertificate(PrivateKey key, X509Certificate... chain) {
-      requireNonNull(key, "key == null");
-      requireNonNull(chain, "chain == null");
-      if (chain.length == 0) {
-        throw new IllegalArgumentException("no certificate chain");
-      }
-      try {
-        KeyStore store = emptyKeyStore();
-        char[] password = new char[0];
-        store.setKeyEntry("client", key, password, chain);
-        KeyManagerFactory factory =
-            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, password);
-        return keyManagerFactory(factory);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalArgumentException("cannot use this key and chain", e);
-      }
+      tlsEdits().certificate(key, chain);
+      return this;
     }
 
-    private static KeyStore emptyKeyStore() throws GeneralSecurityException {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      try {
-        store.load(null, null);
-      } catch (IOException e) {
-        throw new GeneralSecurityException(e);
-      }
-      return store;
-    }
-
-    /** Trust material replacing the system trust store; see also {@link #trustCertificates}. */
+    /**
+     * Trust material replacing the system trust store.
+     *
+     * @deprecated use {@code tls(Tls.builder().trustManagerFactory(factory).build())}
+     */
+    @Deprecated
     public Builder trustManagerFactory(TrustManagerFactory factory) {
-      this.trustManagerFactory = requireNonNull(factory, "factory == null");
+      tlsEdits().trustManagerFactory(factory);
       return this;
     }
 
-    /** Client key material for mutual TLS; see also {@link #clientCertificate}. */
+    /**
+     * Client key material for mutual TLS.
+     *
+     * @deprecated use {@code tls(Tls.builder().keyManagerFactory(factory).build())}
+     */
+    @Deprecated
     public Builder keyManagerFactory(KeyManagerFactory factory) {
-      this.keyManagerFactory = requireNonNull(factory, "factory == null");
+      tlsEdits().keyManagerFactory(factory);
       return this;
     }
 
-    /** Trusts every certificate and skips host-name checks. Development only. */
+    /**
+     * Trusts every certificate and skips host-name checks. Development only.
+     *
+     * @deprecated use {@code tls(Tls.builder().insecure().build())}
+     */
+    @Deprecated
     public Builder insecure(boolean insecure) {
-      this.insecure = insecure;
+      tlsEdits().insecure(insecure);
       return this;
     }
 
@@ -420,11 +503,16 @@ public final class HttpClientOptions {
       return this;
     }
 
-    /** The options; {@link #resources} with {@link #ioThreads} fails. */
+    /** The options; {@link #resources} with {@link #eventLoopThreads} fails. */
     public HttpClientOptions build() {
-      if (resources != null && ioThreads != 0) {
-        throw new IllegalArgumentException("ioThreads makes event loops of the client's own; with"
-            + " resources(" + resources + "), set eventLoopThreads on BethResources.builder()");
+      if (resources != null && eventLoopThreads != 0) {
+        throw new IllegalArgumentException("eventLoopThreads makes event loops of the client's"
+            + " own; with resources(" + resources + "), set eventLoopThreads on"
+            + " BethResources.builder()");
+      }
+      if (tlsEdits != null) {
+        tls = tlsEdits.build();
+        tlsEdits = null;
       }
       return new HttpClientOptions(this);
     }

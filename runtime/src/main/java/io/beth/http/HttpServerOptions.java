@@ -1,10 +1,15 @@
 package io.beth.http;
 
 import io.beth.transport.BethResources;
+import io.beth.transport.Tls;
+import io.beth.transport.Transport;
+import io.beth.transport.internal.LazySslContext;
+import io.beth.transport.internal.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -12,16 +17,23 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * How an {@link HttpServer} listens and what it accepts. Immutable; build with {@link #builder()}.
- * Every setting has a sensible default: a free port on every interface, no TLS, no compression.
+ * How an {@link HttpServer} listens and what it accepts. Immutable; build with {@link #builder()},
+ * derive with {@link #toBuilder()}. Every setting has a sensible default ({@link #DEFAULT}): a free
+ * port on every interface, no TLS, no compression.
+ *
+ * <p>TLS: {@link Builder#tls} serves HTTPS with a {@link Tls} value holding the server's
+ * certificate (and, for mutual TLS, the trusted client certificates and {@link Tls.ClientAuth});
+ * its Netty context is built once, when the server starts.
  *
  * <p>Threads: a server given {@link Builder#resources} runs on those resources' event loops,
  * blocking executor and timer. Without, it runs on event loops of its own (named {@code
- * beth-http-io-*}; {@link #ioThreads()} of them, native unless {@link #nativeTransport()} is off),
- * which it stops when it stops, with the shared default's blocking executor ({@link
- * BethResources#shared()}).
+ * beth-http-io-*}; {@link #eventLoopThreads()} of them, on {@link #transport()}), which it stops
+ * when it stops, with the shared default's blocking executor ({@link BethResources#shared()}).
  */
 public final class HttpServerOptions {
+
+  /** What the server speaks over TLS, for ALPN. */
+  private static final List<String> SPOKEN = List.of("http/1.1");
 
   /** The defaults. */
   public static final HttpServerOptions DEFAULT = builder().build();
@@ -30,13 +42,13 @@ public final class HttpServerOptions {
   private final int port;
   private final Executor executor;
   private final BethResources resources;
-  private final int ioThreads;
-  private final boolean nativeTransport;
+  private final int eventLoopThreads;
+  private final Transport transport;
   private final int maxInitialLineLength;
   private final int maxHeaderSize;
   private final int maxChunkSize;
   private final long maxBodySize;
-  private final int bodyBufferChunks;
+  private final int inboundBuffer;
   private final Duration idleTimeout;
   private final Duration headerReadTimeout;
   private final boolean compression;
@@ -44,7 +56,8 @@ public final class HttpServerOptions {
   private final int compressionLevel;
   private final Predicate<String> compressible;
   private final boolean decompressRequests;
-  private final SslContext sslContext;
+  private final Tls tls;
+  private final LazySslContext sslContext;
   private final Consumer<ServerBootstrap> bootstrapHook;
   private final Consumer<ChannelPipeline> pipelineHook;
   private final boolean rawBodies;
@@ -55,13 +68,13 @@ public final class HttpServerOptions {
     this.port = b.port;
     this.executor = b.executor;
     this.resources = b.resources;
-    this.ioThreads = b.ioThreads;
-    this.nativeTransport = b.nativeTransport;
+    this.eventLoopThreads = b.eventLoopThreads;
+    this.transport = b.transport;
     this.maxInitialLineLength = b.maxInitialLineLength;
     this.maxHeaderSize = b.maxHeaderSize;
     this.maxChunkSize = b.maxChunkSize;
     this.maxBodySize = b.maxBodySize;
-    this.bodyBufferChunks = b.bodyBufferChunks;
+    this.inboundBuffer = b.inboundBuffer;
     this.idleTimeout = b.idleTimeout;
     this.headerReadTimeout = b.headerReadTimeout;
     this.compression = b.compression;
@@ -69,7 +82,8 @@ public final class HttpServerOptions {
     this.compressionLevel = b.compressionLevel;
     this.compressible = b.compressible;
     this.decompressRequests = b.decompressRequests;
-    this.sslContext = b.sslContext;
+    this.tls = b.tls;
+    this.sslContext = LazySslContext.reuse(b.sslContext, b.tls, true);
     this.bootstrapHook = b.bootstrapHook;
     this.pipelineHook = b.pipelineHook;
     this.rawBodies = b.rawBodies;
@@ -105,17 +119,38 @@ public final class HttpServerOptions {
    * Event-loop threads of a server without {@link #resources()}; 0 means Netty's default (twice
    * the processors).
    */
-  public int ioThreads() {
-    return ioThreads;
+  public int eventLoopThreads() {
+    return eventLoopThreads;
   }
 
   /**
-   * Whether a server without {@link #resources()} uses the configured transport ({@link
-   * io.beth.transport.Transport#configured()}: native epoll where available, unless a system
-   * property chooses) or, when false, NIO.
+   * The former name of {@link #eventLoopThreads()}.
+   *
+   * @deprecated use {@link #eventLoopThreads()}, the name {@link BethResources.Builder} uses
    */
+  @Deprecated
+  public int ioThreads() {
+    return eventLoopThreads;
+  }
+
+  /**
+   * The transport of a server without {@link #resources()}, or {@code null} (the default) for
+   * {@link Transport#configured()}: native epoll where available, unless a system property
+   * chooses.
+   */
+  public Transport transport() {
+    return transport;
+  }
+
+  /**
+   * Whether a server without {@link #resources()} uses the configured transport (true) or NIO.
+   *
+   * @deprecated use {@link #transport()}: {@code nativeTransport()} is {@code transport() !=
+   *     Transport.NIO}
+   */
+  @Deprecated
   public boolean nativeTransport() {
-    return nativeTransport;
+    return transport != Transport.NIO;
   }
 
   /** Longest request line accepted; longer ones are answered 414. */
@@ -138,9 +173,19 @@ public final class HttpServerOptions {
     return maxBodySize;
   }
 
-  /** How many body chunks are buffered before the server stops reading (backpressure). */
+  /** How many request body chunks are buffered before the server stops reading (backpressure). */
+  public int inboundBuffer() {
+    return inboundBuffer;
+  }
+
+  /**
+   * The former name of {@link #inboundBuffer()}.
+   *
+   * @deprecated use {@link #inboundBuffer()}, the name every options class uses
+   */
+  @Deprecated
   public int bodyBufferChunks() {
-    return bodyBufferChunks;
+    return inboundBuffer;
   }
 
   /** A connection with no traffic and no exchange in flight for this long is closed. */
@@ -178,9 +223,18 @@ public final class HttpServerOptions {
     return decompressRequests;
   }
 
-  /** The TLS context of an HTTPS server, or {@code null}. */
+  /** The TLS settings of an HTTPS server, or {@code null} for plain HTTP. */
+  public Tls tls() {
+    return tls;
+  }
+
+  /**
+   * The Netty context of {@link #tls()} (built on the first call, then kept; the one given to
+   * {@link Tls#of} as is), or {@code null} for plain HTTP. Fails with an {@link
+   * IllegalArgumentException} saying why if the context cannot be built.
+   */
   public SslContext sslContext() {
-    return sslContext;
+    return LazySslContext.get(sslContext);
   }
 
   /** Called with the bootstrap before binding, or {@code null}. */
@@ -204,19 +258,19 @@ public final class HttpServerOptions {
   }
 
   /** A builder holding these options. */
-  public Builder newBuilder() {
+  public Builder toBuilder() {
     Builder b = new Builder();
     b.host = host;
     b.port = port;
     b.executor = executor;
     b.resources = resources;
-    b.ioThreads = ioThreads;
-    b.nativeTransport = nativeTransport;
+    b.eventLoopThreads = eventLoopThreads;
+    b.transport = transport;
     b.maxInitialLineLength = maxInitialLineLength;
     b.maxHeaderSize = maxHeaderSize;
     b.maxChunkSize = maxChunkSize;
     b.maxBodySize = maxBodySize;
-    b.bodyBufferChunks = bodyBufferChunks;
+    b.inboundBuffer = inboundBuffer;
     b.idleTimeout = idleTimeout;
     b.headerReadTimeout = headerReadTimeout;
     b.compression = compression;
@@ -224,12 +278,18 @@ public final class HttpServerOptions {
     b.compressionLevel = compressionLevel;
     b.compressible = compressible;
     b.decompressRequests = decompressRequests;
+    b.tls = tls;
     b.sslContext = sslContext;
     b.bootstrapHook = bootstrapHook;
     b.pipelineHook = pipelineHook;
     b.rawBodies = rawBodies;
     b.expectContinue = expectContinue;
     return b;
+  }
+
+  /** The same as {@link #toBuilder()}. */
+  public Builder newBuilder() {
+    return toBuilder();
   }
 
   /**
@@ -254,13 +314,13 @@ public final class HttpServerOptions {
     private int port;
     private Executor executor;
     private BethResources resources;
-    private int ioThreads;
-    private boolean nativeTransport = true;
+    private int eventLoopThreads;
+    private Transport transport;
     private int maxInitialLineLength = 4096;
     private int maxHeaderSize = 8192;
     private int maxChunkSize = 16384;
     private long maxBodySize = HttpRequest.DEFAULT_BODY_LIMIT;
-    private int bodyBufferChunks = 16;
+    private int inboundBuffer = 16;
     private Duration idleTimeout = Duration.ofSeconds(60);
     private Duration headerReadTimeout = Duration.ofSeconds(10);
     private boolean compression;
@@ -268,7 +328,8 @@ public final class HttpServerOptions {
     private int compressionLevel = 6;
     private Predicate<String> compressible = HttpServerOptions::defaultCompressible;
     private boolean decompressRequests = true;
-    private SslContext sslContext;
+    private Tls tls;
+    private LazySslContext sslContext;
     private Consumer<ServerBootstrap> bootstrapHook;
     private Consumer<ChannelPipeline> pipelineHook;
     private boolean rawBodies;
@@ -303,25 +364,56 @@ public final class HttpServerOptions {
     /**
      * Runs the server on {@code resources} (their event loops, blocking executor and timer), which
      * it leaves open when it stops; {@code null} (the default) for event loops of its own. Not
-     * with {@link #ioThreads} or {@link #nativeTransport}: those shape loops of its own.
+     * with {@link #eventLoopThreads} or {@link #transport}: those shape loops of its own.
      */
     public Builder resources(BethResources resources) {
       this.resources = resources;
       return this;
     }
 
+    /**
+     * Without resources: how many event loops of its own (0, the default, is twice the
+     * processors).
+     */
+    public Builder eventLoopThreads(int threads) {
+      if (threads < 0) {
+        throw new IllegalArgumentException("eventLoopThreads < 0: " + threads);
+      }
+      this.eventLoopThreads = threads;
+      return this;
+    }
+
+    /**
+     * The former name of {@link #eventLoopThreads}.
+     *
+     * @deprecated use {@link #eventLoopThreads(int)}, the name {@link BethResources.Builder} uses
+     */
+    @Deprecated
     public Builder ioThreads(int ioThreads) {
       if (ioThreads < 0) {
         throw new IllegalArgumentException("ioThreads < 0: " + ioThreads);
       }
-      this.ioThreads = ioThreads;
+      return eventLoopThreads(ioThreads);
+    }
+
+    /**
+     * Without resources: the transport of its event loops; {@code null} (the default) for {@link
+     * Transport#configured()}, epoll where available.
+     */
+    public Builder transport(Transport transport) {
+      this.transport = transport;
       return this;
     }
 
-    /** Without resources: the configured transport (the default, epoll where available), or NIO. */
+    /**
+     * Without resources: the configured transport (true, the default), or NIO.
+     *
+     * @deprecated use {@link #transport(Transport)}: {@code nativeTransport(false)} is {@code
+     *     transport(Transport.NIO)}, {@code nativeTransport(true)} is {@code transport(null)}
+     */
+    @Deprecated
     public Builder nativeTransport(boolean nativeTransport) {
-      this.nativeTransport = nativeTransport;
-      return this;
+      return transport(nativeTransport ? null : Transport.NIO);
     }
 
     public Builder maxInitialLineLength(int maxInitialLineLength) {
@@ -347,8 +439,20 @@ public final class HttpServerOptions {
       return this;
     }
 
+    /** Request body chunks buffered before the server stops reading (default 16). */
+    public Builder inboundBuffer(int chunks) {
+      this.inboundBuffer = positive(chunks, "inboundBuffer");
+      return this;
+    }
+
+    /**
+     * The former name of {@link #inboundBuffer}.
+     *
+     * @deprecated use {@link #inboundBuffer(int)}, the name every options class uses
+     */
+    @Deprecated
     public Builder bodyBufferChunks(int bodyBufferChunks) {
-      this.bodyBufferChunks = positive(bodyBufferChunks, "bodyBufferChunks");
+      this.inboundBuffer = positive(bodyBufferChunks, "bodyBufferChunks");
       return this;
     }
 
@@ -393,13 +497,35 @@ public final class HttpServerOptions {
       return this;
     }
 
-    /** Serves HTTPS with {@code sslContext} (a server context); {@code null} for plain HTTP. */
+    /**
+     * Serves HTTPS with {@code tls}, which must hold the server's certificate; {@code null} (the
+     * default) for plain HTTP. Its ALPN protocols may only be {@code http/1.1}.
+     *
+     * <pre>{@code
+     * HttpServerOptions.builder()
+     *     .tls(Tls.builder().certificate(Path.of("server.crt"), Path.of("server.key")).build())
+     *     .build();
+     * }</pre>
+     */
+    public Builder tls(Tls tls) {
+      TlsContexts.checkServer(tls, "an HTTPS server");
+      TlsContexts.checkAlpn(tls, SPOKEN, "the HTTP server");
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with {@code sslContext} (a server context); {@code null} for plain HTTP.
+     *
+     * @deprecated use {@link #tls(Tls)}: {@code sslContext(context)} is {@code
+     *     tls(Tls.of(context))}
+     */
+    @Deprecated
     public Builder sslContext(SslContext sslContext) {
       if (sslContext != null && sslContext.isClient()) {
         throw new IllegalArgumentException("sslContext is a client context");
       }
-      this.sslContext = sslContext;
-      return this;
+      return tls(sslContext == null ? null : Tls.of(sslContext));
     }
 
     public Builder bootstrapHook(Consumer<ServerBootstrap> bootstrapHook) {
@@ -422,11 +548,11 @@ public final class HttpServerOptions {
       return this;
     }
 
-    /** The options; fails for {@link #resources} with {@link #ioThreads} or nativeTransport. */
+    /** The options; fails for {@link #resources} with {@link #eventLoopThreads} or transport. */
     public HttpServerOptions build() {
-      if (resources != null && (ioThreads != 0 || !nativeTransport)) {
-        throw new IllegalArgumentException("ioThreads and nativeTransport shape the event loops of"
-            + " a server without resources; with resources(" + resources + "), set them on"
+      if (resources != null && (eventLoopThreads != 0 || transport != null)) {
+        throw new IllegalArgumentException("eventLoopThreads and transport shape the event loops"
+            + " of a server without resources; with resources(" + resources + "), set them on"
             + " BethResources.builder()");
       }
       return new HttpServerOptions(this);

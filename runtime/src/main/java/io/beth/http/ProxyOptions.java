@@ -51,6 +51,9 @@ public final class ProxyOptions {
   private static final ProxyOptions DIRECT = new ProxyOptions(Type.DIRECT, null, 0, null, null,
       List.of(), true);
 
+  /** The default: no proxy, {@link #direct()}. */
+  public static final ProxyOptions DEFAULT = DIRECT;
+
   private final Type type;
   private final String host;
   private final int port;

@@ -1,5 +1,6 @@
 package io.beth.http;
 
+import io.beth.transport.Tls;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
@@ -10,17 +11,28 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A throw-away self-signed certificate for development and tests: a server context to serve
- * HTTPS with, and client contexts that trust exactly this certificate. Never use in production.
+ * A throw-away self-signed certificate for development and tests: the {@link Tls} of a server
+ * presenting it, the {@link Tls} of a client trusting exactly it, and the same as Netty and JDK
+ * contexts. Never use in production.
+ *
+ * <pre>{@code
+ * SelfSignedTls certificate = SelfSignedTls.create("localhost");
+ * HttpServerOptions server = HttpServerOptions.builder().tls(certificate.serverTls()).build();
+ * HttpClientOptions client = HttpClientOptions.builder().tls(certificate.clientTls()).build();
+ * }</pre>
  */
 public final class SelfSignedTls {
 
   private final SelfSignedCertificate certificate;
   private final SslContext serverContext;
+  private final Tls serverTls;
+  private final Tls clientTls;
 
   private SelfSignedTls(SelfSignedCertificate certificate, SslContext serverContext) {
     this.certificate = certificate;
     this.serverContext = serverContext;
+    this.serverTls = Tls.builder().certificate(certificate.key(), certificate.cert()).build();
+    this.clientTls = Tls.builder().trustCertificates(certificate.cert()).build();
   }
 
   /** A certificate for {@code localhost}. */
@@ -40,7 +52,20 @@ public final class SelfSignedTls {
     }
   }
 
-  /** The context for {@link HttpServerOptions.Builder#sslContext}. */
+  /** The settings of a server presenting this certificate, for any server's {@code tls(Tls)}. */
+  public Tls serverTls() {
+    return serverTls;
+  }
+
+  /**
+   * The settings of a client trusting this certificate only (host names verified), for any
+   * client's {@code tls(Tls)}.
+   */
+  public Tls clientTls() {
+    return clientTls;
+  }
+
+  /** A Netty server context presenting this certificate; {@link #serverTls()} is Beth's. */
   public SslContext serverContext() {
     return serverContext;
   }
@@ -50,7 +75,7 @@ public final class SelfSignedTls {
     return certificate.cert();
   }
 
-  /** A Netty client context trusting this certificate only. */
+  /** A Netty client context trusting this certificate only; {@link #clientTls()} is Beth's. */
   public SslContext nettyClientContext() {
     try {
       return SslContextBuilder.forClient().trustManager(certificate.cert()).build();

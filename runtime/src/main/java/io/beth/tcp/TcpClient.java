@@ -7,19 +7,19 @@ import io.beth.transport.BethResources;
 import io.beth.transport.internal.Addresses;
 import io.beth.transport.internal.ByteCodecs;
 import io.beth.transport.internal.StreamCodec;
+import io.beth.transport.internal.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * Connects to a TCP server; the connection is the same duplex stream a {@link TcpServer} handler
@@ -59,15 +59,21 @@ public final class TcpClient {
       return CompletableFuture.failedFuture(new IllegalStateException(
           "cannot connect to " + host + ":" + port + " on " + resources + ": closed"));
     }
+    SslContext sslContext;
+    try {
+      sslContext = options.sslContext(); // built once per options object, on first use
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     Executor executor = resources.blockingExecutor();
     return Addresses.resolve(host, port, executor)   // a name is looked up off the event loop
-        .thenCompose(address -> connect(codec, host, address, options, resources))
+        .thenCompose(address -> connect(codec, host, address, options, sslContext, resources))
         .whenCompleteAsync((s, e) -> {}, executor);
   }
 
   private static <I> CompletableFuture<DuplexStream<I, Object>> connect(
       StreamCodec<I, Object> codec, String host, InetSocketAddress address,
-      TcpClientOptions options, BethResources resources) {
+      TcpClientOptions options, SslContext sslContext, BethResources resources) {
     CompletableFuture<DuplexStream<I, Object>> connected = new CompletableFuture<>();
     Bootstrap bootstrap = new Bootstrap()
         .group(resources.eventLoopGroup())
@@ -78,7 +84,7 @@ public final class TcpClient {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            TcpChannels.setUp(ch, sslHandler(ch, host, address.getPort(), options),
+            TcpChannels.setUp(ch, sslHandler(ch, host, address.getPort(), options, sslContext),
                 options.pipelineHook(), codec, options.inboundBuffer(), options.outboundBuffer(),
                 (stream, info) -> connected.complete(stream),
                 connected::completeExceptionally);
@@ -94,19 +100,13 @@ public final class TcpClient {
     return connected;
   }
 
-  private static SslHandler sslHandler(
-      SocketChannel ch, String host, int port, TcpClientOptions options) {
-    if (options.sslContext() == null) {
+  private static SslHandler sslHandler(SocketChannel ch, String host, int port,
+      TcpClientOptions options, SslContext sslContext) {
+    if (sslContext == null) {
       return null;
     }
     // The peer host enables SNI (never sent for an IP literal) and hostname verification.
     String name = options.serverName() == null ? host : options.serverName();
-    SslHandler ssl = options.sslContext().newHandler(ch.alloc(), name, port);
-    // Set either way: Netty 4.2's client contexts verify host names by default.
-    SSLEngine engine = ssl.engine();
-    SSLParameters parameters = engine.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm(options.hostnameVerification() ? "HTTPS" : null);
-    engine.setSSLParameters(parameters);
-    return ssl;
+    return TlsContexts.clientHandler(sslContext, options.tls(), ch.alloc(), name, port);
   }
 }

@@ -1,6 +1,9 @@
 package io.beth.tcp;
 
 import io.beth.transport.BethResources;
+import io.beth.transport.Tls;
+import io.beth.transport.internal.LazySslContext;
+import io.beth.transport.internal.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
@@ -12,13 +15,21 @@ import java.util.function.Consumer;
  * How a {@link TcpClient} connects. Immutable; build with {@link #builder()} or derive with
  * {@link #toBuilder()}.
  *
- * <p>Defaults: plain TCP, a 10 second connect timeout, 16 chunks buffered each way. With TLS the
- * client sends the host name (SNI) and verifies that the server's certificate matches it, unless
- * {@link Builder#hostnameVerification(boolean)} turns that off; {@link Builder#serverName(String)}
- * names another host to send and verify (to connect to an address but check a name). As with the
- * JDK, no SNI is sent for an IP literal or a name without a dot such as {@code localhost}. The
- * connection runs on the shared resources ({@link BethResources#shared()}) unless {@link
- * Builder#resources} names others.
+ * <p>Defaults ({@link #DEFAULT}): plain TCP, a 10 second connect timeout, 16 chunks buffered each
+ * way. With {@link Builder#tls(Tls)} ({@link Tls#DEFAULT} for the JDK's default trust) the client
+ * sends the host name (SNI) and verifies that the server's certificate matches it, unless the
+ * {@link Tls} value turns that off ({@link Tls.Builder#hostnameVerification}); {@link
+ * Builder#serverName(String)} names another host to send and verify (to connect to an address but
+ * check a name). As with the JDK, no SNI is sent for an IP literal or a name without a dot such as
+ * {@code localhost}. The Netty context is built once per options object. The connection runs on
+ * the shared resources ({@link BethResources#shared()}) unless {@link Builder#resources} names
+ * others.
+ *
+ * <pre>{@code
+ * TcpClientOptions options = TcpClientOptions.builder()
+ *     .tls(Tls.builder().trustCertificates(Path.of("ca.crt")).build())
+ *     .build();
+ * }</pre>
  */
 public final class TcpClientOptions {
 
@@ -26,8 +37,8 @@ public final class TcpClientOptions {
   public static final TcpClientOptions DEFAULT = builder().build();
 
   private final Duration connectTimeout;
-  private final SslContext sslContext;
-  private final boolean hostnameVerification;
+  private final Tls tls;
+  private final LazySslContext sslContext;
   private final String serverName;
   private final int inboundBuffer;
   private final int outboundBuffer;
@@ -37,8 +48,8 @@ public final class TcpClientOptions {
 
   private TcpClientOptions(Builder b) {
     connectTimeout = b.connectTimeout;
-    sslContext = b.sslContext;
-    hostnameVerification = b.hostnameVerification;
+    tls = b.tls;
+    sslContext = LazySslContext.reuse(b.sslContext, b.tls, false);
     serverName = b.serverName;
     inboundBuffer = b.inboundBuffer;
     outboundBuffer = b.outboundBuffer;
@@ -62,14 +73,28 @@ public final class TcpClientOptions {
     return connectTimeout;
   }
 
-  /** The client TLS context, or null for plain TCP. */
-  public SslContext sslContext() {
-    return sslContext;
+  /** The TLS settings, or null for plain TCP. */
+  public Tls tls() {
+    return tls;
   }
 
-  /** Whether, with TLS, the server's certificate must match the host connected to. */
+  /**
+   * The Netty context of {@link #tls()} (built on the first call, then kept; the one given to
+   * {@link Tls#of} as is), or null for plain TCP. Fails with an {@link IllegalArgumentException}
+   * saying why if the context cannot be built.
+   */
+  public SslContext sslContext() {
+    return LazySslContext.get(sslContext);
+  }
+
+  /**
+   * Whether, with TLS, the server's certificate must match the host connected to.
+   *
+   * @deprecated use {@code tls().hostnameVerification()}
+   */
+  @Deprecated
   public boolean hostnameVerification() {
-    return hostnameVerification;
+    return tls == null || tls.hostnameVerification();
   }
 
   /** With TLS, the host name sent (SNI) and verified, or null for the host connected to. */
@@ -105,8 +130,9 @@ public final class TcpClientOptions {
   /** Builds {@link TcpClientOptions}. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private SslContext sslContext;
-    private boolean hostnameVerification = true;
+    private Tls tls;
+    private LazySslContext sslContext;
+    private Boolean hostnameVerification; // the deprecated shorthand's, applied to tls by build()
     private String serverName;
     private int inboundBuffer = 16;
     private int outboundBuffer = 16;
@@ -118,8 +144,8 @@ public final class TcpClientOptions {
 
     private Builder(TcpClientOptions o) {
       connectTimeout = o.connectTimeout;
+      tls = o.tls;
       sslContext = o.sslContext;
-      hostnameVerification = o.hostnameVerification;
       serverName = o.serverName;
       inboundBuffer = o.inboundBuffer;
       outboundBuffer = o.outboundBuffer;
@@ -149,18 +175,34 @@ public final class TcpClientOptions {
     }
 
     /**
-     * Connect with TLS using this client context (from {@code SslContextBuilder.forClient()}, with
-     * its trust managers); null for plain TCP.
+     * Connects with TLS as {@code tls} says ({@link Tls#DEFAULT}: the JDK's default trust, host
+     * names verified); null (the default) for plain TCP.
+     */
+    public Builder tls(Tls tls) {
+      this.tls = TlsContexts.checkClient(tls, "a TLS client");
+      return this;
+    }
+
+    /**
+     * Connects with TLS using this client context (from {@code SslContextBuilder.forClient()}, with
+     * its trust managers), used as is: the same as {@code tls(Tls.of(sslContext))}; null for
+     * plain TCP.
      */
     public Builder tls(SslContext sslContext) {
       if (sslContext != null && !sslContext.isClient()) {
         throw new IllegalArgumentException("a client needs a client SslContext, not a server one");
       }
-      this.sslContext = sslContext;
-      return this;
+      return tls(sslContext == null ? null : Tls.of(sslContext));
     }
 
-    /** Whether, with TLS, the server certificate must match the host name (default true). */
+    /**
+     * Whether, with TLS, the server certificate must match the host name (default true); applied
+     * to whichever {@link Tls} value the options end with.
+     *
+     * @deprecated use {@code tls(Tls.builder().hostnameVerification(false)...build())}, or {@code
+     *     tls(Tls.of(context).toBuilder().hostnameVerification(false).build())}
+     */
+    @Deprecated
     public Builder hostnameVerification(boolean verify) {
       this.hostnameVerification = verify;
       return this;
@@ -204,6 +246,10 @@ public final class TcpClientOptions {
 
     /** The options. */
     public TcpClientOptions build() {
+      if (tls != null && hostnameVerification != null
+          && tls.hostnameVerification() != hostnameVerification) {
+        tls = tls.toBuilder().hostnameVerification(hostnameVerification).build();
+      }
       return new TcpClientOptions(this);
     }
   }

@@ -14,6 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -81,8 +82,14 @@ public final class TcpServer implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new IllegalStateException("cannot start a TCP server on " + resources + ": closed"));
     }
-    Executor handlerExecutor = options.handlerExecutor() != null
-        ? options.handlerExecutor() : resources.blockingExecutor();
+    Executor handlerExecutor = options.executor() != null
+        ? options.executor() : resources.blockingExecutor();
+    SslContext sslContext;
+    try {
+      sslContext = options.sslContext(); // built before binding: a bad one fails the start
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     // Listeners run where the last channel closes: no thread of Netty's global executor.
     ChannelGroup connections =
         new DefaultChannelGroup("beth-tcp", ImmediateEventExecutor.INSTANCE);
@@ -97,16 +104,16 @@ public final class TcpServer implements AutoCloseable {
             connections.add(ch);
             TcpChannels.setUp(
                 ch,
-                options.sslContext() == null ? null : options.sslContext().newHandler(ch.alloc()),
+                sslContext == null ? null : sslContext.newHandler(ch.alloc()),
                 options.pipelineHook(), codec, options.inboundBuffer(), options.outboundBuffer(),
                 (stream, info) -> dispatch(handler, stream, info, handlerExecutor),
                 e -> log.debug("connection not established: {}", e.getMessage()));
           }
         });
     options.bootstrapHook().accept(bootstrap);
-    InetSocketAddress bind = options.bindAddress() == null
+    InetSocketAddress bind = options.host() == null
         ? new InetSocketAddress(options.port())
-        : new InetSocketAddress(options.bindAddress(), options.port());
+        : new InetSocketAddress(options.host(), options.port());
     CompletableFuture<TcpServer> started = new CompletableFuture<>();
     ChannelFuture bound = bootstrap.bind(bind);
     bound.addListener(f -> {

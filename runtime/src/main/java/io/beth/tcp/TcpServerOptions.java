@@ -1,10 +1,14 @@
 package io.beth.tcp;
 
 import io.beth.transport.BethResources;
+import io.beth.transport.Tls;
+import io.beth.transport.internal.LazySslContext;
+import io.beth.transport.internal.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -13,9 +17,10 @@ import java.util.function.Consumer;
  * How a {@link TcpServer} listens. Immutable; build with {@link #builder()} or derive with
  * {@link #toBuilder()}.
  *
- * <p>Defaults: port 0 (a free port), all interfaces, no TLS, the shared resources ({@link
- * BethResources#shared()}), handlers called on the resources' blocking executor, 16 chunks
- * buffered each way per connection.
+ * <p>Defaults ({@link #DEFAULT}): port 0 (a free port), all interfaces, no TLS, the shared
+ * resources ({@link BethResources#shared()}), handlers called on the resources' blocking executor,
+ * 16 chunks buffered each way per connection. With {@link Builder#tls(Tls)} every connection is
+ * TLS, with a Netty context built once, when the server starts.
  */
 public final class TcpServerOptions {
 
@@ -23,9 +28,10 @@ public final class TcpServerOptions {
   public static final TcpServerOptions DEFAULT = builder().build();
 
   private final int port;
-  private final InetAddress bindAddress;
-  private final SslContext sslContext;
-  private final Executor handlerExecutor;
+  private final String host;
+  private final Tls tls;
+  private final LazySslContext sslContext;
+  private final Executor executor;
   private final BethResources resources;
   private final int inboundBuffer;
   private final int outboundBuffer;
@@ -34,9 +40,10 @@ public final class TcpServerOptions {
 
   private TcpServerOptions(Builder b) {
     this.port = b.port;
-    this.bindAddress = b.bindAddress;
-    this.sslContext = b.sslContext;
-    this.handlerExecutor = b.handlerExecutor;
+    this.host = b.host;
+    this.tls = b.tls;
+    this.sslContext = LazySslContext.reuse(b.sslContext, b.tls, true);
+    this.executor = b.executor;
     this.resources = b.resources;
     this.inboundBuffer = b.inboundBuffer;
     this.outboundBuffer = b.outboundBuffer;
@@ -59,19 +66,48 @@ public final class TcpServerOptions {
     return port;
   }
 
-  /** The address to bind, or null for all interfaces. */
-  public InetAddress bindAddress() {
-    return bindAddress;
+  /** The address or host name to bind, or null for all interfaces. */
+  public String host() {
+    return host;
   }
 
-  /** The server TLS context, or null for plain TCP. */
+  /**
+   * The address to bind, or null for all interfaces.
+   *
+   * @deprecated use {@link #host()}, the name every server's options use
+   */
+  @Deprecated
+  public InetAddress bindAddress() {
+    return address(host);
+  }
+
+  /** The TLS settings, or null for plain TCP. */
+  public Tls tls() {
+    return tls;
+  }
+
+  /**
+   * The Netty context of {@link #tls()} (built on the first call, then kept; the one given to
+   * {@link Tls#of} as is), or null for plain TCP. Fails with an {@link IllegalArgumentException}
+   * saying why if the context cannot be built.
+   */
   public SslContext sslContext() {
-    return sslContext;
+    return LazySslContext.get(sslContext);
   }
 
   /** Where handlers are called, or {@code null} for the resources' blocking executor. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /**
+   * The former name of {@link #executor()}.
+   *
+   * @deprecated use {@link #executor()}, the name every server's options use
+   */
+  @Deprecated
   public Executor handlerExecutor() {
-    return handlerExecutor;
+    return executor;
   }
 
   /** The resources the server runs on, or {@code null} for {@link BethResources#shared()}. */
@@ -99,12 +135,25 @@ public final class TcpServerOptions {
     return pipelineHook;
   }
 
+  /** The address of {@code host} (a literal is not looked up), or null for null. */
+  static InetAddress address(String host) {
+    if (host == null) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("cannot resolve the bind host " + host, e);
+    }
+  }
+
   /** Builds {@link TcpServerOptions}. */
   public static final class Builder {
     private int port;
-    private InetAddress bindAddress;
-    private SslContext sslContext;
-    private Executor handlerExecutor;
+    private String host;
+    private Tls tls;
+    private LazySslContext sslContext;
+    private Executor executor;
     private BethResources resources;
     private int inboundBuffer = 16;
     private int outboundBuffer = 16;
@@ -115,9 +164,10 @@ public final class TcpServerOptions {
 
     private Builder(TcpServerOptions o) {
       port = o.port;
-      bindAddress = o.bindAddress;
+      host = o.host;
+      tls = o.tls;
       sslContext = o.sslContext;
-      handlerExecutor = o.handlerExecutor;
+      executor = o.executor;
       resources = o.resources;
       inboundBuffer = o.inboundBuffer;
       outboundBuffer = o.outboundBuffer;
@@ -134,25 +184,72 @@ public final class TcpServerOptions {
       return this;
     }
 
-    /** The address to bind; null for all interfaces. */
-    public Builder bindAddress(InetAddress bindAddress) {
-      this.bindAddress = bindAddress;
+    /**
+     * The address or host name to bind (a name is looked up when the server starts); null (the
+     * default) for all interfaces.
+     */
+    public Builder host(String host) {
+      if (host != null && host.isBlank()) {
+        throw new IllegalArgumentException("host is blank");
+      }
+      this.host = host;
       return this;
     }
 
-    /** Serve TLS with this server context (from {@code SslContextBuilder.forServer}); null: plain. */
+    /**
+     * The address to bind; null for all interfaces.
+     *
+     * @deprecated use {@link #host(String)}: {@code bindAddress(address)} is {@code
+     *     host(address.getHostAddress())}
+     */
+    @Deprecated
+    public Builder bindAddress(InetAddress bindAddress) {
+      return host(bindAddress == null ? null : bindAddress.getHostAddress());
+    }
+
+    /**
+     * Serves TLS with {@code tls}, which must hold the server's certificate; null (the default)
+     * for plain TCP.
+     *
+     * <pre>{@code
+     * TcpServerOptions.builder()
+     *     .tls(Tls.builder().certificate(Path.of("server.crt"), Path.of("server.key")).build())
+     *     .build();
+     * }</pre>
+     */
+    public Builder tls(Tls tls) {
+      this.tls = TlsContexts.checkServer(tls, "a TLS server");
+      return this;
+    }
+
+    /**
+     * Serves TLS with this server context (from {@code SslContextBuilder.forServer}), used as is:
+     * the same as {@code tls(Tls.of(sslContext))}; null for plain TCP.
+     */
     public Builder tls(SslContext sslContext) {
       if (sslContext != null && sslContext.isClient()) {
         throw new IllegalArgumentException("a server needs a server SslContext, not a client one");
       }
-      this.sslContext = sslContext;
+      return tls(sslContext == null ? null : Tls.of(sslContext));
+    }
+
+    /**
+     * Where handlers are called; {@code null} (the default) for the resources' blocking
+     * executor, where a handler may block.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
       return this;
     }
 
-    /** Where handlers are called; the default may block. */
+    /**
+     * Where handlers are called; the default may block.
+     *
+     * @deprecated use {@link #executor(Executor)}, the name every server's options use
+     */
+    @Deprecated
     public Builder handlerExecutor(Executor executor) {
-      this.handlerExecutor = Objects.requireNonNull(executor, "executor == null");
-      return this;
+      return executor(Objects.requireNonNull(executor, "executor == null"));
     }
 
     /**
@@ -164,9 +261,9 @@ public final class TcpServerOptions {
       return this;
     }
 
-    /** Handlers never block: call them on the connection's event loop. */
+    /** Handlers never block: call them on the connection's event loop ({@code executor}). */
     public Builder handlerRunsInline() {
-      return handlerExecutor(Runnable::run);
+      return executor(Runnable::run);
     }
 
     /** Chunks received and held per connection before reading pauses (at least 1). */

@@ -68,13 +68,19 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
       return CompletableFuture.failedFuture(
           new IllegalStateException("cannot open a UDP socket on " + resources + ": closed"));
     }
+    int port = options.receives() ? options.port() : 0;
+    InetSocketAddress bind = options.host() == null
+        ? new InetSocketAddress(port)
+        : new InetSocketAddress(options.host(), port);
+    InetAddress bindAddress = options.host() == null ? null : bind.getAddress();
     @SuppressWarnings("unchecked")
     ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
     ReusedReceiveBuffer receiveBuffer =
         new ReusedReceiveBuffer(options.maxPacketSize(), MESSAGES_PER_READ);
     Bootstrap bootstrap = new Bootstrap()
         .group(resources.eventLoopGroup())
-        .channelFactory(() -> resources.transport().newDatagramChannel(family(options)))
+        .channelFactory(
+            () -> resources.transport().newDatagramChannel(family(options, bindAddress)))
         .option(ChannelOption.SO_BROADCAST, options.broadcast())
         .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
         // Room for the largest packet, so none is cut short, in one buffer reused for every read.
@@ -99,10 +105,6 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
     if (options.multicastTtl() >= 0) {
       bootstrap.option(ChannelOption.IP_MULTICAST_TTL, options.multicastTtl());
     }
-    int port = options.receives() ? options.port() : 0;
-    InetSocketAddress bind = options.bindAddress() == null
-        ? new InetSocketAddress(port)
-        : new InetSocketAddress(options.bindAddress(), port);
     CompletableFuture<UdpChannel> opened = new CompletableFuture<>();
     bootstrap.bind(bind).addListener(f -> {
       if (f.isSuccess()) {
@@ -120,9 +122,9 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
    * socket would not apply to IPv4 groups); else the transport's default, dual-stack where
    * available.
    */
-  private static SocketProtocolFamily family(UdpOptions options) {
-    if (options.bindAddress() != null) {
-      return options.bindAddress() instanceof Inet6Address
+  private static SocketProtocolFamily family(UdpOptions options, InetAddress bindAddress) {
+    if (bindAddress != null) {
+      return bindAddress instanceof Inet6Address
           ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     }
     return options.multicastInterface() != null ? SocketProtocolFamily.INET : null;

@@ -3,12 +3,15 @@ package io.beth.udp;
 import io.beth.transport.BethResources;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.UnknownHostException;
 
 /**
- * How a {@link UdpChannel} is opened. Immutable; build with {@link #builder()}.
+ * How a {@link UdpChannel} is opened. Immutable; build with {@link #builder()}, derive with {@link
+ * #toBuilder()}.
  *
  * <p>Without {@link Builder#port(int)} the socket only sends (from an ephemeral port) and its
- * source is closed from the start. Defaults: no broadcast, packets of at most
+ * source is closed from the start. Defaults ({@link #DEFAULT}): send-only, no broadcast, packets
+ * of at most
  * {@value #MAX_PACKET_SIZE} bytes each way, 64 packets buffered each way, on the shared resources
  * ({@link BethResources#shared()}).
  */
@@ -17,11 +20,14 @@ public final class UdpOptions {
   /** The largest UDP payload over IPv4: 65,535 − 8 (UDP header) − 20 (IP header). */
   public static final int MAX_PACKET_SIZE = 65_507;
 
-  /** A send-only socket with the defaults. */
-  public static final UdpOptions SEND_ONLY = builder().build();
+  /** The defaults: a send-only socket. */
+  public static final UdpOptions DEFAULT = builder().build();
+
+  /** A send-only socket with the defaults: {@link #DEFAULT}. */
+  public static final UdpOptions SEND_ONLY = DEFAULT;
 
   private final Integer port;
-  private final InetAddress bindAddress;
+  private final String host;
   private final boolean broadcast;
   private final int maxPacketSize;
   private final int inboundBuffer;
@@ -33,7 +39,7 @@ public final class UdpOptions {
 
   private UdpOptions(Builder b) {
     port = b.port;
-    bindAddress = b.bindAddress;
+    host = b.host;
     broadcast = b.broadcast;
     maxPacketSize = b.maxPacketSize;
     inboundBuffer = b.inboundBuffer;
@@ -47,6 +53,22 @@ public final class UdpOptions {
   /** A builder with the defaults (send-only). */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.host = host;
+    b.broadcast = broadcast;
+    b.maxPacketSize = maxPacketSize;
+    b.inboundBuffer = inboundBuffer;
+    b.outboundBuffer = outboundBuffer;
+    b.multicastInterface = multicastInterface;
+    b.multicastLoopback = multicastLoopback;
+    b.multicastTtl = multicastTtl;
+    b.resources = resources;
+    return b;
   }
 
   /** Receives on {@code port} (0: a free one) on all interfaces; otherwise the defaults. */
@@ -64,9 +86,26 @@ public final class UdpOptions {
     return port == null ? -1 : port;
   }
 
-  /** The address to bind, or null for all interfaces. */
+  /** The address or host name to bind, or null for all interfaces. */
+  public String host() {
+    return host;
+  }
+
+  /**
+   * The address to bind, or null for all interfaces.
+   *
+   * @deprecated use {@link #host()}, the name every options class uses
+   */
+  @Deprecated
   public InetAddress bindAddress() {
-    return bindAddress;
+    if (host == null) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(host); // a literal is not looked up
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("cannot resolve the bind host " + host, e);
+    }
   }
 
   /** Whether sending to broadcast addresses is allowed (SO_BROADCAST). */
@@ -112,7 +151,7 @@ public final class UdpOptions {
   /** Builds {@link UdpOptions}. */
   public static final class Builder {
     private Integer port;
-    private InetAddress bindAddress;
+    private String host;
     private boolean broadcast;
     private int maxPacketSize = MAX_PACKET_SIZE;
     private int inboundBuffer = 64;
@@ -139,10 +178,27 @@ public final class UdpOptions {
       return this;
     }
 
-    /** The address to bind; null for all interfaces. */
-    public Builder bindAddress(InetAddress address) {
-      this.bindAddress = address;
+    /**
+     * The address or host name to bind (a name is looked up when the socket opens); null (the
+     * default) for all interfaces.
+     */
+    public Builder host(String host) {
+      if (host != null && host.isBlank()) {
+        throw new IllegalArgumentException("host is blank");
+      }
+      this.host = host;
       return this;
+    }
+
+    /**
+     * The address to bind; null for all interfaces.
+     *
+     * @deprecated use {@link #host(String)}: {@code bindAddress(address)} is {@code
+     *     host(address.getHostAddress())}
+     */
+    @Deprecated
+    public Builder bindAddress(InetAddress address) {
+      return host(address == null ? null : address.getHostAddress());
     }
 
     /** Allow sending to broadcast addresses. */
@@ -174,7 +230,7 @@ public final class UdpOptions {
     }
 
     /**
-     * The interface to send multicast packets from; without a bind address the socket is then
+     * The interface to send multicast packets from; without a {@link #host} the socket is then
      * IPv4 (bind an IPv6 address for IPv6 groups).
      */
     public Builder multicastInterface(NetworkInterface networkInterface) {

@@ -2,6 +2,9 @@ package io.beth.websocket;
 
 import io.beth.http.HttpHeaders;
 import io.beth.transport.BethResources;
+import io.beth.transport.Tls;
+import io.beth.transport.internal.LazySslContext;
+import io.beth.transport.internal.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
@@ -15,9 +18,17 @@ import java.util.function.Predicate;
  * Frame and message limits, compression, heartbeat and close timeout apply to both sides; the
  * headers are the request's on a client and extra response headers on a server; the origin check
  * is the server's; TLS, connect timeouts, the bootstrap hook and the resources are the client's
- * (a server's socket runs on its HTTP server's). Immutable; build with {@link #builder()}.
+ * (a server's socket runs on its HTTP server's, and its TLS is that server's). Immutable; build
+ * with {@link #builder()}, derive with {@link #toBuilder()}.
+ *
+ * <p>TLS: a {@code wss://} client connects as {@link Builder#tls} says, by default {@link
+ * Tls#DEFAULT} (the JDK's default trust, host names verified); its Netty context is built once per
+ * options object, on the first {@code wss://} connect.
  */
 public final class WebSocketOptions {
+
+  /** What a WebSocket speaks over TLS, for ALPN. */
+  private static final List<String> SPOKEN = List.of("http/1.1");
 
   /** The defaults. */
   public static final WebSocketOptions DEFAULT = builder().build();
@@ -28,11 +39,13 @@ public final class WebSocketOptions {
   private final Duration heartbeatInterval;
   private final Duration pongTimeout;
   private final Duration closeTimeout;
-  private final int bufferSize;
+  private final int inboundBuffer;
+  private final int outboundBuffer;
   private final List<String> subprotocols;
   private final HttpHeaders headers;
   private final Predicate<String> originCheck;
-  private final SslContext sslContext;
+  private final Tls tls;
+  private final LazySslContext sslContext;
   private final Duration connectTimeout;
   private final Duration handshakeTimeout;
   private final Consumer<Bootstrap> bootstrapHook;
@@ -45,11 +58,13 @@ public final class WebSocketOptions {
     heartbeatInterval = b.heartbeatInterval;
     pongTimeout = b.pongTimeout;
     closeTimeout = b.closeTimeout;
-    bufferSize = b.bufferSize;
+    inboundBuffer = b.inboundBuffer;
+    outboundBuffer = b.outboundBuffer;
     subprotocols = b.subprotocols;
     headers = b.headers;
     originCheck = b.originCheck;
-    sslContext = b.sslContext;
+    tls = b.tls;
+    sslContext = LazySslContext.reuse(b.sslContext, b.tls, false);
     connectTimeout = b.connectTimeout;
     handshakeTimeout = b.handshakeTimeout;
     bootstrapHook = b.bootstrapHook;
@@ -94,9 +109,25 @@ public final class WebSocketOptions {
     return closeTimeout;
   }
 
-  /** Messages buffered in each direction (default 16). */
+  /** Messages received and held before reading pauses (default 16). */
+  public int inboundBuffer() {
+    return inboundBuffer;
+  }
+
+  /** Messages accepted and held before puts wait (default 16). */
+  public int outboundBuffer() {
+    return outboundBuffer;
+  }
+
+  /**
+   * Messages buffered in each direction: the {@link #inboundBuffer()}.
+   *
+   * @deprecated use {@link #inboundBuffer()} and {@link #outboundBuffer()}, the names every
+   *     options class uses
+   */
+  @Deprecated
   public int bufferSize() {
-    return bufferSize;
+    return inboundBuffer;
   }
 
   /** Subprotocols, in preference order: offered by a client, supported by a server. */
@@ -114,9 +145,19 @@ public final class WebSocketOptions {
     return originCheck;
   }
 
-  /** Client: the TLS context for {@code wss://}, or {@code null} for the JDK's default trust. */
+  /** Client: the TLS settings of {@code wss://} connections (default {@link Tls#DEFAULT}). */
+  public Tls tls() {
+    return tls;
+  }
+
+  /**
+   * Client: the Netty context of {@link #tls()} for {@code wss://}, built on the first call, then
+   * kept (the one given to {@link Tls#of} as is; one shared by every client of {@link
+   * Tls#DEFAULT}). Fails with an {@link IllegalArgumentException} saying why if it cannot be
+   * built.
+   */
   public SslContext sslContext() {
-    return sslContext;
+    return sslContext.get();
   }
 
   /** Client: TCP connect timeout (default 10 s). */
@@ -151,10 +192,12 @@ public final class WebSocketOptions {
     b.heartbeatInterval = heartbeatInterval;
     b.pongTimeout = pongTimeout;
     b.closeTimeout = closeTimeout;
-    b.bufferSize = bufferSize;
+    b.inboundBuffer = inboundBuffer;
+    b.outboundBuffer = outboundBuffer;
     b.subprotocols = subprotocols;
     b.headers = headers;
     b.originCheck = originCheck;
+    b.tls = tls;
     b.sslContext = sslContext;
     b.connectTimeout = connectTimeout;
     b.handshakeTimeout = handshakeTimeout;
@@ -171,11 +214,13 @@ public final class WebSocketOptions {
     private Duration heartbeatInterval = Duration.ZERO;
     private Duration pongTimeout = Duration.ofSeconds(10);
     private Duration closeTimeout = Duration.ofSeconds(5);
-    private int bufferSize = 16;
+    private int inboundBuffer = 16;
+    private int outboundBuffer = 16;
     private List<String> subprotocols = List.of();
     private HttpHeaders headers = HttpHeaders.EMPTY;
     private Predicate<String> originCheck = origin -> true;
-    private SslContext sslContext;
+    private Tls tls = Tls.DEFAULT;
+    private LazySslContext sslContext;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
     private Consumer<Bootstrap> bootstrapHook;
@@ -214,9 +259,28 @@ public final class WebSocketOptions {
       return this;
     }
 
-    /** See {@link WebSocketOptions#bufferSize()}. */
+    /** See {@link WebSocketOptions#inboundBuffer()}; at least 1. */
+    public Builder inboundBuffer(int messages) {
+      inboundBuffer = positive(messages, "inboundBuffer");
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#outboundBuffer()}; at least 1. */
+    public Builder outboundBuffer(int messages) {
+      outboundBuffer = positive(messages, "outboundBuffer");
+      return this;
+    }
+
+    /**
+     * Messages buffered in each direction (default 16).
+     *
+     * @deprecated use {@link #inboundBuffer(int)} and {@link #outboundBuffer(int)}: {@code
+     *     bufferSize(n)} sets both to {@code n}
+     */
+    @Deprecated
     public Builder bufferSize(int messages) {
-      bufferSize = positive(messages, "bufferSize");
+      inboundBuffer = positive(messages, "bufferSize");
+      outboundBuffer = inboundBuffer;
       return this;
     }
 
@@ -238,13 +302,37 @@ public final class WebSocketOptions {
       return this;
     }
 
-    /** See {@link WebSocketOptions#sslContext()}; must be a client context. */
+    /**
+     * Client: connects {@code wss://} as {@code tls} says (default {@link Tls#DEFAULT}); its ALPN
+     * protocols may only be {@code http/1.1}.
+     *
+     * <pre>{@code
+     * WebSocketOptions.builder()
+     *     .tls(Tls.builder().trustCertificates(Path.of("ca.crt")).build())
+     *     .build();
+     * }</pre>
+     */
+    public Builder tls(Tls tls) {
+      Objects.requireNonNull(tls, "tls == null");
+      TlsContexts.checkClient(tls, "a WebSocket client");
+      TlsContexts.checkAlpn(tls, SPOKEN, "a WebSocket client");
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * Client: the TLS context for {@code wss://}, used as is; must be a client context; {@code
+     * null} for the JDK's default trust.
+     *
+     * @deprecated use {@link #tls(Tls)}: {@code sslContext(context)} is {@code
+     *     tls(Tls.of(context))}, {@code sslContext(null)} is {@code tls(Tls.DEFAULT)}
+     */
+    @Deprecated
     public Builder sslContext(SslContext sslContext) {
       if (sslContext != null && !sslContext.isClient()) {
         throw new IllegalArgumentException("sslContext must be a client context");
       }
-      this.sslContext = sslContext;
-      return this;
+      return tls(sslContext == null ? Tls.DEFAULT : Tls.of(sslContext));
     }
 
     /** See {@link WebSocketOptions#connectTimeout()}. */

@@ -2,6 +2,7 @@ package io.beth.tcp;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.beth.stream.DuplexStream;
 import io.beth.stream.Streams;
 import io.beth.transport.ConnectionException;
+import io.beth.transport.Tls;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
@@ -18,6 +20,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TLS with self-signed certificates: Beth's server and client with each other and with the JDK's
- * {@code SSLSocket}/{@code SSLServerSocket}; the client sends the host name (SNI) and verifies the
- * certificate against it unless told not to.
+ * {@code SSLSocket}/{@code SSLServerSocket}, given Netty contexts or {@link Tls} values; the
+ * client sends the host name (SNI) and verifies the certificate against it unless told not to.
  */
 class TcpTlsTest {
 
@@ -76,6 +79,23 @@ class TcpTlsTest {
       seen.complete(info);
       Streams.connect(stream, stream);
     }, TcpServerOptions.builder().tls(tls).build()).get(10, SECONDS);
+  }
+
+  private static TcpServer echoServer(Tls tls, CompletableFuture<ConnectionInfo> seen)
+      throws Exception {
+    return TcpServer.start((stream, info) -> {
+      seen.complete(info);
+      Streams.connect(stream, stream);
+    }, TcpServerOptions.builder().tls(tls).build()).get(10, SECONDS);
+  }
+
+  private static Tls serving(SelfSignedCertificate cert) {
+    return Tls.builder().certificate(cert.key(), cert.cert()).build();
+  }
+
+  private static TcpClientOptions trusting(SelfSignedCertificate cert) {
+    return TcpClientOptions.builder().tls(Tls.builder().trustCertificates(cert.cert()).build())
+        .serverName(NAME).build();
   }
 
   private static String roundTrip(DuplexStream<byte[], Object> client, String text) throws Exception {
@@ -185,5 +205,101 @@ class TcpTlsTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
     return context;
+  }
+
+  @Test
+  void aServerWithATlsValueTalksToAJdkSslSocket() throws Exception {
+    try (TcpServer server = echoServer(serving(localhost), new CompletableFuture<>());
+        SSLSocket socket = (SSLSocket) jdkContext(localhost, false).getSocketFactory()
+            .createSocket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write("tls value".getBytes(StandardCharsets.UTF_8));
+      assertEquals("tls value",
+          new String(socket.getInputStream().readNBytes(9), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void aClientWithATlsValueTalksToAJdkSslServerSocketAndSendsTheHostName() throws Exception {
+    try (SSLServerSocket listener = (SSLServerSocket) jdkContext(localhost, true)
+        .getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<DuplexStream<byte[], Object>> connecting =
+          TcpClient.connect("127.0.0.1", listener.getLocalPort(), trusting(localhost));
+      try (SSLSocket peer = (SSLSocket) listener.accept()) {
+        peer.setSoTimeout(10_000);
+        peer.startHandshake();
+        assertEquals(List.of(new SNIHostName(NAME)),
+            ((ExtendedSSLSession) peer.getSession()).getRequestedServerNames());
+        DuplexStream<byte[], Object> client = connecting.get(10, SECONDS);
+        client.put("from a value");
+        assertEquals("from a value",
+            new String(peer.getInputStream().readNBytes(12), StandardCharsets.UTF_8));
+        client.close();
+      }
+    }
+  }
+
+  @Test
+  void mutualTlsServesAClientPresentingATrustedCertificateOnly() throws Exception {
+    Tls requiring = serving(localhost).toBuilder()
+        .trustCertificates(otherHost.cert())
+        .clientAuth(Tls.ClientAuth.REQUIRE)
+        .build();
+    CompletableFuture<ConnectionInfo> seen = new CompletableFuture<>();
+    try (TcpServer server = echoServer(requiring, seen)) {
+      int port = server.address().getPort();
+      // without a certificate: the server fails the handshake and never calls its handler
+      CompletableFuture<DuplexStream<byte[], Object>> anonymous =
+          TcpClient.connect("127.0.0.1", port, trusting(localhost));
+      try {
+        DuplexStream<byte[], Object> refused = anonymous.get(10, SECONDS);
+        refused.put("let me in");
+        assertNull(refused.take().exceptionally(e -> null).get(10, SECONDS));
+      } catch (ExecutionException e) {
+        assertInstanceOf(ConnectionException.class, e.getCause());
+      }
+      assertFalse(seen.isDone(), "the handler was called for a client without a certificate");
+
+      Tls presenting = trusting(localhost).tls().toBuilder()
+          .certificate(otherHost.key(), otherHost.cert()).build();
+      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1", port,
+          trusting(localhost).toBuilder().tls(presenting).build()).get(10, SECONDS);
+      assertEquals("welcome", roundTrip(client, "welcome"));
+      X509Certificate peer = (X509Certificate)
+          seen.get(10, SECONDS).tlsSession().orElseThrow().getPeerCertificates()[0];
+      assertEquals(otherHost.cert(), peer);
+      client.close();
+    }
+  }
+
+  @Test
+  void aTlsValueVerifiesHostNamesByDefault() throws Exception {
+    try (TcpServer server = echoServer(serving(otherHost), new CompletableFuture<>())) {
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> TcpClient.connect("127.0.0.1", server.address().getPort(), trusting(otherHost))
+              .get(10, SECONDS));
+      assertInstanceOf(ConnectionException.class, e.getCause());
+      TcpClientOptions unchecked = trusting(otherHost).toBuilder()
+          .tls(trusting(otherHost).tls().toBuilder().hostnameVerification(false).build()).build();
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect("127.0.0.1", server.address().getPort(), unchecked).get(10, SECONDS);
+      assertEquals("unchecked", roundTrip(client, "unchecked"));
+      client.close();
+    }
+  }
+
+  @Test
+  void theDefaultTlsValueRefusesAnUntrustedCertificateAndInsecureAcceptsIt() throws Exception {
+    try (TcpServer server = echoServer(serving(otherHost), new CompletableFuture<>())) {
+      int port = server.address().getPort();
+      ExecutionException e = assertThrows(ExecutionException.class, () -> TcpClient.connect(
+          "127.0.0.1", port, TcpClientOptions.builder().tls(Tls.DEFAULT).build()).get(10, SECONDS));
+      assertInstanceOf(ConnectionException.class, e.getCause());
+      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1", port,
+          TcpClientOptions.builder().tls(Tls.builder().insecure().build()).build())
+          .get(10, SECONDS);
+      assertEquals("anything goes", roundTrip(client, "anything goes"));
+      client.close();
+    }
   }
 }

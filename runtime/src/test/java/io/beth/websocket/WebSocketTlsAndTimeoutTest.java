@@ -11,6 +11,7 @@ import io.beth.http.HttpServer;
 import io.beth.http.HttpServerOptions;
 import io.beth.http.SelfSignedTls;
 import io.beth.stream.Streams;
+import io.beth.transport.Tls;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,7 +30,10 @@ import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code wss://} on both sides, and the client's connect and handshake timeouts. */
+/**
+ * {@code wss://} on both sides, with Netty contexts and with {@link Tls} values, and the client's
+ * connect and handshake timeouts.
+ */
 class WebSocketTlsAndTimeoutTest {
 
   private static final SelfSignedTls TLS = SelfSignedTls.create("localhost");
@@ -59,6 +63,25 @@ class WebSocketTlsAndTimeoutTest {
       return upgrade.response();
     }), HttpServerOptions.builder().sslContext(TLS.serverContext()).build()).join();
     return URI.create("wss://localhost:" + server.port() + "/ws");
+  }
+
+  /** An echo server with {@code tls}; returns its wss URI on localhost. */
+  private URI startTlsEcho(Tls tls) {
+    server = HttpServer.start(HttpHandler.sync(request -> {
+      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
+      return upgrade.response();
+    }), HttpServerOptions.builder().tls(tls).build()).join();
+    return URI.create("wss://localhost:" + server.port() + "/ws");
+  }
+
+  private static SSLException sslCause(CompletionException e) {
+    WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
+    Throwable cause = failed;
+    while (cause != null && !(cause instanceof SSLException)) {
+      cause = cause.getCause();
+    }
+    return assertInstanceOf(SSLException.class, cause, "caused by " + failed);
   }
 
   @Test
@@ -154,4 +177,51 @@ class WebSocketTlsAndTimeoutTest {
     assertInstanceOf(ConnectTimeoutException.class, failed.getCause(), failed.toString());
   }
 
+  @Test
+  void aServerWithATlsValueSpeaksWssToTheJdkClient() throws Exception {
+    URI uri = startTlsEcho(TLS.serverTls());
+    JdkClient client = JdkClient.connect(
+        HttpClient.newBuilder().sslContext(TLS.jdkClientContext()).build(), uri);
+    client.socket.sendText("value over tls", true).join();
+    assertEquals("value over tls", client.next());
+    client.socket.sendClose(1000, "").join();
+    assertEquals(1000, client.closed.get(5, TimeUnit.SECONDS).code());
+  }
+
+  @Test
+  void theClientConnectsOverWssWithATlsValue() {
+    URI uri = startTlsEcho(TLS.serverTls());
+    WebSocket ws = await(WebSocketClient.connect(uri,
+        WebSocketOptions.builder().tls(TLS.clientTls()).build()));
+    assertTrue(await(ws.put("valued")));
+    assertEquals("valued", await(ws.take()));
+    ws.close(1000, "bye");
+    assertNull(await(ws.take()));
+  }
+
+  @Test
+  void aTlsValueRefusesACertificateForAnotherHostUnlessToldNotToCheck() {
+    SelfSignedTls other = SelfSignedTls.create("beth.invalid"); // trusted, but not for localhost
+    URI uri = startTlsEcho(other.serverTls());
+    SSLException refused = sslCause(assertThrows(CompletionException.class, () -> await(
+        WebSocketClient.connect(uri, WebSocketOptions.builder().tls(other.clientTls()).build()))));
+    String chain = String.valueOf(refused) + refused.getCause();
+    assertTrue(chain.contains("No name matching localhost"), chain);
+    WebSocket ws = await(WebSocketClient.connect(uri, WebSocketOptions.builder()
+        .tls(other.clientTls().toBuilder().hostnameVerification(false).build()).build()));
+    assertTrue(await(ws.put("unchecked")));
+    assertEquals("unchecked", await(ws.take()));
+    ws.close(1000, "bye");
+  }
+
+  @Test
+  void anInsecureClientAcceptsAnUntrustedCertificate() {
+    URI uri = startTlsEcho(SelfSignedTls.create("beth.invalid").serverTls());
+    sslCause(assertThrows(CompletionException.class, () -> await(WebSocketClient.connect(uri))));
+    WebSocket ws = await(WebSocketClient.connect(uri,
+        WebSocketOptions.builder().tls(Tls.builder().insecure().build()).build()));
+    assertTrue(await(ws.put("insecure")));
+    assertEquals("insecure", await(ws.take()));
+    ws.close(1000, "bye");
+  }
 }

@@ -110,8 +110,8 @@ public final class NettyHttpServer implements HttpServer {
   private static BethResources ownLoops(HttpServerOptions options) {
     return BethResources.builder()
         .name("beth-http")
-        .eventLoopThreads(options.ioThreads())
-        .transport(options.nativeTransport() ? Transport.configured() : Transport.NIO)
+        .eventLoopThreads(options.eventLoopThreads())
+        .transport(options.transport() != null ? options.transport() : Transport.configured())
         .blockingExecutor(options.executor() != null
             ? options.executor() : BethResources.shared().blockingExecutor())
         .build();

@@ -132,7 +132,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
    * handler that gives the body up leaves the rest to be read and dropped.
    */
   private InboundBridge<Object> bodyBridge(Exchange[] exchange) {
-    return InboundBridge.create(ctx.channel(), options.bodyBufferChunks(),
+    return InboundBridge.create(ctx.channel(), options.inboundBuffer(),
         pauses.bodyGate(() -> connection.current() == exchange[0]),
         InboundBridge.WhenGone.DISCARD, () -> exchange[0].discarding = true);
   }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -34,17 +35,20 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
   static final String CONNECTION = "beth-http";
 
   private final HttpServerOptions options;
+  private final SslContext sslContext;
   private final HttpHandler handler;
   private final Executor executor;
   private final BooleanSupplier serverDraining;
 
   /**
    * Connections of a server with {@code options} calling {@code handler}, blocking handlers on
-   * {@code executor}; {@code serverDraining} says whether the server is stopping.
+   * {@code executor}; {@code serverDraining} says whether the server is stopping. Builds the TLS
+   * context here, before the server binds: one that cannot be built fails the start.
    */
   ServerInitializer(HttpServerOptions options, HttpHandler handler, Executor executor,
       BooleanSupplier serverDraining) {
     this.options = options;
+    this.sslContext = options.sslContext();
     this.handler = handler;
     this.executor = executor;
     this.serverDraining = serverDraining;
@@ -53,8 +57,8 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
   @Override
   protected void initChannel(Channel ch) {
     ChannelPipeline p = ch.pipeline();
-    if (options.sslContext() != null) {
-      p.addLast("ssl", options.sslContext().newHandler(ch.alloc()));
+    if (sslContext != null) {
+      p.addLast("ssl", sslContext.newHandler(ch.alloc()));
     }
     HttpConnectionHandler connection =
         new HttpConnectionHandler(options, executor, serverDraining);
@@ -74,7 +78,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
       p.addLast(COMPRESSOR, new ResponseCompressor(options.compressionMinSize(),
           options.compressionLevel(), options.compressible()));
     }
-    if (options.sslContext() != null || options.compression()) {
+    if (sslContext != null || options.compression()) {
       p.addLast(CHUNKED_WRITER, new ChunkedWriteHandler());
     }
     // Responses written while a read is in progress (pipelined requests, inline handlers) are

@@ -76,10 +76,10 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     this.subprotocol = subprotocol == null || subprotocol.isEmpty() ? null : subprotocol;
     this.compressed = compressed;
     // a consumer that closed the inbound stream still gets the close handshake: reading goes on
-    this.inBridge = InboundBridge.create(channel, options.bufferSize(),
+    this.inBridge = InboundBridge.create(channel, options.inboundBuffer(),
         ReadGate.autoRead(channel), InboundBridge.WhenGone.DISCARD, () -> {});
     this.in = inBridge.source();
-    this.out = BufferedStream.create(options.bufferSize());
+    this.out = BufferedStream.create(options.outboundBuffer());
     this.outBridge = new OutboundBridge<>(channel, out, new FrameWriter());
     out.closed().whenComplete((v, e) -> OnLoop.run(channel, this::pump));
   }

@@ -3,6 +3,7 @@ package io.beth.websocket.internal;
 import io.beth.http.HttpHeaders;
 import io.beth.transport.BethResources;
 import io.beth.transport.internal.Addresses;
+import io.beth.transport.internal.TlsContexts;
 import io.beth.websocket.WebSocket;
 import io.beth.websocket.WebSocketException;
 import io.beth.websocket.WebSocketHandshakeException;
@@ -33,7 +34,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
@@ -41,24 +41,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 
 /** Opens client WebSockets: connect, TLS, the opening handshake with its timeout. */
 public final class ClientConnector {
 
-  private static SslContext defaultTls; // built once: it loads the system's trust store
   /** The most of a refused handshake's response body that is kept; the rest is dropped. */
   private static final int MAX_REFUSAL_BODY = 64 * 1024;
 
   private ClientConnector() {}
-
-  /** The client TLS context of {@code wss} connections without one of their own. */
-  private static synchronized SslContext defaultTls() throws SSLException {
-    if (defaultTls == null) {
-      defaultTls = SslContextBuilder.forClient().build();
-    }
-    return defaultTls;
-  }
 
   /** Connects to {@code uri} ({@code ws} or {@code wss}). */
   public static CompletableFuture<WebSocket> connect(URI uri, WebSocketOptions options) {
@@ -80,9 +70,8 @@ public final class ClientConnector {
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
     SslContext ssl;
     try {
-      ssl = !tls ? null : options.sslContext() != null
-          ? options.sslContext() : defaultTls();
-    } catch (SSLException e) {
+      ssl = tls ? options.sslContext() : null; // built once per options object, on first use
+    } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return result;
     }
@@ -103,7 +92,8 @@ public final class ClientConnector {
           protected void initChannel(SocketChannel ch) {
             ChannelPipeline p = ch.pipeline();
             if (ssl != null) {
-              p.addLast("ssl", ssl.newHandler(ch.alloc(), host, port));
+              p.addLast("ssl",
+                  TlsContexts.clientHandler(ssl, options.tls(), ch.alloc(), host, port));
             }
             p.addLast("http", new HttpClientCodec());
             if (options.compression()) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.beth.http.ClientRequest;
 import io.beth.http.HttpClient;
 import io.beth.http.HttpClientOptions;
+import io.beth.transport.Tls;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.net.InetAddress;
 import java.net.URI;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** TLS against MockWebServer serving HTTPS with self-signed certificates. */
+/**
+ * TLS against MockWebServer serving HTTPS with self-signed certificates: through the options'
+ * shorthands and through {@link Tls} values.
+ */
 class HttpClientTlsTest {
 
   private static SelfSignedCertificate localhost;
@@ -136,5 +141,54 @@ class HttpClientTlsTest {
     ExecutionException e = assertThrows(ExecutionException.class, () -> get(
         HttpClientOptions.builder().trustCertificates(localhost.cert()).build(), uri));
     assertTrue(e.getCause() instanceof SSLException, e.getCause().toString());
+  }
+
+  @Test
+  void aTlsValueTrustsTheCertificatesOfAPemFile() throws Exception {
+    URI uri = serve(localhost, null);
+    assertEquals("secret", get(HttpClientOptions.builder()
+        .tls(Tls.builder().trustCertificates(localhost.certificate().toPath()).build()).build(),
+        uri));
+  }
+
+  @Test
+  void aTlsValueForAnotherHostNameIsRefused() throws Exception {
+    assertTlsFailure(HttpClientOptions.builder()
+        .tls(Tls.builder().trustCertificates(otherName.cert()).build()).build(),
+        serve(otherName, null));
+  }
+
+  @Test
+  void aTlsValuePresentsItsPemClientCertificateWhenTheServerRequiresOne() throws Exception {
+    URI uri = serve(localhost, clientCert);
+    Tls trusting = Tls.builder().trustCertificates(localhost.cert()).build();
+    ExecutionException refused = assertThrows(ExecutionException.class,
+        () -> get(HttpClientOptions.builder().tls(trusting).build(), uri));
+    assertTrue(refused.getCause() instanceof SSLException, refused.getCause().toString());
+    server.enqueue(new okhttp3.mockwebserver.MockResponse().setBody("secret"));
+    assertEquals("secret", get(HttpClientOptions.builder().tls(trusting.toBuilder()
+        .certificate(clientCert.certificate().toPath(), clientCert.privateKey().toPath())
+        .build()).build(), uri));
+  }
+
+  @Test
+  void anInsecureTlsValueAcceptsAnyCertificateAndHostName() throws Exception {
+    URI uri = serve(otherName, null);
+    assertEquals("secret",
+        get(HttpClientOptions.builder().tls(Tls.builder().insecure().build()).build(), uri));
+  }
+
+  @Test
+  void aNettyContextOfOnesOwnIsUsedAsIs() throws Exception {
+    URI uri = serve(localhost, null);
+    Tls own = Tls.of(SslContextBuilder.forClient().trustManager(localhost.cert()).build());
+    assertEquals("secret", get(HttpClientOptions.builder().tls(own).build(), uri));
+  }
+
+  @Test
+  void withANettyContextOfOnesOwnHostNamesAreStillVerified() throws Exception {
+    Tls own = Tls.of(SslContextBuilder.forClient().trustManager(otherName.cert())
+        .endpointIdentificationAlgorithm(null).build());
+    assertTlsFailure(HttpClientOptions.builder().tls(own).build(), serve(otherName, null));
   }
 }

@@ -21,11 +21,11 @@ public final class ClientEngine implements AutoCloseable {
 
   public ClientEngine(HttpClientOptions options) {
     this.options = options;
-    this.ownsResources = options.resources() == null && options.ioThreads() > 0;
+    this.ownsResources = options.resources() == null && options.eventLoopThreads() > 0;
     this.resources = ownsResources
         ? BethResources.builder()
             .name("beth-http-client")
-            .eventLoopThreads(options.ioThreads())
+            .eventLoopThreads(options.eventLoopThreads())
             .blockingExecutor(BethResources.shared().blockingExecutor())
             .build()
         : options.resources() != null ? options.resources() : BethResources.shared();

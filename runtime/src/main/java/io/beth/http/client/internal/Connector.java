@@ -6,6 +6,7 @@ import io.beth.http.HttpConnectException;
 import io.beth.http.ProxyOptions;
 import io.beth.transport.BethResources;
 import io.beth.transport.internal.Addresses;
+import io.beth.transport.internal.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -16,17 +17,12 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.proxy.ProxyHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * Opens client connections: TCP (to the origin or a proxy), a proxy tunnel if any, TLS with the
@@ -44,24 +40,7 @@ final class Connector {
   Connector(BethResources resources, HttpClientOptions options) {
     this.resources = resources;
     this.options = options;
-    this.sslContext = sslContext(options);
-  }
-
-  private static SslContext sslContext(HttpClientOptions options) {
-    SslContextBuilder b = SslContextBuilder.forClient();
-    if (options.insecure()) {
-      b.trustManager(InsecureTrustManagerFactory.INSTANCE);
-    } else if (options.trustManagerFactory() != null) {
-      b.trustManager(options.trustManagerFactory());
-    }
-    if (options.keyManagerFactory() != null) {
-      b.keyManager(options.keyManagerFactory());
-    }
-    try {
-      return b.build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("cannot build the client TLS context", e);
-    }
+    this.sslContext = TlsContexts.client(options.tls()); // once per client
   }
 
   /**
@@ -109,15 +88,10 @@ final class Connector {
               p.addLast("proxy", tunnelHandler);
             }
             if (key.tls()) {
-              ssl[0] = sslContext.newHandler(ch.alloc(), key.bareHost(), key.port());
+              ssl[0] = TlsContexts.clientHandler(
+                  sslContext, options.tls(), ch.alloc(), key.bareHost(), key.port());
               // the handshake is part of connecting: a server that never answers it times out
               ssl[0].setHandshakeTimeoutMillis(options.connectTimeout().toMillis());
-              if (!options.insecure()) {
-                SSLEngine engine = ssl[0].engine();
-                SSLParameters params = engine.getSSLParameters();
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-                engine.setSSLParameters(params);
-              }
               p.addLast("ssl", ssl[0]);
             }
             p.addLast("codec", new HttpClientCodec(4096, 8192, MAX_CHUNK));
