@@ -78,7 +78,7 @@ public final class NettyHttpServer implements HttpServer {
           .childOption(ChannelOption.TCP_NODELAY, true)
           .handler(new AcceptTracker(server))
           .childHandler(new ServerInitializer(
-              options, handler, server.executor, server::isDraining));
+              options, server.handler, server.executor, server::isDraining));
       if (options.bootstrapHook() != null) {
         options.bootstrapHook().accept(bootstrap);
       }
