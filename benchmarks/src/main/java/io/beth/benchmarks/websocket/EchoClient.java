@@ -1,6 +1,6 @@
 package io.beth.benchmarks.websocket;
 
-import io.beth.http.internal.NettyTransport;
+import io.beth.benchmarks.PlainNetty;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,8 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -24,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The load: {@code sockets} WebSocket connections, each sending a short text message and the next
- * one as soon as the echo arrives (one message in flight per socket), counting round trips.
+ * one as soon as the echo arrives (one message in flight per socket), counting round trips; plain
+ * Netty on {@link PlainNetty}'s transport, on the event-loop group it is given.
  */
 final class EchoClient implements AutoCloseable {
 
@@ -40,15 +39,14 @@ final class EchoClient implements AutoCloseable {
   }
 
   /** Opens {@code sockets} connections to {@code uri} and starts the echo loops on each. */
-  static EchoClient start(URI uri, int sockets, EventLoopGroup group, boolean nativeTransport)
-      throws Exception {
+  static EchoClient start(URI uri, int sockets, EventLoopGroup group) throws Exception {
     EchoClient client = new EchoClient(group);
     List<CompletableFuture<Channel>> ready = new ArrayList<>();
     for (int i = 0; i < sockets; i++) {
       CompletableFuture<Channel> handshaken = new CompletableFuture<>();
       ready.add(handshaken);
       new Bootstrap().group(group)
-          .channel(nativeTransport ? EpollSocketChannel.class : NioSocketChannel.class)
+          .channel(PlainNetty.socketChannel())
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(new ChannelInitializer<Channel>() {
             @Override
