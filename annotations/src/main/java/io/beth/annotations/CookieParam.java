@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
  * constructor; or {@code Optional<T>} of such a type. When the value is absent the
  * parameter receives {@link #defaultValue()} if set, {@code Optional.empty()} for an {@code
  * Optional}, and otherwise the request is answered 400. A value that does not convert is
- * answered 400 naming the parameter.
+ * answered 400 naming the parameter; a {@link #defaultValue()} that does not convert is a compile
+ * error (checked for primitives, enums and the JDK's value types).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

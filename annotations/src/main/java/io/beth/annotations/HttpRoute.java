@@ -25,8 +25,28 @@ import java.lang.annotation.Target;
  * CompletableFuture} or {@code CompletionStage}; a class annotated with {@code @HttpRoute} that
  * implements the interface serves its routes.
  *
+ * <p><b>What a route method returns</b> becomes the response: an {@code HttpResponse} as it is;
+ * {@code void} (or a future of {@code Void}) is {@code 204 No Content}; a {@code Source} or {@code
+ * Flow.Publisher} is sent in chunks (of {@code ServerSentEvent}, as an event stream); any other
+ * value is encoded by the codec (JSON by default) with {@code 200 OK}, and a {@code null} value is
+ * {@code 204}. A value may come in a {@code CompletableFuture} or {@code CompletionStage}, and in
+ * an {@code Optional}: an empty {@code Optional} is answered {@code 404 Not Found} with no body,
+ * and on a route interface's generated client a method returning a future of {@code Optional}
+ * completes empty on a {@code 404} (or an empty {@code 2xx} body) instead of failing.
+ *
+ * <pre>{@code
+ * @HttpRoute(method = "GET", path = "/users/{id}")
+ * Optional<User> user(@PathParam("id") long id) { return users.find(id); } // 404 when absent
+ * }</pre>
+ *
  * <p><b>On a type</b>, only {@link #path()} is accepted: a prefix added before every route path
- * of the type. {@code method} must be left out there.
+ * declared by the type's own methods (a route inherited from a route interface keeps the
+ * interface's path); a method path of {@code ""} or {@code "/"} is the prefix itself. {@code
+ * method} must be left out there. A class that implements a route interface serves its routes
+ * only when it carries {@code @HttpRoute}, bare if it needs no prefix; an override of a route
+ * method does not repeat {@code @HttpRoute}, since the interface declares the route for the
+ * server and the client alike. Routes are served by concrete classes: an abstract class's routes
+ * are not inherited by its subclasses.
  *
  * <p>A path template starts with {@code /} and is a list of segments separated by {@code /}; a
  * segment is either literal text or a whole-segment placeholder {@code {name}} whose name is a

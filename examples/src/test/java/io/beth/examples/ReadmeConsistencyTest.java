@@ -63,7 +63,7 @@ class ReadmeConsistencyTest {
   @Test
   void theMavenSnippetMatchesTheBuild() throws Exception {
     List<String> xml = blocks("xml");
-    assertEquals(1, xml.size(), "README.md should have one Maven snippet");
+    assertFalse(xml.isEmpty(), "README.md has no Maven snippet");
     Element snippet = parse("<snippet>" + xml.get(0) + "</snippet>");
     Element parent = parse(Files.readString(ROOT.resolve("pom.xml")));
     Element examples = parse(Files.readString(ROOT.resolve("examples/pom.xml")));
@@ -98,6 +98,16 @@ class ReadmeConsistencyTest {
     assertEquals(properties.get("maven.compiler.release"),
         text(child(readmeCompiler, "configuration"), "release", properties),
         "the README's <release>");
+
+    // Every later block is one more dependency to add (a logging provider): at the managed version.
+    for (String extra : xml.subList(1, xml.size())) {
+      Map<String, String> dependency =
+          coordinates(parse("<snippet>" + extra + "</snippet>"), "dependency", properties);
+      assertEquals(1, dependency.size(), "a later xml block of README.md is one <dependency>:\n"
+          + extra);
+      dependency.forEach((artifact, version) -> assertEquals(managed.get(artifact), version,
+          "the README's version of " + artifact));
+    }
   }
 
   @Test

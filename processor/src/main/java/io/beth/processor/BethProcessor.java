@@ -1,6 +1,7 @@
 package io.beth.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
 import io.beth.processor.base.Reporter;
 import io.beth.processor.model.ApplicationModel;
 import java.util.LinkedHashSet;
@@ -26,7 +27,16 @@ public final class BethProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    step = new ApplicationStep(env, new Reporter(env.getMessager()));
+    step = new ApplicationStep(env, new Reporter(env.getMessager(), trees(env)));
+  }
+
+  /** javac's source trees, or null under another compiler. */
+  private static Trees trees(ProcessingEnvironment env) {
+    try {
+      return Trees.instance(env);
+    } catch (IllegalArgumentException | LinkageError notJavac) {
+      return null;
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.beth.processor.Sources.compile;
 import static io.beth.processor.Sources.file;
 
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -140,28 +141,56 @@ class ApplicationValidationTest {
 
   @Test
   void twoTcpHandlersWithOneSimpleNameAreAnError() {
-    JavaFileObject a = JavaFileObjects.forSourceLines("one.Echo",
-        "package one;",
+    JavaFileObject a = JavaFileObjects.forSourceLines("app.one.Echo",
+        "package app.one;",
         "@io.beth.annotations.TcpHandler(port = 7001)",
         "public class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
-    JavaFileObject b = JavaFileObjects.forSourceLines("two.Echo",
-        "package two;",
+    JavaFileObject b = JavaFileObjects.forSourceLines("app.two.Echo",
+        "package app.two;",
         "@io.beth.annotations.TcpHandler(port = 7002)",
         "public class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
     assertThat(compile(a, b)).hadErrorContaining(BethMessages.LISTENER_NAME
-        + " TCP handler two.Echo has the simple name of one.Echo, so both would be the listener"
+        + " TCP handler app.two.Echo has the simple name of app.one.Echo, so both would be the"
+        + " listener"
         + " tcp.Echo (port property beth.tcp.Echo.port); rename one of the classes.")
         .inFile(b).onLineContaining("public class Echo");
   }
 
   @Test
+  void handlersWithoutACommonPackageAreAnErrorAndTheModuleGoesToTheFirstsPackage() {
+    JavaFileObject a = JavaFileObjects.forSourceLines("com.shop.Users",
+        "package com.shop;",
+        "public class Users {",
+        "  @io.beth.annotations.HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String users() { return \"\"; }",
+        "}");
+    JavaFileObject b = JavaFileObjects.forSourceLines("org.admin.Admin",
+        "package org.admin;",
+        "public class Admin {",
+        "  @io.beth.annotations.HttpRoute(method = \"GET\", path = \"/admin\")",
+        "  public String admin() { return \"\"; }",
+        "}");
+    JavaFileObject app = JavaFileObjects.forSourceLines("com.shop.App",
+        "package com.shop;",
+        "@dagger.Component(modules = BethModule.class)",
+        "interface App { io.beth.bootstrap.BethApplication beth(); }");
+    Compilation compilation = Sources.compileWithDagger(a, b, app);
+    assertThat(compilation).hadErrorContaining(BethMessages.MODULE_PACKAGE + " Handler"
+        + " org.admin.Admin shares no package with com.shop.Users, so Beth would generate"
+        + " BethModule in the unnamed package, which no component in a package can refer to;"
+        + " move the handlers under one package (such as com.shop), or compile them separately.")
+        .inFile(b).onLineContaining("public class Admin");
+    assertThat(compilation).hadErrorCount(1); // App finds com.shop.BethModule
+  }
+
+  @Test
   void aTcpHandlerAndAUdpSocketMayShareASimpleName() {
-    JavaFileObject a = JavaFileObjects.forSourceLines("one.Echo",
-        "package one;",
+    JavaFileObject a = JavaFileObjects.forSourceLines("app.one.Echo",
+        "package app.one;",
         "@io.beth.annotations.TcpHandler(port = 7001)",
         "public class Echo implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
-    JavaFileObject b = JavaFileObjects.forSourceLines("two.Echo",
-        "package two;",
+    JavaFileObject b = JavaFileObjects.forSourceLines("app.two.Echo",
+        "package app.two;",
         "@io.beth.annotations.UdpSocket(port = 7001)",
         "public class Echo implements io.beth.udp.UdpSocketHandler {" + Sources.UDP + "}");
     assertThat(compile(a, b)).succeededWithoutWarnings();

@@ -142,6 +142,18 @@ class ClientBehaviourTest {
   }
 
   @Test
+  void anOptionalResultIsTheValueOrEmptyOnTheServersEmptyOptional() throws Exception {
+    assertEquals(Optional.of(new Item("7", "found 7", Color.RED)), await(items.find("7")));
+    assertEquals(Optional.empty(), await(items.find("missing")));
+  }
+
+  @Test
+  void aTextBodyArrivesAsTheSameTextAndBytesAsTheSameBytes() throws Exception {
+    assertEquals("n:héllo \"there\":13", await(items.note("n", "héllo \"there\"")));
+    assertEquals(Integer.valueOf(3), await(items.size("b", new byte[] {0, -1, 7})));
+  }
+
+  @Test
   void aRouteTheServerLacksFailsWith404() throws Exception {
     HttpResponseException e = failure(stray.ghost("x"));
     assertEquals(404, e.status());

@@ -157,6 +157,35 @@ class ClientWireFormatTest {
   }
 
   @Test
+  void aTextBodyIsSentAsUtf8PlainTextAndBytesAsOctetStream() throws Exception {
+    server.enqueue(json("\"ok\""));
+    assertEquals("ok", await(items.note("n", "héllo \"there\"")));
+    RecordedRequest text = server.takeRequest(20, TimeUnit.SECONDS);
+    assertEquals("/base/items/n/note", text.getPath());
+    assertEquals("text/plain; charset=utf-8", text.getHeader("Content-Type"));
+    assertEquals("héllo \"there\"", text.getBody().readUtf8());
+    server.enqueue(json("3"));
+    assertEquals(Integer.valueOf(3), await(items.size("b", new byte[] {0, -1, 7})));
+    RecordedRequest bytes = server.takeRequest(20, TimeUnit.SECONDS);
+    assertEquals("application/octet-stream", bytes.getHeader("Content-Type"));
+    assertArrayEquals(new byte[] {0, -1, 7}, bytes.getBody().readByteArray());
+  }
+
+  @Test
+  void anOptionalResultIsEmptyOn404AndOnAnEmptyBodyAndFailsOnOtherErrors() throws Exception {
+    server.enqueue(json("{\"id\":\"x\",\"name\":\"n\",\"color\":\"RED\"}"));
+    assertEquals(Optional.of(new Item("x", "n", Color.RED)), await(items.find("x")));
+    server.enqueue(new MockResponse().setResponseCode(404).setBody("no such item"));
+    assertEquals(Optional.empty(), await(items.find("y")));
+    server.enqueue(new MockResponse().setResponseCode(204));
+    assertEquals(Optional.empty(), await(items.find("z")));
+    server.enqueue(new MockResponse().setResponseCode(500).setBody("boom"));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> await(items.find("w")));
+    assertEquals(500, assertInstanceOf(HttpResponseException.class, e.getCause()).status());
+    assertEquals("/base/items/x/found", server.takeRequest(20, TimeUnit.SECONDS).getPath());
+  }
+
+  @Test
   void aVoidRouteSendsNoBodyAndCompletesWithNull() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(204));
     assertNull(await(items.delete("9")));

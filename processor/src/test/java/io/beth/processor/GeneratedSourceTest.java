@@ -70,6 +70,12 @@ class GeneratedSourceTest {
         "        .value(String.class);"));
     assertThat(client).contains(
         "private static final Type SEARCH_RESULT = new TypeToken<List<Item>>() {}.type();");
+    assertThat(client).contains(String.join("\n",
+        "        .path(\"id\", id)",
+        "        .segment(\"found\")",
+        "        .optional(Item.class);"));
+    assertThat(client).contains("        .textBody(text)\n");
+    assertThat(client).contains("        .bytesBody(data)\n");
     assertThat(module).contains("@Module");
     assertThat(module).contains("static ItemsApi itemsApi(Optional<HttpClient> client,");
   }

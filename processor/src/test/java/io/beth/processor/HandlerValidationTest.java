@@ -4,6 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.beth.processor.Sources.compile;
 import static io.beth.processor.Sources.file;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +99,70 @@ class HandlerValidationTest {
   }
 
   @Test
+  void anotherFrameworksInjectOnTheConstructorIsAnErrorNamingJakartaInject() {
+    JavaFileObject guice = JavaFileObjects.forSourceLines("com.google.inject.Inject",
+        "package com.google.inject;",
+        "public @interface Inject {}");
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  @com.google.inject.Inject public Users(Runnable service) {}",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(guice, source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users through this constructor: @com.google.inject.Inject is"
+        + " Guice's, which Dagger does not read; annotate it with @jakarta.inject.Inject instead.")
+        .inFile(source).onLineContaining("@com.google.inject.Inject public Users");
+  }
+
+  @Test
+  void injectFieldsOnAHandlerTheModuleCreatesWithNewAreAnError() {
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  @Inject Runnable service;",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_MEMBERS
+        + " @Inject field service of Users would never be set: Users has no @Inject constructor,"
+        + " so Beth's module creates it with new Users() and Dagger injects nothing into it;"
+        + " annotate the constructor with @jakarta.inject.Inject")
+        .inFile(source).onLineContaining("@Inject Runnable service");
+  }
+
+  @Test
+  void aRecordWithAnInjectConstructorIsAHandlerTheModuleBuilds() {
+    JavaFileObject source = file("Users",
+        "public record Users(Runnable service, @jakarta.inject.Named(\"x\") String name) {",
+        "  @Inject public Users {}",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return name; }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.BethModule").contentsAsUtf8String()
+        .contains("static Users handler0(Runnable service, @Named(\"x\") String name) {\n"
+            + "    return new Users(service, name);");
+  }
+
+  @Test
+  void aRecordWhoseInjectConstructorThrowsACheckedExceptionIsAnError() {
+    JavaFileObject source = file("Users",
+        "public record Users(Runnable service) {",
+        "  @Inject public Users(Runnable service) throws java.io.IOException {",
+        "    this.service = service;",
+        "  }",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String all() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_CONSTRUCTOR
+        + " Dagger cannot construct Users: its @Inject constructor throws java.io.IOException, a"
+        + " checked exception, which a Dagger provider may not throw; catch it in the"
+        + " constructor.")
+        .inFile(source).onLineContaining("throws java.io.IOException");
+  }
+
+  @Test
   void aWebSocketEndpointNotImplementingItsHandlerInterfaceIsAnError() {
     JavaFileObject source = file("Chat",
         "@WebSocketEndpoint(path = \"/chat\")",
@@ -135,8 +201,37 @@ class HandlerValidationTest {
         "public class Both implements io.beth.tcp.TcpConnectionHandler,"
             + " io.beth.udp.UdpSocketHandler {" + Sources.TCP + Sources.UDP + "}");
     assertThat(compile(source)).hadErrorContaining(BethMessages.HANDLER_KIND
-        + " Both carries more than one kind of handler annotation")
+        + " Both carries @TcpHandler and @UdpSocket, but a class handles one protocol; give each"
+        + " its own class.")
         .inFile(source).onLineContaining("public class Both");
+  }
+
+  @Test
+  void twoHandlerAnnotationsAreOneKindErrorEvenWhenOnlyOneInterfaceIsImplemented() {
+    JavaFileObject source = file("Both",
+        "@TcpHandler(port = 7000)",
+        "@UdpSocket(port = 7001)",
+        "public class Both implements io.beth.tcp.TcpConnectionHandler {" + Sources.TCP + "}");
+    Compilation compilation = Sources.compileWithDagger(source, Sources.APP);
+    assertThat(compilation).hadErrorContaining(BethMessages.HANDLER_KIND
+        + " Both carries @TcpHandler and @UdpSocket")
+        .inFile(source).onLineContaining("public class Both");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aRouteClassThatIsAlsoAWebSocketEndpointIsAKindError() {
+    JavaFileObject source = file("Chat",
+        "@WebSocketEndpoint(path = \"/chat\")",
+        "public class Chat implements io.beth.websocket.WebSocketHandler {" + Sources.WEBSOCKET,
+        "  @HttpRoute(method = \"GET\", path = \"/history\")",
+        "  public String history() { return \"\"; }",
+        "}");
+    Compilation compilation = Sources.compileWithDagger(source, Sources.APP);
+    assertThat(compilation).hadErrorContaining(BethMessages.HANDLER_KIND
+        + " Chat carries @WebSocketEndpoint and @HttpRoute, but a class handles one protocol")
+        .inFile(source).onLineContaining("public class Chat");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test

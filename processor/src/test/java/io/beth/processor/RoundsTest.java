@@ -1,10 +1,12 @@
 package io.beth.processor;
 
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static io.beth.processor.Sources.file;
 
 import com.google.testing.compile.Compilation;
+import dagger.internal.codegen.ComponentProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -70,6 +72,29 @@ class RoundsTest {
         "package test.gen; public final class UserId {"
             + " public static UserId parse(CharSequence s) { return new UserId(); } }"), source);
     assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.Users_BethRoutes");
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      assertWithMessage("the round request compiles to no class: " + file.toUri())
+          .that(file.getKind() == JavaFileObject.Kind.CLASS
+              && file.toUri().getPath().contains("io/beth/generated/")).isFalse();
+    }
+  }
+
+  @Test
+  void aTypeNoProcessorGeneratesIsLeftToJavacAndTheApplicationIsStillWired() {
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  @HttpRoute(method = \"GET\", path = \"/users\")",
+        "  public String users(@QueryParam(\"id\") test.gen.Missing id) { return \"\"; }",
+        "  @HttpRoute(method = \"GET\", path = \"/health\")",
+        "  public String health() { return \"\"; }",
+        "}");
+    Compilation compilation = javac().withProcessors(new BethProcessor(),
+        new ComponentProcessor(), new Generating(1, "test.gen.Other",
+            "package test.gen; public final class Other {}")).compile(source, Sources.APP);
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(source).onLineContaining("Missing id");
+    assertThat(compilation).hadErrorCount(1); // App finds BethModule
   }
 
   @Test

@@ -36,6 +36,44 @@ class RouteTemplateValidationTest {
         .inFile(source).onLineContaining(template);
   }
 
+  @ParameterizedTest(name = "{0} is another framework's syntax: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "/users/:id        | has the segment \":id\"; Beth would match it literally: write the"
+          + " placeholder as {id}",
+      "/users/<id>       | has the segment \"<id>\"; Beth would match it literally: write the"
+          + " placeholder as {id}",
+      "/files/**         | has the segment \"**\"; Beth has no wildcards: declare a {name}"
+          + " placeholder for one segment, or a route per path",
+      "/users/{id:[0-9]+} | has the segment \"{id:[0-9]+}\"; a placeholder takes no pattern, so"
+          + " write {id} and check the value in the method",
+  })
+  void anotherFrameworksPlaceholderIsAnErrorSayingHowBethWritesIt(String template,
+      String problem) {
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  @HttpRoute(method = \"GET\", path = \"" + template + "\")",
+        "  public String user(@PathParam String id) { return id; }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining(BethMessages.ROUTE_TEMPLATE
+        + " Malformed path template: \"" + template + "\" " + problem)
+        .inFile(source).onLineContaining(template);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void severalMethodsInOneRouteAreAnErrorSayingOneRouteServesOneMethod() {
+    JavaFileObject source = file("Users",
+        "public class Users {",
+        "  @HttpRoute(method = \"GET, POST\", path = \"/users\")",
+        "  public String users() { return \"\"; }",
+        "}");
+    assertThat(compile(source)).hadErrorContaining(BethMessages.ROUTE_METHOD
+        + " \"GET, POST\" is not an HTTP method; a route serves one method, so declare one route"
+        + " method per HTTP method (they may call a shared private method).")
+        .inFile(source).onLineContaining("GET, POST");
+  }
+
   @Test
   void aMalformedTypePrefixIsAnErrorOnTheType() {
     JavaFileObject source = file("Users",
@@ -69,7 +107,7 @@ class RouteTemplateValidationTest {
         "  public String all() { return \"\"; }",
         "}");
     assertThat(compile(source)).hadErrorContaining(BethMessages.ROUTE_METHOD
-        + " \"get\" is not an HTTP method; use an upper-case token")
+        + " \"get\" is not an HTTP method; HTTP methods are case-sensitive, so write \"GET\".")
         .inFile(source).onLineContaining("\"get\"");
   }
 

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -93,13 +94,37 @@ class RouterBehaviourTest {
       "  public String root() { return \"ok\"; }",
       "}");
 
+  /**
+   * A record handler (its {@code @Inject} constructor called by the generated module), a method
+   * path "/" that is the prefix itself, optional results, and text and byte bodies.
+   */
+  static final JavaFileObject NOTES = file("Notes",
+      "@HttpRoute(path = \"/notes\")",
+      "public record Notes(Greeter greeter) {",
+      "  @Inject public Notes {}",
+      "  @HttpRoute(method = \"GET\", path = \"/\")",
+      "  public String all() { return greeter.greet(\"notes\"); }",
+      "  @HttpRoute(method = \"GET\", path = \"/{id}\")",
+      "  public Optional<String> one(@PathParam String id) {",
+      "    return id.equals(\"none\") ? Optional.empty() : Optional.of(\"note \" + id);",
+      "  }",
+      "  @HttpRoute(method = \"GET\", path = \"/{id}/later\")",
+      "  public CompletableFuture<Optional<String>> later(@PathParam String id) {",
+      "    return CompletableFuture.supplyAsync(() -> one(id));",
+      "  }",
+      "  @HttpRoute(method = \"POST\", path = \"/text\")",
+      "  public String text(@Body String text) { return text.length() + \":\" + text; }",
+      "  @HttpRoute(method = \"POST\", path = \"/bytes\")",
+      "  public int bytes(@Body byte[] data) { return data.length; }",
+      "}");
+
   private static RunningApplication running;
   private static HttpClient client;
 
   @BeforeAll
   static void start() throws Exception {
     CompiledApplication app =
-        CompiledApplication.compile(USERS, GREETER, HEALTH, Sources.APP, Sources.MAIN);
+        CompiledApplication.compile(USERS, GREETER, HEALTH, NOTES, Sources.APP, Sources.MAIN);
     @SuppressWarnings("unchecked")
     Supplier<BethApplication> main = app.newInstance("test.Main", Supplier.class);
     running = main.get().start(BethOptions.builder().httpPort(0).build())
@@ -114,10 +139,13 @@ class RouterBehaviourTest {
     }
   }
 
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + running.address("http").getPort() + path);
+  }
+
   private static HttpResponse<String> send(String method, String path, String body,
       String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + running.address("http").getPort() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
         .timeout(Duration.ofSeconds(20))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (headers.length > 0) {
@@ -200,8 +228,57 @@ class RouterBehaviourTest {
         "Content-Type", "application/json");
     assertEquals(400, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-    assertTrue(response.body().startsWith("{\"status\":400,\"error\":\"Bad Request\","
-        + "\"message\":\"Invalid body: "), response.body());
+    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid body for"
+        + " parameter 'user': the body is not a valid User in application/json\"}",
+        response.body());
+  }
+
+  @Test
+  void anEmptyJsonBodyIsA400NamingTheParameterWithoutTheCodecsWording() throws Exception {
+    HttpResponse<String> response = send("POST", "/users", "",
+        "Content-Type", "application/json");
+    assertEquals(400, response.statusCode());
+    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Missing body for"
+        + " parameter 'user': the request has no body (expected User)\"}",
+        response.body());
+  }
+
+  @Test
+  void aTextBodyBindsToStringInItsCharsetWhateverItsTypeAndBytesToByteArray() throws Exception {
+    HttpRequest latin = HttpRequest.newBuilder(uri("/notes/text"))
+        .timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "text/plain; charset=ISO-8859-1")
+        .POST(BodyPublishers.ofByteArray("d\u00e9j\u00e0".getBytes(StandardCharsets.ISO_8859_1)))
+        .build();
+    HttpResponse<String> text = client.send(latin, BodyHandlers.ofString());
+    assertEquals(200, text.statusCode());
+    assertEquals("\"4:d\u00e9j\u00e0\"", text.body());
+    HttpResponse<String> json = send("POST", "/notes/text", "\"x\"",
+        "Content-Type", "application/json");
+    assertEquals("\"3:\\\"x\\\"\"", json.body());
+    HttpRequest raw = HttpRequest.newBuilder(uri("/notes/bytes"))
+        .timeout(Duration.ofSeconds(20))
+        .POST(BodyPublishers.ofByteArray(new byte[] {0, -1, 7, 8}))
+        .build();
+    assertEquals("4", client.send(raw, BodyHandlers.ofString()).body());
+  }
+
+  @Test
+  void anOptionalResultIsItsValueOr404WhenEmptyAlsoInAFuture() throws Exception {
+    assertEquals("\"note 7\"", get("/notes/7").body());
+    HttpResponse<String> none = get("/notes/none");
+    assertEquals(404, none.statusCode());
+    assertEquals("", none.body());
+    assertEquals("\"note 8\"", get("/notes/8/later").body());
+    assertEquals(404, get("/notes/none/later").statusCode());
+  }
+
+  @Test
+  void aRecordHandlerIsInjectedAndARootPathUnderAPrefixIsThePrefix() throws Exception {
+    HttpResponse<String> response = get("/notes");
+    assertEquals(200, response.statusCode());
+    assertEquals("\"hello notes\"", response.body());
+    assertEquals(404, get("/notes/").statusCode());
   }
 
   @Test
@@ -211,7 +288,8 @@ class RouterBehaviourTest {
     assertEquals(415, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     assertTrue(response.body().startsWith("{\"status\":415,\"error\":\"Unsupported Media Type\","
-        + "\"message\":\"Unsupported body: no codec reads the content type "
+        + "\"message\":\"Unsupported body for parameter 'user': no codec reads the content"
+        + " type "
         + "application/x-www-form-urlencoded"), response.body());
   }
 

@@ -4,6 +4,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dagger.internal.codegen.ComponentProcessor;
 import javax.tools.JavaFileObject;
 
 /**
@@ -50,6 +51,14 @@ final class Sources {
       text.append(line).append('\n');
     }
     return JavaFileObjects.forSourceString("test." + name, text.toString());
+  }
+
+  /**
+   * Compiles {@code files} with Beth's processor and Dagger's, as an application's build does: the
+   * errors counted are every error the user would see.
+   */
+  static Compilation compileWithDagger(JavaFileObject... files) {
+    return javac().withProcessors(new BethProcessor(), new ComponentProcessor()).compile(files);
   }
 
   /** Compiles {@code files} with Beth's processor. */

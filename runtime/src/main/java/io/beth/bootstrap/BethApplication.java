@@ -4,9 +4,8 @@ import io.beth.http.HttpHandler;
 import io.beth.http.HttpServer;
 import io.beth.tcp.TcpConnectionHandler;
 import io.beth.tcp.TcpServer;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.udp.UdpChannel;
-import io.beth.udp.UdpOptions;
 import io.beth.udp.UdpSocketHandler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * running.stop(Duration.ofSeconds(5)).join();
  * }</pre>
  *
- * <p>Listener names and how their ports are chosen: see {@link BethOptions}.
+ * <p>Listener names and how their ports are chosen: see {@link BethOptions}. Given {@link
+ * BethOptions.Builder#resources resources}, every listener runs on them and {@link
+ * RunningApplication#stop} closes them after the listeners.
  */
 public final class BethApplication {
 
@@ -79,7 +81,8 @@ public final class BethApplication {
 
   /**
    * Starts every listener at once; completes once all are bound, or fails (having stopped those
-   * that started) with an {@link IllegalStateException} naming the first that could not start.
+   * that started, and leaving the options' resources open) with an {@link IllegalStateException}
+   * naming the first that could not start.
    */
   public CompletableFuture<RunningApplication> start(BethOptions options) {
     Objects.requireNonNull(options, "options == null");
@@ -100,7 +103,7 @@ public final class BethApplication {
     return CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new))
         .handle((ignored, failure) -> {
           if (failure == null) {
-            RunningApplication running = new RunningApplication();
+            RunningApplication running = new RunningApplication(options.resources());
             starting.forEach(s -> running.add(s.join().listener, s.join().stop));
             return running;
           }
@@ -128,29 +131,40 @@ public final class BethApplication {
   private static CompletableFuture<Started> startUdp(Endpoint<UdpSocketHandler> endpoint,
       BethOptions options) {
     return attempt(endpoint.name, () -> options.port(endpoint.name, endpoint.defaultPort),
-        port -> UdpChannel.open(UdpOptions.onPort(port)).thenApply(channel -> {
-          Transports.blockingExecutor().execute(() -> {
-            try {
-              endpoint.handler.handle(channel);
-            } catch (Exception | Error e) {
-              log.warn("UDP handler {} failed; closing its socket", endpoint.name, e);
-              channel.fail(e);
-            }
-          });
-          return new Started(new Listener(endpoint.name, "udp", channel.localAddress()),
-              grace -> closeUdp(channel, grace));
-        }));
+        port -> UdpChannel.open(options.udpOptions(endpoint.name, endpoint.defaultPort))
+            .thenApply(channel -> serveUdp(endpoint, channel, resourcesOf(options))));
   }
 
-  private static CompletableFuture<Void> closeUdp(UdpChannel channel, Duration grace) {
+  /** Hands {@code channel} to the endpoint's handler off the event loop. */
+  private static Started serveUdp(Endpoint<UdpSocketHandler> endpoint, UdpChannel channel,
+      BethResources resources) {
+    resources.blockingExecutor().execute(() -> {
+      try {
+        endpoint.handler.handle(channel);
+      } catch (Exception | Error e) {
+        log.warn("UDP handler {} failed; closing its socket", endpoint.name, e);
+        channel.fail(e);
+      }
+    });
+    return new Started(new Listener(endpoint.name, "udp", channel.localAddress()),
+        grace -> closeUdp(channel, grace, resources));
+  }
+
+  private static BethResources resourcesOf(BethOptions options) {
+    return options.resources() != null ? options.resources() : BethResources.shared();
+  }
+
+  private static CompletableFuture<Void> closeUdp(UdpChannel channel, Duration grace,
+      BethResources resources) {
     channel.close();
     CompletableFuture<Void> closed = channel.socketClosed().toCompletableFuture();
     if (!closed.isDone()) {
-      CompletableFuture.delayedExecutor(grace.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+      ScheduledFuture<?> deadline = resources.timer().schedule(() -> {
         if (!closed.isDone()) {
           channel.fail(new IllegalStateException("the application stopped"));
         }
-      });
+      }, grace.toNanos(), TimeUnit.NANOSECONDS);
+      closed.whenComplete((v, e) -> deadline.cancel(false));
     }
     return closed;
   }

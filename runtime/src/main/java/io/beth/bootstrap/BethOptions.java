@@ -2,6 +2,8 @@ package io.beth.bootstrap;
 
 import io.beth.http.HttpServerOptions;
 import io.beth.tcp.TcpServerOptions;
+import io.beth.transport.BethResources;
+import io.beth.udp.UdpOptions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,11 @@ import java.util.Set;
  * Port 0 picks a free port; {@link RunningApplication#listeners()} reports the one bound. Other
  * settings come from {@link Builder#http(HttpServerOptions)} and {@link
  * Builder#tcp(TcpServerOptions)}, whose ports are replaced by the chosen ones.
+ *
+ * <p>Threads: with {@link Builder#resources(BethResources)} every listener runs on those
+ * resources (unless its own options name others) and the application closes them once its
+ * listeners have stopped; without, the listeners run as their options say (the shared default,
+ * or the HTTP server's own event loops), and nothing shared is closed.
  */
 public final class BethOptions {
 
@@ -37,12 +44,14 @@ public final class BethOptions {
   private final boolean freePorts;
   private final HttpServerOptions http;
   private final TcpServerOptions tcp;
+  private final BethResources resources;
 
   private BethOptions(Builder b) {
     this.ports = Collections.unmodifiableMap(new LinkedHashMap<>(b.ports));
     this.freePorts = b.freePorts;
     this.http = b.http;
     this.tcp = b.tcp;
+    this.resources = b.resources;
   }
 
   /** No overrides: system properties and annotation defaults apply. */
@@ -90,14 +99,32 @@ public final class BethOptions {
     return port(HTTP, BethApplication.DEFAULT_HTTP_PORT);
   }
 
-  /** The HTTP server's options, with {@link #httpPort()}. */
-  public HttpServerOptions httpOptions() {
-    return http.newBuilder().port(httpPort()).build();
+  /** The resources the application runs on and closes when it stops, or {@code null}. */
+  public BethResources resources() {
+    return resources;
   }
 
-  /** The options of the TCP server of listener {@code name}, with its port. */
+  /** The HTTP server's options, with {@link #httpPort()} and {@link #resources()}. */
+  public HttpServerOptions httpOptions() {
+    HttpServerOptions.Builder b = http.newBuilder().port(httpPort());
+    if (http.resources() == null && resources != null) {
+      b.resources(resources);
+    }
+    return b.build();
+  }
+
+  /** The options of the TCP server of listener {@code name}, with its port and resources. */
   public TcpServerOptions tcpOptions(String name, int defaultPort) {
-    return tcp.toBuilder().port(port(name, defaultPort)).build();
+    TcpServerOptions.Builder b = tcp.toBuilder().port(port(name, defaultPort));
+    if (tcp.resources() == null && resources != null) {
+      b.resources(resources);
+    }
+    return b.build();
+  }
+
+  /** The options of the UDP socket of listener {@code name}, with its port and resources. */
+  public UdpOptions udpOptions(String name, int defaultPort) {
+    return UdpOptions.builder().port(port(name, defaultPort)).resources(resources).build();
   }
 
   private static int checkPort(int port, String what) {
@@ -113,6 +140,7 @@ public final class BethOptions {
     private boolean freePorts;
     private HttpServerOptions http = HttpServerOptions.DEFAULT;
     private TcpServerOptions tcp = TcpServerOptions.DEFAULT;
+    private BethResources resources;
 
     Builder() {}
 
@@ -150,7 +178,29 @@ public final class BethOptions {
       return this;
     }
 
+    /**
+     * Runs every listener on {@code resources}, unless its own options name others, and closes
+     * them once the listeners have stopped ({@link RunningApplication#stop}); if starting fails
+     * they stay open, for the caller to start again or close. Not the shared default.
+     */
+    public Builder resources(BethResources resources) {
+      Objects.requireNonNull(resources, "resources == null");
+      if (resources.isShared()) {
+        throw new IllegalArgumentException("the shared resources are never closed; an application"
+            + " without resources(...) runs on them");
+      }
+      this.resources = resources;
+      return this;
+    }
+
+    /** The options; fails if {@link #resources} would meet the HTTP options' own loop settings. */
     public BethOptions build() {
+      if (resources != null && http.resources() == null
+          && (http.ioThreads() != 0 || !http.nativeTransport())) {
+        throw new IllegalArgumentException("the HTTP options set ioThreads or nativeTransport,"
+            + " which shape event loops of the server's own; with resources(" + resources
+            + "), set them on BethResources.builder()");
+      }
       return new BethOptions(this);
     }
   }

@@ -2,7 +2,6 @@ package io.beth.bootstrap;
 
 import io.beth.http.HttpRequest;
 import io.beth.http.HttpResponse;
-import io.beth.transport.Transports;
 import io.beth.websocket.WebSocketHandler;
 import io.beth.websocket.WebSocketUpgrade;
 import io.beth.websocket.WebSockets;
@@ -20,8 +19,9 @@ public final class Endpoints {
   /**
    * Upgrades {@code request} with {@code handler}'s options and answers the handshake; once the
    * socket is open, hands it to {@code handler} off the event loop. A request that is not a valid
-   * handshake is refused as {@link WebSockets#upgrade} says (400, 403 or 426). If the handler
-   * throws, the socket is closed with 1011.
+   * handshake is refused as {@link WebSockets#upgrade} says (400, 403 or 426). The handler runs on
+   * the server's executor ({@link HttpRequest#executor()}); if it throws, the socket is closed
+   * with 1011.
    */
   public static CompletableFuture<HttpResponse> webSocket(WebSocketHandler handler,
       HttpRequest request) {
@@ -34,7 +34,7 @@ public final class Endpoints {
             handler.getClass().getName(), socket.remoteAddress(), e);
         socket.close(1011, "internal error");
       }
-    }, Transports.blockingExecutor());
+    }, request.executor());
     return CompletableFuture.completedFuture(upgrade.response());
   }
 }

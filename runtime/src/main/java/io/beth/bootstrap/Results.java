@@ -1,12 +1,16 @@
 package io.beth.bootstrap;
 
+import io.beth.codec.Codec;
 import io.beth.codec.Codecs;
 import io.beth.http.HttpRequest;
 import io.beth.http.HttpResponse;
 import io.beth.http.HttpStatusException;
 import io.beth.http.ServerSentEvent;
 import io.beth.http.ServerSentEvents;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -63,6 +67,21 @@ public final class Results {
     });
   }
 
+  /**
+   * {@code 200} with the value of {@code value} encoded by the first codec; an empty (or null)
+   * {@code Optional} is {@code 404 Not Found}.
+   */
+  public static CompletableFuture<HttpResponse> encodeOptional(Optional<?> value,
+      Codecs codecs) {
+    return value == null || value.isEmpty() ? notFound() : encode(value.get(), codecs);
+  }
+
+  /** {@link #encodeOptional} once {@code value} completes. */
+  public static CompletionStage<HttpResponse> encodeOptionalLater(
+      CompletionStage<? extends Optional<?>> value, Codecs codecs) {
+    return value.thenCompose(v -> encodeOptional(v, codecs));
+  }
+
   /** {@code 200} with {@code stream} sent in chunks. */
   public static CompletableFuture<HttpResponse> stream(Flow.Publisher<?> stream) {
     return CompletableFuture.completedFuture(HttpResponse.builder().body(stream).build());
@@ -73,15 +92,59 @@ public final class Results {
     return CompletableFuture.completedFuture(ServerSentEvents.response(events));
   }
 
-  /** The body of {@code request} decoded as {@code type} by the codec of its content type. */
-  public static Object decode(HttpRequest request, byte[] body, Type type, Codecs codecs) {
+  /**
+   * The body of {@code request} decoded as {@code type} by the codec of its content type, for the
+   * route parameter {@code name}. A body no codec reads is a 415; one the codec cannot decode is a
+   * 400 whose message names the parameter and what was wrong (an empty body, or one that is not
+   * the expected value in its media type) without the codec's own wording, which stays in the
+   * exception's cause: {@code "Missing body for parameter 'user': the request has no body
+   * (expected User)"}.
+   */
+  public static Object decode(HttpRequest request, byte[] body, Type type, Codecs codecs,
+      String name) {
+    String contentType = request.contentType();
     try {
-      return codecs.decode(request.contentType(), body, type);
+      return codecs.decode(contentType, body, type);
     } catch (Codecs.UnsupportedMediaTypeException e) {
-      throw new BadParameterException(415, "Unsupported body: " + e.getMessage(), e);
+      throw new BadParameterException(415, "Unsupported body for parameter '" + name + "': "
+          + e.getMessage(), e);
     } catch (Exception e) {
-      throw new BadParameterException("Invalid body: " + e.getMessage(), e);
+      String expected = describe(type);
+      throw new BadParameterException(body.length == 0
+          ? "Missing body for parameter '" + name + "': the request has no body (expected "
+              + expected + ")"
+          : "Invalid body for parameter '" + name + "': the body is not a valid " + expected
+              + " in " + mediaType(contentType, codecs), e);
     }
+  }
+
+  /** {@code type} by simple names, as {@code List<User>}. */
+  static String describe(Type type) {
+    if (type instanceof Class<?> c) {
+      return c.isArray() ? describe(c.getComponentType()) + "[]" : c.getSimpleName();
+    }
+    if (type instanceof ParameterizedType p) {
+      StringBuilder out = new StringBuilder(describe(p.getRawType())).append('<');
+      Type[] args = p.getActualTypeArguments();
+      for (int i = 0; i < args.length; i++) {
+        out.append(i == 0 ? "" : ", ").append(describe(args[i]));
+      }
+      return out.append('>').toString();
+    }
+    if (type instanceof GenericArrayType a) {
+      return describe(a.getGenericComponentType()) + "[]";
+    }
+    return type.getTypeName();
+  }
+
+  /** The media type of {@code contentType} without parameters, or its decoder's for none. */
+  private static String mediaType(String contentType, Codecs codecs) {
+    if (contentType == null || contentType.isBlank()) {
+      Codec codec = codecs.forContentType(contentType);
+      return (codec == null ? codecs.encoder() : codec).mediaType();
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
   }
 
   /**

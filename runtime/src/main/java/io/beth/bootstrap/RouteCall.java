@@ -26,7 +26,9 @@ import java.util.concurrent.CompletionException;
  * parse} or the {@code String} constructor for the JDK's types and well-behaved value types). A
  * path value is one percent-encoded segment ({@code /} included); query values are
  * percent-encoded; a {@code null} or empty {@code Optional} value is left out, a {@code List}
- * sends each of its values. A body is encoded by the first codec, with its media type.
+ * sends each of its values. A body is encoded by the first codec, with its media type; a {@code
+ * String} body is sent as UTF-8 {@code text/plain} and a {@code byte[]} body as it is, as the
+ * router binds them.
  *
  * <p>Every failure comes through the returned future: a value that cannot be sent (a missing
  * required value, a cookie value with characters a cookie cannot carry, a body the codec cannot
@@ -125,6 +127,26 @@ public final class RouteCall {
     return this;
   }
 
+  /** Sends {@code text} as the body, as {@code text/plain; charset=utf-8}. */
+  public RouteCall textBody(CharSequence text) {
+    if (text == null) {
+      return fail(new NullPointerException("the body text is null"));
+    }
+    body = text.toString().getBytes(StandardCharsets.UTF_8);
+    contentType = "text/plain; charset=utf-8";
+    return this;
+  }
+
+  /** Sends {@code bytes} as the body, as {@code application/octet-stream}. */
+  public RouteCall bytesBody(byte[] bytes) {
+    if (bytes == null) {
+      return fail(new NullPointerException("the body bytes are null"));
+    }
+    body = bytes;
+    contentType = "application/octet-stream";
+    return this;
+  }
+
   /** Sends {@code stream} as the body, chunked, as {@code application/octet-stream}. */
   public RouteCall bodyStream(Source<byte[]> stream) {
     if (stream == null) {
@@ -153,6 +175,41 @@ public final class RouteCall {
           @SuppressWarnings("unchecked")
           T value = (T) codecs.decode(response.headers().get("Content-Type"), bytes, type);
           return value;
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      });
+    }));
+  }
+
+  /**
+   * Sends the call for a route returning an {@code Optional}: completes with the body decoded as
+   * {@code type}, or empty on {@code 404 Not Found} (the route's empty {@code Optional}, or a
+   * path the server does not serve) and on an empty 2xx body; another status fails as {@link
+   * #value} does.
+   */
+  public <T> CompletableFuture<Optional<T>> optional(Type type) {
+    CompletableFuture<ClientResponse> exchange = exchange(codecs.encoder().mediaType());
+    return cancelling(exchange, exchange.thenCompose(response -> {
+      if (response.status() == 404) {
+        return response.bytes(ERROR_BODY_LIMIT).handle((bytes, error) -> {
+          if (error != null) {
+            response.close();
+          }
+          return Optional.<T>empty();
+        });
+      }
+      if (!isSuccess(response)) {
+        return failed(response);
+      }
+      return response.bytes().thenApply(bytes -> {
+        if (bytes.length == 0) {
+          return Optional.<T>empty();
+        }
+        try {
+          @SuppressWarnings("unchecked")
+          T value = (T) codecs.decode(response.headers().get("Content-Type"), bytes, type);
+          return Optional.ofNullable(value);
         } catch (Exception e) {
           throw new CompletionException(e);
         }

@@ -27,8 +27,9 @@ public final class Codecs {
 
   /**
    * JSON through Jackson, one shared instance (made on first use: a Jackson {@code ObjectMapper} is
-   * costly to build and thread-safe to share); fails if {@code jackson-databind} is not on the
-   * class path.
+   * costly to build and thread-safe to share). The runtime depends on {@code jackson-databind};
+   * an application that excludes it must give its own codecs (bind {@code Codecs} in its
+   * component), or this fails saying so.
    */
   public static Codecs defaults() {
     Codecs d = shared;
@@ -37,7 +38,8 @@ public final class Codecs {
         d = of(JsonCodec.create());
       } catch (LinkageError e) {
         throw new IllegalStateException("the default JSON codec needs jackson-databind on the"
-            + " class path; add it, or pass your own Codecs", e);
+            + " class path (beth-runtime depends on it: was it excluded?); add"
+            + " com.fasterxml.jackson.core:jackson-databind, or bind Codecs of your own", e);
       }
       shared = d; // a race builds two, and either will do
     }

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * JSON through Jackson (an optional dependency of the runtime: add {@code jackson-databind} to use
- * it). Reads {@code application/json} and any {@code +json} type, and bodies without a type.
+ * JSON through Jackson ({@code jackson-databind}, a dependency of the runtime). Reads {@code
+ * application/json} and any {@code +json} type, and bodies without a type.
  */
 public final class JsonCodec implements Codec {
 

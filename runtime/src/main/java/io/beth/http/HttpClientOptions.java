@@ -3,6 +3,7 @@ package io.beth.http;
 import static java.util.Objects.requireNonNull;
 
 import io.beth.codec.Codecs;
+import io.beth.transport.BethResources;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -23,6 +24,11 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * <p>Proxies: {@link Builder#proxy} sends requests through an HTTP or SOCKS5 proxy ({@link
  * ProxyOptions}); a request may override it.
+ *
+ * <p>Threads: a client runs on the event loops and blocking executor (file and multipart reads,
+ * name lookups) of {@link Builder#resources}, by default {@link BethResources#shared()}; with
+ * {@link Builder#ioThreads} instead it has that many event loops of its own, stopped by {@link
+ * HttpClient#close()}.
  */
 public final class HttpClientOptions {
 
@@ -37,6 +43,7 @@ public final class HttpClientOptions {
   private final int maxRedirects;
   private final boolean errorStatusFails;
   private final int ioThreads;
+  private final BethResources resources;
   private final TrustManagerFactory trustManagerFactory;
   private final KeyManagerFactory keyManagerFactory;
   private final boolean insecure;
@@ -57,6 +64,7 @@ public final class HttpClientOptions {
     this.maxRedirects = b.maxRedirects;
     this.errorStatusFails = b.errorStatusFails;
     this.ioThreads = b.ioThreads;
+    this.resources = b.resources;
     this.trustManagerFactory = b.trustManagerFactory;
     this.keyManagerFactory = b.keyManagerFactory;
     this.insecure = b.insecure;
@@ -75,7 +83,10 @@ public final class HttpClientOptions {
     return new Builder();
   }
 
-  /** Connect timeout (default 10 s). */
+  /**
+   * Connect timeout (default 10 s): the TCP connect and, for {@code https}, the TLS handshake; past
+   * it the call fails with {@link ConnectTimeoutException}.
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
@@ -112,6 +123,7 @@ public final class HttpClientOptions {
     return followRedirects;
   }
 
+  /** The most redirects a call follows (default 5): see {@link Builder#maxRedirects}. */
   public int maxRedirects() {
     return maxRedirects;
   }
@@ -121,8 +133,14 @@ public final class HttpClientOptions {
     return errorStatusFails;
   }
 
+  /** Event loops of the client's own, or 0 to run on {@link #resources()}. */
   public int ioThreads() {
     return ioThreads;
+  }
+
+  /** The resources the client runs on, {@code null} for the shared default (or its own loops). */
+  public BethResources resources() {
+    return resources;
   }
 
   /** Custom trust material, {@code null} for the system trust store. */
@@ -195,6 +213,7 @@ public final class HttpClientOptions {
     private int maxRedirects = 5;
     private boolean errorStatusFails = true;
     private int ioThreads;
+    private BethResources resources;
     private TrustManagerFactory trustManagerFactory;
     private KeyManagerFactory keyManagerFactory;
     private boolean insecure;
@@ -245,6 +264,12 @@ public final class HttpClientOptions {
       return this;
     }
 
+    /**
+     * Follows at most {@code max} redirects per call (default 5); a call sent one more fails with
+     * a {@link TooManyRedirectsException} carrying that redirect response. 0 follows none: the
+     * first redirect that would be followed fails the call ({@code followRedirects(false)}
+     * returns redirects as responses instead).
+     */
     public Builder maxRedirects(int max) {
       if (max < 0) {
         throw new IllegalArgumentException("maxRedirects < 0: " + max);
@@ -258,12 +283,25 @@ public final class HttpClientOptions {
       return this;
     }
 
-    /** Event-loop threads, 0 for Netty's default. */
+    /**
+     * Event loops of the client's own, named {@code beth-http-client-io-*} and stopped by {@link
+     * HttpClient#close()}; 0 (the default) runs on the resources' loops. Not with {@link
+     * #resources}.
+     */
     public Builder ioThreads(int threads) {
       if (threads < 0) {
         throw new IllegalArgumentException("ioThreads < 0: " + threads);
       }
       this.ioThreads = threads;
+      return this;
+    }
+
+    /**
+     * Runs the client on {@code resources} (event loops and blocking executor), which closing the
+     * client leaves open; {@code null} (the default) for {@link BethResources#shared()}.
+     */
+    public Builder resources(BethResources resources) {
+      this.resources = resources;
       return this;
     }
 
@@ -382,7 +420,12 @@ public final class HttpClientOptions {
       return this;
     }
 
+    /** The options; {@link #resources} with {@link #ioThreads} fails. */
     public HttpClientOptions build() {
+      if (resources != null && ioThreads != 0) {
+        throw new IllegalArgumentException("ioThreads makes event loops of the client's own; with"
+            + " resources(" + resources + "), set eventLoopThreads on BethResources.builder()");
+      }
       return new HttpClientOptions(this);
     }
 

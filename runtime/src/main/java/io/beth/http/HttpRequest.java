@@ -7,7 +7,7 @@ import io.beth.codec.Codecs;
 import io.beth.codec.TypeToken;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -76,7 +76,7 @@ public final class HttpRequest {
     this.bodyLimit = b.bodyLimit;
     this.nativeBody = b.body;
     this.nativeRaw = b.raw;
-    this.executor = b.executor != null ? b.executor : Transports.blockingExecutor();
+    this.executor = b.executor;
   }
 
   /** A builder for a {@code GET /} request with no headers and no body. */
@@ -491,10 +491,11 @@ public final class HttpRequest {
 
   /**
    * The executor on which the server runs handlers that may block (see {@link
-   * HttpHandler#isBlocking()}): a non-blocking handler hands work that may block to it.
+   * HttpHandler#isBlocking()}): a non-blocking handler hands work that may block to it. A request
+   * built without one answers the shared default's ({@link BethResources#shared()}).
    */
   public Executor executor() {
-    return executor;
+    return executor != null ? executor : BethResources.shared().blockingExecutor();
   }
 
   /** A builder holding this request's head, addresses and body. */
@@ -652,7 +653,7 @@ public final class HttpRequest {
       return this;
     }
 
-    /** The executor for work that may block; by default the shared one of Beth's servers. */
+    /** The executor for work that may block; by default the shared resources' one. */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
       return this;

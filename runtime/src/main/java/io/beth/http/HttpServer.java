@@ -46,11 +46,15 @@ public interface HttpServer extends AutoCloseable {
   /**
    * Stops gracefully: stops accepting connections, closes idle ones, lets in-flight exchanges
    * finish (their responses carry {@code Connection: close}) for up to {@code grace}, then closes
-   * everything. The future completes once the server's threads have stopped. Idempotent.
+   * everything. The future completes once every connection is closed and, for a server without
+   * {@link HttpServerOptions#resources() resources}, its own event loops have stopped. Idempotent.
    */
   CompletableFuture<Void> stop(Duration grace);
 
-  /** Completes once the server has stopped. */
+  /**
+   * Completes once the server has stopped: by {@link #stop}, or because the resources it runs on
+   * were closed under it (which closes its channels at once).
+   */
   CompletableFuture<Void> stopped();
 
   /** {@link #stop(Duration)} with {@link #DEFAULT_GRACE}, waiting for it; never call on an event loop. */

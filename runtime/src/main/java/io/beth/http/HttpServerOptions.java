@@ -1,5 +1,6 @@
 package io.beth.http;
 
+import io.beth.transport.BethResources;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
@@ -13,6 +14,12 @@ import java.util.function.Predicate;
 /**
  * How an {@link HttpServer} listens and what it accepts. Immutable; build with {@link #builder()}.
  * Every setting has a sensible default: a free port on every interface, no TLS, no compression.
+ *
+ * <p>Threads: a server given {@link Builder#resources} runs on those resources' event loops,
+ * blocking executor and timer. Without, it runs on event loops of its own (named {@code
+ * beth-http-io-*}; {@link #ioThreads()} of them, native unless {@link #nativeTransport()} is off),
+ * which it stops when it stops, with the shared default's blocking executor ({@link
+ * BethResources#shared()}).
  */
 public final class HttpServerOptions {
 
@@ -22,6 +29,7 @@ public final class HttpServerOptions {
   private final String host;
   private final int port;
   private final Executor executor;
+  private final BethResources resources;
   private final int ioThreads;
   private final boolean nativeTransport;
   private final int maxInitialLineLength;
@@ -46,6 +54,7 @@ public final class HttpServerOptions {
     this.host = b.host;
     this.port = b.port;
     this.executor = b.executor;
+    this.resources = b.resources;
     this.ioThreads = b.ioThreads;
     this.nativeTransport = b.nativeTransport;
     this.maxInitialLineLength = b.maxInitialLineLength;
@@ -82,19 +91,28 @@ public final class HttpServerOptions {
     return port;
   }
 
-  /** Where blocking handlers run, or {@code null} for the shared default. */
+  /** Where blocking handlers run, or {@code null} for the resources' blocking executor. */
   public Executor executor() {
     return executor;
   }
 
-  /** Event-loop threads; 0 means Netty's default (twice the processors). */
+  /** The resources the server runs on, or {@code null} for event loops of its own. */
+  public BethResources resources() {
+    return resources;
+  }
+
+  /**
+   * Event-loop threads of a server without {@link #resources()}; 0 means Netty's default (twice
+   * the processors).
+   */
   public int ioThreads() {
     return ioThreads;
   }
 
   /**
-   * Whether to use native epoll when available (NIO otherwise); the system property {@code
-   * beth.transport.nio=true} forces NIO, as for every Beth transport.
+   * Whether a server without {@link #resources()} uses the configured transport ({@link
+   * io.beth.transport.Transport#configured()}: native epoll where available, unless a system
+   * property chooses) or, when false, NIO.
    */
   public boolean nativeTransport() {
     return nativeTransport;
@@ -191,6 +209,7 @@ public final class HttpServerOptions {
     b.host = host;
     b.port = port;
     b.executor = executor;
+    b.resources = resources;
     b.ioThreads = ioThreads;
     b.nativeTransport = nativeTransport;
     b.maxInitialLineLength = maxInitialLineLength;
@@ -234,6 +253,7 @@ public final class HttpServerOptions {
     private String host;
     private int port;
     private Executor executor;
+    private BethResources resources;
     private int ioThreads;
     private boolean nativeTransport = true;
     private int maxInitialLineLength = 4096;
@@ -271,9 +291,22 @@ public final class HttpServerOptions {
       return this;
     }
 
-    /** Where blocking handlers run; by default virtual threads, or a shared pool before Java 21. */
+    /**
+     * Where blocking handlers run; by default the resources' blocking executor (virtual threads on
+     * Java 21+, a pool before).
+     */
     public Builder executor(Executor executor) {
       this.executor = executor;
+      return this;
+    }
+
+    /**
+     * Runs the server on {@code resources} (their event loops, blocking executor and timer), which
+     * it leaves open when it stops; {@code null} (the default) for event loops of its own. Not
+     * with {@link #ioThreads} or {@link #nativeTransport}: those shape loops of its own.
+     */
+    public Builder resources(BethResources resources) {
+      this.resources = resources;
       return this;
     }
 
@@ -285,7 +318,7 @@ public final class HttpServerOptions {
       return this;
     }
 
-    /** Whether to use native epoll when available (the default), or always NIO. */
+    /** Without resources: the configured transport (the default, epoll where available), or NIO. */
     public Builder nativeTransport(boolean nativeTransport) {
       this.nativeTransport = nativeTransport;
       return this;
@@ -389,7 +422,13 @@ public final class HttpServerOptions {
       return this;
     }
 
+    /** The options; fails for {@link #resources} with {@link #ioThreads} or nativeTransport. */
     public HttpServerOptions build() {
+      if (resources != null && (ioThreads != 0 || !nativeTransport)) {
+        throw new IllegalArgumentException("ioThreads and nativeTransport shape the event loops of"
+            + " a server without resources; with resources(" + resources + "), set them on"
+            + " BethResources.builder()");
+      }
       return new HttpServerOptions(this);
     }
 

@@ -3,18 +3,17 @@ package io.beth.http;
 import io.beth.stream.BufferedStream;
 import io.beth.stream.Source;
 import io.beth.stream.Streams;
+import io.beth.stream.internal.DaemonTimer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Server-Sent Events: a stream of {@link ServerSentEvent}s as a {@code text/event-stream}
  * response, with a keep-alive comment whenever no event was sent for a while (so proxies and idle
- * timeouts keep the connection). When the client goes away, the event source is closed.
+ * timeouts keep the connection), put by the shared timer ({@code BethResources.shared().timer()}).
+ * When the client goes away, the event source is closed.
  *
  * <pre>{@code
  * BufferedStream<ServerSentEvent> events = Streams.buffered(16);
@@ -61,9 +60,8 @@ public final class ServerSentEvents {
       ticker.sent = true;
       return event.encode();
     }), out);
-    long period = keepAlive.toNanos();
     ScheduledFuture<?> timer =
-        Timer.INSTANCE.scheduleAtFixedRate(ticker, period, period, TimeUnit.NANOSECONDS);
+        DaemonTimer.shared().scheduleAtFixedRate(keepAlive, keepAlive, ticker);
     out.closed().whenComplete((v, e) -> timer.cancel(false));
     return out;
   }
@@ -83,20 +81,6 @@ public final class ServerSentEvents {
         out.put(KEEP_ALIVE_COMMENT);
       }
       sent = false;
-    }
-  }
-
-  private static final class Timer {
-    static final ScheduledExecutorService INSTANCE = create();
-
-    private static ScheduledExecutorService create() {
-      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "beth-sse-keepalive");
-        t.setDaemon(true);
-        return t;
-      });
-      timer.setRemoveOnCancelPolicy(true);
-      return timer;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.beth.stream.internal.DaemonTimer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +121,7 @@ final class Batcher<T> {
     if (batch.isEmpty()) {
       int armed = generation;
       timer =
-          StreamTimer.schedule(
+          DaemonTimer.shared().schedule(
               maxLatency,
               () -> {
                 expiredGeneration = armed;

@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.beth.stream.internal.DaemonTimer;
 import io.beth.stream.internal.PollableSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -101,7 +102,7 @@ public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
     }
     if (timeout != null) {
       PendingPut p = pending;
-      ScheduledFuture<?> timer = StreamTimer.schedule(timeout, () -> p.complete(false));
+      ScheduledFuture<?> timer = DaemonTimer.shared().schedule(timeout, () -> p.complete(false));
       pending.whenComplete((ok, e) -> timer.cancel(false));
     }
     wake(wake);
@@ -322,7 +323,7 @@ public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
       return;
     }
     ScheduledFuture<?> timer =
-        StreamTimer.schedule(
+        DaemonTimer.shared().schedule(
             timeout,
             () -> {
               boolean removed;

@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.beth.stream.internal.DaemonTimer;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
@@ -65,7 +66,7 @@ final class IteratorSource<T> implements Source<T> {
     }
     if (timeout != null && !result.isDone()) {
       ScheduledFuture<?> timer =
-          StreamTimer.schedule(timeout, () -> result.complete(timeoutValue));
+          DaemonTimer.shared().schedule(timeout, () -> result.complete(timeoutValue));
       result.whenComplete((v, e) -> timer.cancel(false));
     }
     return result;

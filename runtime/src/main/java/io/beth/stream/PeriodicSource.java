@@ -1,5 +1,6 @@
 package io.beth.stream;
 
+import io.beth.stream.internal.DaemonTimer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -7,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 /**
- * {@link Streams#periodically}: on each tick of the stream timer, puts the supplier's value into a
+ * {@link Streams#periodically}: on each tick of the shared timer, puts the supplier's value into a
  * hand-over stream, unless the previous tick's put is still waiting for the consumer, in which case
  * the tick is skipped (the supplier is not called). Closing the source cancels the timer.
  */
@@ -29,7 +30,8 @@ final class PeriodicSource<T> implements Runnable {
       throw new IllegalArgumentException("period <= 0: " + period);
     }
     PeriodicSource<T> ticker = new PeriodicSource<>(supplier);
-    ScheduledFuture<?> timer = StreamTimer.scheduleAtFixedRate(initialDelay, period, ticker);
+    ScheduledFuture<?> timer =
+        DaemonTimer.shared().scheduleAtFixedRate(initialDelay, period, ticker);
     ticker.out.closed().whenComplete((v, e) -> timer.cancel(false));
     return ticker.out;
   }

@@ -63,9 +63,9 @@ public final class Streams {
   /**
    * A source of {@code supplier}'s values, one every {@code period}, the first after one period.
    * A tick whose previous value was not taken yet is skipped (values never queue up), so a slow
-   * consumer sees fresh values. The supplier runs on the shared stream timer thread and must not
-   * block; if it throws (or returns {@code null}) the source fails. Closing the source stops the
-   * timer.
+   * consumer sees fresh values. The supplier runs on the thread of the shared timer ({@code
+   * BethResources.shared().timer()}, behind every stream timeout) and must not block; if it
+   * throws (or returns {@code null}) the source fails. Closing the source stops the timer.
    */
   public static <T> Source<T> periodically(Duration period, Supplier<? extends T> supplier) {
     return periodically(period, period, supplier);

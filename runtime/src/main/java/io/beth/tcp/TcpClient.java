@@ -3,7 +3,7 @@ package io.beth.tcp;
 import io.beth.stream.DuplexStream;
 import io.beth.tcp.internal.TcpChannels;
 import io.beth.transport.ConnectionException;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.transport.internal.Addresses;
 import io.beth.transport.internal.ByteCodecs;
 import io.beth.transport.internal.StreamCodec;
@@ -25,8 +25,8 @@ import javax.net.ssl.SSLParameters;
  * Connects to a TCP server; the connection is the same duplex stream a {@link TcpServer} handler
  * gets, with the same backpressure and half-close behaviour.
  *
- * <p>The host name is resolved off the event loop; the returned future completes (on
- * {@link Transports#blockingExecutor()}) once connected and, with TLS, after the handshake, or
+ * <p>The host name is resolved off the event loop; the returned future completes (on the
+ * resources' {@link BethResources#blockingExecutor()}) once connected and, with TLS, after the handshake, or
  * fails with why not: a {@code ConnectException} (refused or timed out) or a
  * {@link ConnectionException} (for example a certificate that does not verify).
  */
@@ -53,19 +53,25 @@ public final class TcpClient {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
-    Executor executor = Transports.blockingExecutor();
+    BethResources resources =
+        options.resources() != null ? options.resources() : BethResources.shared();
+    if (resources.isClosed()) {
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "cannot connect to " + host + ":" + port + " on " + resources + ": closed"));
+    }
+    Executor executor = resources.blockingExecutor();
     return Addresses.resolve(host, port, executor)   // a name is looked up off the event loop
-        .thenCompose(address -> connect(codec, host, address, options))
+        .thenCompose(address -> connect(codec, host, address, options, resources))
         .whenCompleteAsync((s, e) -> {}, executor);
   }
 
   private static <I> CompletableFuture<DuplexStream<I, Object>> connect(
       StreamCodec<I, Object> codec, String host, InetSocketAddress address,
-      TcpClientOptions options) {
+      TcpClientOptions options, BethResources resources) {
     CompletableFuture<DuplexStream<I, Object>> connected = new CompletableFuture<>();
     Bootstrap bootstrap = new Bootstrap()
-        .group(Transports.eventLoopGroup())
-        .channel(Transports.socketChannelClass())
+        .group(resources.eventLoopGroup())
+        .channel(resources.transport().socketChannelClass())
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())

@@ -1,5 +1,6 @@
 package io.beth.tcp;
 
+import io.beth.transport.BethResources;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
@@ -15,7 +16,9 @@ import java.util.function.Consumer;
  * client sends the host name (SNI) and verifies that the server's certificate matches it, unless
  * {@link Builder#hostnameVerification(boolean)} turns that off; {@link Builder#serverName(String)}
  * names another host to send and verify (to connect to an address but check a name). As with the
- * JDK, no SNI is sent for an IP literal or a name without a dot such as {@code localhost}.
+ * JDK, no SNI is sent for an IP literal or a name without a dot such as {@code localhost}. The
+ * connection runs on the shared resources ({@link BethResources#shared()}) unless {@link
+ * Builder#resources} names others.
  */
 public final class TcpClientOptions {
 
@@ -30,6 +33,7 @@ public final class TcpClientOptions {
   private final int outboundBuffer;
   private final Consumer<? super Bootstrap> bootstrapHook;
   private final Consumer<? super ChannelPipeline> pipelineHook;
+  private final BethResources resources;
 
   private TcpClientOptions(Builder b) {
     connectTimeout = b.connectTimeout;
@@ -40,6 +44,7 @@ public final class TcpClientOptions {
     outboundBuffer = b.outboundBuffer;
     bootstrapHook = b.bootstrapHook;
     pipelineHook = b.pipelineHook;
+    resources = b.resources;
   }
 
   /** A builder with the defaults. */
@@ -92,6 +97,11 @@ public final class TcpClientOptions {
     return pipelineHook;
   }
 
+  /** The resources the connection runs on, or {@code null} for {@link BethResources#shared()}. */
+  public BethResources resources() {
+    return resources;
+  }
+
   /** Builds {@link TcpClientOptions}. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -102,6 +112,7 @@ public final class TcpClientOptions {
     private int outboundBuffer = 16;
     private Consumer<? super Bootstrap> bootstrapHook = b -> {};
     private Consumer<? super ChannelPipeline> pipelineHook = p -> {};
+    private BethResources resources;
 
     private Builder() {}
 
@@ -114,6 +125,17 @@ public final class TcpClientOptions {
       outboundBuffer = o.outboundBuffer;
       bootstrapHook = o.bootstrapHook;
       pipelineHook = o.pipelineHook;
+      resources = o.resources;
+    }
+
+    /**
+     * Connects on {@code resources} (their event loops; the name lookup and the future's
+     * completion on their blocking executor); {@code null} (the default) for {@link
+     * BethResources#shared()}.
+     */
+    public Builder resources(BethResources resources) {
+      this.resources = resources;
+      return this;
     }
 
     /** How long connecting (not the TLS handshake) may take; positive. */

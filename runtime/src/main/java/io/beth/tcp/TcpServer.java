@@ -2,7 +2,7 @@ package io.beth.tcp;
 
 import io.beth.stream.DuplexStream;
 import io.beth.tcp.internal.TcpChannels;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.transport.internal.ByteCodecs;
 import io.beth.transport.internal.ChannelStream;
 import io.beth.transport.internal.StreamCodec;
@@ -14,12 +14,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -43,10 +44,12 @@ public final class TcpServer implements AutoCloseable {
 
   private final Channel serverChannel;
   private final ChannelGroup connections;
+  private final BethResources resources;
 
-  private TcpServer(Channel serverChannel, ChannelGroup connections) {
+  private TcpServer(Channel serverChannel, ChannelGroup connections, BethResources resources) {
     this.serverChannel = serverChannel;
     this.connections = connections;
+    this.resources = resources;
   }
 
   /** Starts listening; the future completes once bound, or fails with why it could not bind. */
@@ -72,10 +75,20 @@ public final class TcpServer implements AutoCloseable {
   private static <I> CompletableFuture<TcpServer> start(
       StreamCodec<I, Object> codec, Dispatch<I> handler, TcpServerOptions options) {
     Objects.requireNonNull(options, "options == null");
-    ChannelGroup connections = new DefaultChannelGroup("beth-tcp", GlobalEventExecutor.INSTANCE);
+    BethResources resources =
+        options.resources() != null ? options.resources() : BethResources.shared();
+    if (resources.isClosed()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("cannot start a TCP server on " + resources + ": closed"));
+    }
+    Executor handlerExecutor = options.handlerExecutor() != null
+        ? options.handlerExecutor() : resources.blockingExecutor();
+    // Listeners run where the last channel closes: no thread of Netty's global executor.
+    ChannelGroup connections =
+        new DefaultChannelGroup("beth-tcp", ImmediateEventExecutor.INSTANCE);
     ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(Transports.eventLoopGroup())
-        .channel(Transports.serverSocketChannelClass())
+        .group(resources.eventLoopGroup())
+        .channel(resources.transport().serverSocketChannelClass())
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -86,7 +99,7 @@ public final class TcpServer implements AutoCloseable {
                 ch,
                 options.sslContext() == null ? null : options.sslContext().newHandler(ch.alloc()),
                 options.pipelineHook(), codec, options.inboundBuffer(), options.outboundBuffer(),
-                (stream, info) -> dispatch(handler, stream, info, options),
+                (stream, info) -> dispatch(handler, stream, info, handlerExecutor),
                 e -> log.debug("connection not established: {}", e.getMessage()));
           }
         });
@@ -98,7 +111,7 @@ public final class TcpServer implements AutoCloseable {
     ChannelFuture bound = bootstrap.bind(bind);
     bound.addListener(f -> {
       if (f.isSuccess()) {
-        started.complete(new TcpServer(bound.channel(), connections));
+        started.complete(new TcpServer(bound.channel(), connections, resources));
       } else {
         started.completeExceptionally(f.cause());
       }
@@ -108,8 +121,8 @@ public final class TcpServer implements AutoCloseable {
 
   private static <I> void dispatch(
       Dispatch<I> handler, ChannelStream<I, Object> stream, ConnectionInfo info,
-      TcpServerOptions options) {
-    options.handlerExecutor().execute(() -> {
+      Executor executor) {
+    executor.execute(() -> {
       try {
         handler.handle(stream, info);
       } catch (Exception | Error e) {
@@ -132,18 +145,23 @@ public final class TcpServer implements AutoCloseable {
   /**
    * Stops gracefully: stops accepting at once, lets open connections finish for up to
    * {@code timeout}, then closes those still open. The future completes once every connection is
-   * closed.
+   * closed; if the resources the server runs on were closed under it (which closes every channel
+   * at once), once they are.
    */
   public CompletableFuture<Void> stop(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
     CompletableFuture<Void> stopped = new CompletableFuture<>();
+    if (resources.isClosed()) {
+      resources.terminationFuture().whenComplete((v, e) -> stopped.complete(null));
+      return stopped;
+    }
     serverChannel.close().addListener(f -> {
       CompletableFuture<?>[] closing = connections.stream()
           .map(TcpServer::closeFuture)
           .toArray(CompletableFuture<?>[]::new);
       CompletableFuture<Void> all = CompletableFuture.allOf(closing);
       if (!all.isDone()) {
-        var force = GlobalEventExecutor.INSTANCE.schedule(
+        var force = resources.timer().schedule(
             () -> { connections.close(); }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         all.whenComplete((v, e) -> force.cancel(false));
       }

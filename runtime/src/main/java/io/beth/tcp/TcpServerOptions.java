@@ -1,6 +1,6 @@
 package io.beth.tcp;
 
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * How a {@link TcpServer} listens. Immutable; build with {@link #builder()} or derive with
  * {@link #toBuilder()}.
  *
- * <p>Defaults: port 0 (a free port), all interfaces, no TLS, handlers called on
- * {@link Transports#blockingExecutor()}, 16 chunks buffered each way per connection.
+ * <p>Defaults: port 0 (a free port), all interfaces, no TLS, the shared resources ({@link
+ * BethResources#shared()}), handlers called on the resources' blocking executor, 16 chunks
+ * buffered each way per connection.
  */
 public final class TcpServerOptions {
 
@@ -25,6 +26,7 @@ public final class TcpServerOptions {
   private final InetAddress bindAddress;
   private final SslContext sslContext;
   private final Executor handlerExecutor;
+  private final BethResources resources;
   private final int inboundBuffer;
   private final int outboundBuffer;
   private final Consumer<? super ServerBootstrap> bootstrapHook;
@@ -35,6 +37,7 @@ public final class TcpServerOptions {
     this.bindAddress = b.bindAddress;
     this.sslContext = b.sslContext;
     this.handlerExecutor = b.handlerExecutor;
+    this.resources = b.resources;
     this.inboundBuffer = b.inboundBuffer;
     this.outboundBuffer = b.outboundBuffer;
     this.bootstrapHook = b.bootstrapHook;
@@ -66,9 +69,14 @@ public final class TcpServerOptions {
     return sslContext;
   }
 
-  /** Where handlers are called. */
+  /** Where handlers are called, or {@code null} for the resources' blocking executor. */
   public Executor handlerExecutor() {
     return handlerExecutor;
+  }
+
+  /** The resources the server runs on, or {@code null} for {@link BethResources#shared()}. */
+  public BethResources resources() {
+    return resources;
   }
 
   /** Chunks received and held per connection before reading pauses. */
@@ -96,7 +104,8 @@ public final class TcpServerOptions {
     private int port;
     private InetAddress bindAddress;
     private SslContext sslContext;
-    private Executor handlerExecutor = Transports.blockingExecutor();
+    private Executor handlerExecutor;
+    private BethResources resources;
     private int inboundBuffer = 16;
     private int outboundBuffer = 16;
     private Consumer<? super ServerBootstrap> bootstrapHook = b -> {};
@@ -109,6 +118,7 @@ public final class TcpServerOptions {
       bindAddress = o.bindAddress;
       sslContext = o.sslContext;
       handlerExecutor = o.handlerExecutor;
+      resources = o.resources;
       inboundBuffer = o.inboundBuffer;
       outboundBuffer = o.outboundBuffer;
       bootstrapHook = o.bootstrapHook;
@@ -142,6 +152,15 @@ public final class TcpServerOptions {
     /** Where handlers are called; the default may block. */
     public Builder handlerExecutor(Executor executor) {
       this.handlerExecutor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Runs the server on {@code resources} (their event loops, blocking executor and timer), which
+     * it leaves open when it stops; {@code null} (the default) for {@link BethResources#shared()}.
+     */
+    public Builder resources(BethResources resources) {
+      this.resources = resources;
       return this;
     }
 

@@ -4,7 +4,7 @@ import io.beth.stream.DuplexStream;
 import io.beth.stream.Sink;
 import io.beth.stream.Source;
 import io.beth.stream.internal.PollableSource;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.transport.internal.ChannelStream;
 import io.beth.udp.internal.PacketCodec;
 import io.beth.udp.internal.ReusedReceiveBuffer;
@@ -18,6 +18,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,10 +34,18 @@ import java.util.concurrent.CompletionStage;
  * UdpOptions#broadcast()}, to an unreachable network) fails the socket with a
  * {@link io.beth.transport.ConnectionException} naming the destination, and closes it. While the
  * consumer is behind, reading pauses and the kernel drops what it cannot hold, as UDP does.
- * Closing the socket sends what was accepted, then closes it.
+ * Closing the socket sends what was accepted, then closes it. {@link #take(Duration)} waits a
+ * bounded time and tells a timeout ({@link #TIMED_OUT}) from the end ({@code null}).
  */
 public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
     PollableSource<UdpPacket> {
+
+  /**
+   * What {@link #take(Duration)} completes with when no packet arrived in time: a packet of no
+   * bytes from {@code 0.0.0.0:0}, an address no datagram comes from. Compare it with {@code ==}
+   * (or {@code equals}); the end of the stream is {@code null}, as for every source.
+   */
+  public static final UdpPacket TIMED_OUT = new UdpPacket(new InetSocketAddress(0), new byte[0]);
 
   private static final int MESSAGES_PER_READ = 16;
 
@@ -53,13 +62,19 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
   /** Opens a socket; the future completes once it is bound, or fails with why not. */
   public static CompletableFuture<UdpChannel> open(UdpOptions options) {
     Objects.requireNonNull(options, "options == null");
+    BethResources resources =
+        options.resources() != null ? options.resources() : BethResources.shared();
+    if (resources.isClosed()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("cannot open a UDP socket on " + resources + ": closed"));
+    }
     @SuppressWarnings("unchecked")
     ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
     ReusedReceiveBuffer receiveBuffer =
         new ReusedReceiveBuffer(options.maxPacketSize(), MESSAGES_PER_READ);
     Bootstrap bootstrap = new Bootstrap()
-        .group(Transports.eventLoopGroup())
-        .channelFactory(() -> Transports.newDatagramChannel(family(options)))
+        .group(resources.eventLoopGroup())
+        .channelFactory(() -> resources.transport().newDatagramChannel(family(options)))
         .option(ChannelOption.SO_BROADCAST, options.broadcast())
         .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
         // Room for the largest packet, so none is cut short, in one buffer reused for every read.
@@ -137,6 +152,14 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
 
   private static CompletableFuture<Void> toFuture(ChannelFuture future) {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    if (future.isDone()) { // a listener on it could not run once its event loop has terminated
+      if (future.isSuccess()) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(future.cause());
+      }
+      return done;
+    }
     future.addListener(f -> {
       if (f.isSuccess()) {
         done.complete(null);
@@ -155,6 +178,37 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
   @Override
   public Sink<UdpPacket> outbound() {
     return stream.outbound();
+  }
+
+  /**
+   * The next packet received, waiting at most {@code timeout}: completes with the packet, with
+   * {@link #TIMED_OUT} if none arrived in time (one that arrives later stays for the next take),
+   * with {@code null} once the socket is closed and every packet received was taken (at once, not
+   * after the timeout; a send-only socket's source is closed from the start), or exceptionally if
+   * the socket failed.
+   *
+   * <pre>{@code
+   * for (UdpPacket p; (p = socket.take(Duration.ofSeconds(1)).join()) != null; ) {
+   *   if (p == UdpChannel.TIMED_OUT) {
+   *     continue; // a second without a packet
+   *   }
+   *   handle(p);
+   * }
+   * }</pre>
+   */
+  public CompletableFuture<UdpPacket> take(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    return take(timeout, TIMED_OUT);
+  }
+
+  /**
+   * {@link Source#take(Duration, Object)}: completes with {@code timeoutValue} if no packet arrived
+   * within {@code timeout}, with {@code null} at the end. Give it a packet (or use {@link
+   * #take(Duration)}): with {@code null} the two cannot be told apart.
+   */
+  @Override
+  public CompletableFuture<UdpPacket> take(Duration timeout, UdpPacket timeoutValue) {
+    return inbound().take(timeout, timeoutValue);
   }
 
   /** The next packet received, if there is one now: lets {@code Streams.connect} skip futures. */

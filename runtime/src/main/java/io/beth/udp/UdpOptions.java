@@ -1,5 +1,6 @@
 package io.beth.udp;
 
+import io.beth.transport.BethResources;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 
@@ -8,7 +9,8 @@ import java.net.NetworkInterface;
  *
  * <p>Without {@link Builder#port(int)} the socket only sends (from an ephemeral port) and its
  * source is closed from the start. Defaults: no broadcast, packets of at most
- * {@value #MAX_PACKET_SIZE} bytes each way, 64 packets buffered each way.
+ * {@value #MAX_PACKET_SIZE} bytes each way, 64 packets buffered each way, on the shared resources
+ * ({@link BethResources#shared()}).
  */
 public final class UdpOptions {
 
@@ -27,6 +29,7 @@ public final class UdpOptions {
   private final NetworkInterface multicastInterface;
   private final boolean multicastLoopback;
   private final int multicastTtl;
+  private final BethResources resources;
 
   private UdpOptions(Builder b) {
     port = b.port;
@@ -38,6 +41,7 @@ public final class UdpOptions {
     multicastInterface = b.multicastInterface;
     multicastLoopback = b.multicastLoopback;
     multicastTtl = b.multicastTtl;
+    resources = b.resources;
   }
 
   /** A builder with the defaults (send-only). */
@@ -100,6 +104,11 @@ public final class UdpOptions {
     return multicastTtl;
   }
 
+  /** The resources the socket runs on, or {@code null} for {@link BethResources#shared()}. */
+  public BethResources resources() {
+    return resources;
+  }
+
   /** Builds {@link UdpOptions}. */
   public static final class Builder {
     private Integer port;
@@ -111,6 +120,7 @@ public final class UdpOptions {
     private NetworkInterface multicastInterface;
     private boolean multicastLoopback = true;
     private int multicastTtl = -1;
+    private BethResources resources;
 
     private Builder() {}
 
@@ -184,6 +194,15 @@ public final class UdpOptions {
         throw new IllegalArgumentException("multicast TTL must be 0 to 255: " + ttl);
       }
       this.multicastTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Opens the socket on {@code resources} (their event loops), which closing the socket leaves
+     * open; {@code null} (the default) for {@link BethResources#shared()}.
+     */
+    public Builder resources(BethResources resources) {
+      this.resources = resources;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.beth.websocket;
 
 import io.beth.http.HttpHeaders;
+import io.beth.transport.BethResources;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import java.util.function.Predicate;
  * Settings of a WebSocket, for both {@link WebSocketClient#connect} and {@link WebSockets#upgrade}.
  * Frame and message limits, compression, heartbeat and close timeout apply to both sides; the
  * headers are the request's on a client and extra response headers on a server; the origin check
- * is the server's; TLS, connect timeouts and the bootstrap hook are the client's. Immutable; build with
- * {@link #builder()}.
+ * is the server's; TLS, connect timeouts, the bootstrap hook and the resources are the client's
+ * (a server's socket runs on its HTTP server's). Immutable; build with {@link #builder()}.
  */
 public final class WebSocketOptions {
 
@@ -35,6 +36,7 @@ public final class WebSocketOptions {
   private final Duration connectTimeout;
   private final Duration handshakeTimeout;
   private final Consumer<Bootstrap> bootstrapHook;
+  private final BethResources resources;
 
   private WebSocketOptions(Builder b) {
     maxFrameSize = b.maxFrameSize;
@@ -51,6 +53,7 @@ public final class WebSocketOptions {
     connectTimeout = b.connectTimeout;
     handshakeTimeout = b.handshakeTimeout;
     bootstrapHook = b.bootstrapHook;
+    resources = b.resources;
   }
 
   /** A builder with the defaults. */
@@ -134,6 +137,11 @@ public final class WebSocketOptions {
     return bootstrapHook;
   }
 
+  /** Client: the resources it connects on, or {@code null} for {@link BethResources#shared()}. */
+  public BethResources resources() {
+    return resources;
+  }
+
   /** A builder initialised with these settings. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -151,6 +159,7 @@ public final class WebSocketOptions {
     b.connectTimeout = connectTimeout;
     b.handshakeTimeout = handshakeTimeout;
     b.bootstrapHook = bootstrapHook;
+    b.resources = resources;
     return b;
   }
 
@@ -170,6 +179,7 @@ public final class WebSocketOptions {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
     private Consumer<Bootstrap> bootstrapHook;
+    private BethResources resources;
 
     Builder() {}
 
@@ -252,6 +262,12 @@ public final class WebSocketOptions {
     /** See {@link WebSocketOptions#bootstrapHook()}. */
     public Builder bootstrapHook(Consumer<Bootstrap> hook) {
       bootstrapHook = hook;
+      return this;
+    }
+
+    /** See {@link WebSocketOptions#resources()}. */
+    public Builder resources(BethResources resources) {
+      this.resources = resources;
       return this;
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -84,7 +84,7 @@ class HttpServerTransportTest {
   void theDefaultIsTheSharedTransportsChoice() throws Exception {
     URI base = start(echo(), HttpServerOptions.builder());
     assertEquals("echo x", post(base, "x"));
-    assertSame(Transports.serverSocketChannelClass(),
+    assertSame(BethResources.shared().transport().serverSocketChannelClass(),
         connection.get(5, TimeUnit.SECONDS).parent().getClass());
   }
 

@@ -79,7 +79,7 @@ final class RawHttp implements AutoCloseable {
         body.write(in.readAllBytes());
       }
     }
-    return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
+    return new Response(statusLine, status, headers, body.toString(StandardCharsets.UTF_8));
   }
 
   /** Reads a chunked response's head and returns its body as a stream, decoded as it arrives. */
@@ -164,11 +164,14 @@ final class RawHttp implements AutoCloseable {
   }
 
   static final class Response {
+    /** The status line as sent, {@code HTTP/1.1 200 OK}. */
+    final String statusLine;
     final int status;
     final Map<String, String> headers;
     final String body;
 
-    Response(int status, Map<String, String> headers, String body) {
+    Response(String statusLine, int status, Map<String, String> headers, String body) {
+      this.statusLine = statusLine;
       this.status = status;
       this.headers = headers;
       this.body = body;

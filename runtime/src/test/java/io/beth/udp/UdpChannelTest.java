@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,38 @@ class UdpChannelTest {
       data[i] = (byte) (seed * 31 + i * 7);
     }
     return data;
+  }
+
+  @Test
+  void aTimedTakeTellsATimeoutFromTheEnd() throws Exception {
+    UdpChannel socket = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+        .get(10, SECONDS);
+    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+      assertSame(UdpChannel.TIMED_OUT, socket.take(Duration.ofMillis(50)).get(10, SECONDS),
+          "nothing arrived in time");
+      byte[] late = "late".getBytes(StandardCharsets.UTF_8);
+      peer.send(new DatagramPacket(late, late.length, socket.localAddress()));
+      UdpPacket received = socket.take(Duration.ofSeconds(10)).get(10, SECONDS);
+      assertEquals("late", received.text(), "a packet after a timed-out take is the next one");
+      assertEquals(peer.getLocalPort(), received.port());
+
+      CompletableFuture<UdpPacket> waiting = socket.take(Duration.ofMinutes(1));
+      socket.close();
+      assertNull(waiting.get(10, SECONDS), "the end, not the timeout, ends a take under way");
+      assertNull(socket.take(Duration.ofMinutes(1)).get(10, SECONDS), "and every take after it");
+    } finally {
+      socket.close();
+    }
+  }
+
+  @Test
+  void aTimedTakeOnASendOnlySocketIsTheEndAtOnce() throws Exception {
+    UdpChannel socket = UdpChannel.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
+    try {
+      assertNull(socket.take(Duration.ofMinutes(1)).get(10, SECONDS));
+    } finally {
+      socket.close();
+    }
   }
 
   @Test

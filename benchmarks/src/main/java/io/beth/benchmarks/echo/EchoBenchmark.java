@@ -4,7 +4,7 @@ import io.beth.benchmarks.PlainVertx;
 import io.beth.stream.Streams;
 import io.beth.tcp.TcpServer;
 import io.beth.tcp.TcpServerOptions;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.udp.UdpChannel;
 import io.beth.udp.UdpOptions;
 import io.netty.channel.EventLoopGroup;
@@ -54,7 +54,9 @@ public final class EchoBenchmark {
     int udpWindow = arg(args, 6, 64);
     int udpSize = arg(args, 7, 64);
     int serverThreads = 2 * Runtime.getRuntime().availableProcessors(); // Beth's shared group
-    EventLoopGroup load = Transports.newEventLoopGroup(clientThreads, "load-io");
+    BethResources loadResources =
+        BethResources.builder().name("load").eventLoopThreads(clientThreads).build();
+    EventLoopGroup load = loadResources.eventLoopGroup();
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     TcpServerOptions tcpOptions = TcpServerOptions.builder()
         .bindAddress(loopback).handlerRunsInline().build();
@@ -69,7 +71,7 @@ public final class EchoBenchmark {
         + " %d packets of %d bytes in flight each; %d rounds of %d s (after %d s warm-up);"
         + " server I/O threads %d, load I/O threads %d, transport %s, %d cores, load average %s%n",
         connections, TCP_WINDOW >> 10, udpSockets, udpWindow, udpSize, rounds, seconds, warmup,
-        serverThreads, clientThreads, Transports.isNative() ? "epoll" : "nio",
+        serverThreads, clientThreads, BethResources.shared().transport(),
         Runtime.getRuntime().availableProcessors(), loadAverage());
     Map<String, List<Double>> ratios = new LinkedHashMap<>();
     try {
@@ -133,7 +135,7 @@ public final class EchoBenchmark {
       bethUdp.close();
       netty.close();
       vertx.close();
-      load.shutdownGracefully().syncUninterruptibly();
+      loadResources.close();
     }
     ratios.forEach(EchoBenchmark::report);
   }

@@ -1,6 +1,6 @@
 package io.beth.benchmarks.echo;
 
-import io.beth.transport.Transports;
+import io.beth.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -32,7 +32,7 @@ final class TcpLoad implements AutoCloseable {
       throws InterruptedException {
     Bootstrap bootstrap = new Bootstrap()
         .group(group)
-        .channel(Transports.socketChannelClass())
+        .channel(Transport.configured().socketChannelClass())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<Channel>() {
           @Override

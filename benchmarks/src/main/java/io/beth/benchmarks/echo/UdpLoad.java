@@ -1,6 +1,6 @@
 package io.beth.benchmarks.echo;
 
-import io.beth.transport.Transports;
+import io.beth.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -36,7 +36,7 @@ final class UdpLoad implements AutoCloseable {
       Driver driver = new Driver(server, window, data);
       Channel ch = new Bootstrap()
           .group(group)
-          .channel(Transports.datagramChannelClass())
+          .channelFactory(() -> Transport.configured().newDatagramChannel(null))
           .handler(driver)
           .bind("127.0.0.1", 0).sync().channel();
       channels.add(ch);

@@ -27,10 +27,20 @@ public record ParameterModel(
     COOKIE,
     /** The body decoded by a codec. */
     BODY,
+    /** The body as text ({@code String}), in the charset of its content type. */
+    BODY_TEXT,
+    /** The body's bytes as they came ({@code byte[]}). */
+    BODY_BYTES,
     /** The body as an unread {@code Source<byte[]>}. */
     BODY_STREAM,
     /** The whole {@code HttpRequest}. */
     REQUEST
+  }
+
+  /** Whether this parameter is bound to the body, in any form. */
+  public boolean isBody() {
+    return binding == Binding.BODY || binding == Binding.BODY_TEXT
+        || binding == Binding.BODY_BYTES || binding == Binding.BODY_STREAM;
   }
 
   /** How many values a text-bound parameter takes. */

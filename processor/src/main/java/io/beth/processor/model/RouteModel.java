@@ -25,12 +25,9 @@ public record RouteModel(
     parameters = List.copyOf(parameters);
   }
 
-  /** The body parameter (decoded or streamed), if any. */
+  /** The body parameter (decoded, text, bytes or streamed), if any. */
   public Optional<ParameterModel> body() {
-    return parameters.stream()
-        .filter(p -> p.binding() == ParameterModel.Binding.BODY
-            || p.binding() == ParameterModel.Binding.BODY_STREAM)
-        .findFirst();
+    return parameters.stream().filter(ParameterModel::isBody).findFirst();
   }
 
   /** Whether the route is declared never to block: {@code @NonBlocking} on it or its type. */

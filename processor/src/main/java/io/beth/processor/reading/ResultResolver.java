@@ -10,8 +10,11 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Classifies a route method's return type: {@code HttpResponse}, {@code void}, a {@code Source} or
- * {@code Flow.Publisher} (chunked; of {@code ServerSentEvent}, an event stream), a {@code CompletableFuture}/{@code CompletionStage} of a
- * response, {@code Void} or a value, or a value encoded by the codec.
+ * {@code Flow.Publisher} (chunked; of {@code ServerSentEvent}, an event stream), a {@code
+ * CompletableFuture}/{@code CompletionStage} of a response, {@code Void} or a value, or a value
+ * encoded by the codec; a value (also in a future) may come in an {@code Optional}, whose empty
+ * is answered 404. Types a codec would encode by accident (a response builder, an {@code
+ * InputStream}, a file, a Java stream) are refused with what to return instead.
  */
 public final class ResultResolver {
 
@@ -19,6 +22,7 @@ public final class ResultResolver {
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
   private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
   private static final String FUTURE = "java.util.concurrent.Future";
+  private static final String OPTIONAL = "java.util.Optional";
 
   private final TypeChecks checks;
 
@@ -76,6 +80,13 @@ public final class ResultResolver {
   }
 
   private Outcome value(TypeMirror type, boolean async) {
+    if (checks.is(type, OPTIONAL)) {
+      return optional(type, async);
+    }
+    String accidental = accidental(type);
+    if (accidental != null) {
+      return unsupported(accidental);
+    }
     switch (type.getKind()) {
       case DECLARED:
         if (checks.arguments(type).stream().anyMatch(a -> a.getKind() != TypeKind.DECLARED
@@ -98,6 +109,54 @@ public final class ResultResolver {
         return unsupported("a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT)
             + " type cannot be encoded; return a concrete class");
     }
+  }
+
+  /** {@code Optional<T>} of a value {@code T}: the value encoded, or 404 when empty. */
+  private Outcome optional(TypeMirror type, boolean async) {
+    List<? extends TypeMirror> args = checks.arguments(type);
+    if (args.size() != 1 || (args.get(0).getKind() != TypeKind.DECLARED
+        && args.get(0).getKind() != TypeKind.ARRAY)) {
+      return unsupported("the Optional's value type must be a class such as Optional<User>");
+    }
+    TypeMirror value = args.get(0);
+    if (checks.is(value, RuntimeNames.HTTP_RESPONSE) || checks.is(value, "java.lang.Void")
+        || checks.is(value, OPTIONAL) || isStream(value) || checks.isSubtype(value, FUTURE)) {
+      return unsupported("an Optional holds a value to encode (its empty is answered 404), not "
+          + checks.types().erasure(value) + "; return " + checks.types().erasure(value)
+          + " itself and answer 404 from the method when there is nothing");
+    }
+    Outcome inner = value(value, async);
+    return inner.model()
+        .map(m -> ok(new ResultModel(Kind.VALUE, async, true, m.valueType())))
+        .orElse(inner);
+  }
+
+  /** What to return instead of a type a codec would encode by accident; null for others. */
+  private String accidental(TypeMirror type) {
+    if (checks.is(type, RuntimeNames.HTTP_RESPONSE_BUILDER)) {
+      return "it is the response's builder; call build() on it and return the HttpResponse";
+    }
+    String erased = checks.types().erasure(type).toString();
+    String primitive = switch (erased) {
+      case "java.util.OptionalInt" -> "Optional<Integer>";
+      case "java.util.OptionalLong" -> "Optional<Long>";
+      case "java.util.OptionalDouble" -> "Optional<Double>";
+      default -> null;
+    };
+    if (primitive != null) {
+      return "return " + primitive + " instead (its empty is answered 404)";
+    }
+    if (checks.isSubtype(type, "java.io.InputStream") || checks.is(type, "java.io.File")
+        || checks.isSubtype(type, "java.nio.file.Path") || checks.is(type, "java.nio.ByteBuffer")) {
+      return "the codec would encode it as JSON, not send its bytes; return an HttpResponse"
+          + " with it as the body: HttpResponse.builder().body(it).build()";
+    }
+    if (checks.isSubtype(type, "java.util.stream.BaseStream")
+        || checks.isSubtype(type, "java.util.Iterator")) {
+      return "the codec cannot encode it; return a List for one JSON array, or a"
+          + " Source to send the values as they come";
+    }
+    return null;
   }
 
   private static Outcome ok(ResultModel model) {

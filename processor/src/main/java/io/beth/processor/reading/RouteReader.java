@@ -4,15 +4,11 @@ import io.beth.processor.BethMessages;
 import io.beth.processor.base.Annotations;
 import io.beth.processor.base.Reporter;
 import io.beth.processor.model.ParameterModel;
-import io.beth.processor.model.ParameterModel.Binding;
-import io.beth.processor.model.PathTemplate;
 import io.beth.processor.model.ResultModel;
 import io.beth.processor.model.RouteModel;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -23,12 +19,21 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Reads one {@code @HttpRoute} method into a route model: its method token, template (after the
- * declaring type's prefix), parameters and result, reporting every mistake it finds.
+ * declaring type's prefix), parameters and result, reporting every mistake it finds once: a
+ * mistake is reported where it was made, and the checks after it work from the corrected value
+ * (a path missing its leading slash is checked as if it had one) or are skipped, so one mistake
+ * is one error.
  */
 public final class RouteReader {
 
   static final String HTTP_ROUTE = "io.beth.annotations.HttpRoute";
   private static final Pattern TOKEN = Pattern.compile("[A-Z][A-Z0-9_-]*");
+
+  /**
+   * A type's path prefix: its text ({@code ""} for none), and whether the routes under it can be
+   * checked against it ({@code false} after a malformed prefix was reported).
+   */
+  public record Prefix(String text, boolean known) {}
 
   private final Reporter reporter;
   private final TypeChecks checks;
@@ -43,13 +48,14 @@ public final class RouteReader {
   }
 
   /**
-   * The prefix of {@code type}: empty without a type-level {@code @HttpRoute}, and empty after
-   * reporting a malformed one (so its routes are still checked).
+   * The prefix of {@code type}: empty without a type-level {@code @HttpRoute}. A prefix missing
+   * only its leading slash is reported and used with it; another malformed one is reported and
+   * leaves the routes' placeholders unchecked.
    */
-  public Optional<String> prefix(TypeElement type) {
+  public Prefix prefix(TypeElement type) {
     Optional<AnnotationMirror> mirror = Annotations.find(type, HTTP_ROUTE);
     if (mirror.isEmpty()) {
-      return Optional.of("");
+      return new Prefix("", true);
     }
     Optional<AnnotationValue> method = Annotations.explicit(mirror.get(), "method");
     if (method.isPresent()) {
@@ -59,25 +65,35 @@ public final class RouteReader {
     }
     String prefix = Annotations.string(mirror.get(), "path");
     if (prefix.isEmpty()) {
-      return Optional.of("");
+      return new Prefix("", true);
+    }
+    AnnotationValue value = Annotations.value(mirror.get(), "path");
+    if (!prefix.startsWith("/") && TemplateParser.parse("/" + prefix).ok()) {
+      reporter.error(type, mirror.get(), value, BethMessages.ROUTE_TEMPLATE,
+          "Malformed path prefix: \"" + prefix + "\" must start with '/'; write \"/" + prefix
+              + "\".");
+      return new Prefix("/" + prefix, true);
     }
     TemplateParser.Parsed parsed = TemplateParser.parse(prefix);
     if (!parsed.ok()) {
-      reporter.error(type, mirror.get(), Annotations.value(mirror.get(), "path"),
-          BethMessages.ROUTE_TEMPLATE, parsed.problem());
-      return Optional.empty();
+      reporter.error(type, mirror.get(), value, BethMessages.ROUTE_TEMPLATE, parsed.problem());
+      return new Prefix("", false);
     }
-    return Optional.of(prefix.equals("/") ? "" : prefix);
+    return new Prefix(prefix.equals("/") ? "" : prefix, true);
   }
 
   /**
-   * Reads {@code method}, declared by {@code owner} with prefix {@code prefix}; {@code client} for
-   * a route interface's method. Empty after reporting.
+   * Reads {@code method}, declared by {@code owner} under {@code prefix}; {@code client} for a
+   * route interface's method. Empty after reporting, and empty without a report when the method
+   * refers to a type or annotation that did not resolve: javac reports that one itself.
    */
-  public Optional<RouteModel> read(ExecutableElement method, TypeElement owner, String prefix,
+  public Optional<RouteModel> read(ExecutableElement method, TypeElement owner, Prefix prefix,
       boolean client) {
+    if (TypeChecks.unresolved(method)) {
+      return Optional.empty();
+    }
     AnnotationMirror mirror = Annotations.find(method, HTTP_ROUTE).orElseThrow();
-    boolean ok = true;
+    boolean ok = prefix.known();
     String name = owner.getSimpleName() + "." + method.getSimpleName() + "()";
     if (method.getModifiers().contains(Modifier.PRIVATE)
         || method.getModifiers().contains(Modifier.STATIC)) {
@@ -90,47 +106,48 @@ public final class RouteReader {
     String httpMethod = Annotations.string(mirror, "method");
     if (!TOKEN.matcher(httpMethod).matches()) {
       reporter.error(method, mirror, Annotations.value(mirror, "method"), BethMessages.ROUTE_METHOD,
-          "\"" + httpMethod + "\" is not an HTTP method; use an upper-case token such as"
-              + " \"GET\", \"POST\", \"PUT\", \"DELETE\" or \"PATCH\".");
+          "\"" + httpMethod + "\" is not an HTTP method; " + methodFix(httpMethod));
       ok = false;
     }
     String path = Annotations.string(mirror, "path");
     AnnotationValue pathValue = Annotations.value(mirror, "path");
     TemplateParser.Parsed parsed;
     if (!path.isEmpty() && !path.startsWith("/")) {
-      parsed = new TemplateParser.Parsed(null, "Malformed path template: \"" + path
-          + "\" must start with '/'.");
-    } else {
-      parsed = TemplateParser.parse(prefix + path);
-    }
-    if (!parsed.ok()) {
-      reporter.error(method, mirror, pathValue, BethMessages.ROUTE_TEMPLATE, parsed.problem());
+      reporter.error(method, mirror, pathValue, BethMessages.ROUTE_TEMPLATE,
+          "Malformed path template: \"" + path + "\" must start with '/'; write \"/" + path
+              + "\".");
       ok = false;
+      parsed = TemplateParser.parse(prefix.text() + "/" + path);
+      if (!parsed.ok()) {
+        parsed = null; // a second mistake in the same path: one error is enough
+      }
+    } else {
+      // under a prefix, "/" is the prefix itself, as "" is
+      String full = prefix.text() + (path.equals("/") && !prefix.text().isEmpty() ? "" : path);
+      parsed = TemplateParser.parse(full);
+      if (!parsed.ok()) {
+        reporter.error(method, mirror, pathValue, BethMessages.ROUTE_TEMPLATE, parsed.problem());
+        ok = false;
+        parsed = null;
+      }
     }
+    List<String> placeholders = parsed == null || !prefix.known()
+        ? List.of() : parsed.template().placeholders();
     List<ParameterModel> params = new ArrayList<>();
+    List<VariableElement> failed = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
-      Optional<ParameterModel> model = parameters.read(p, client);
+      Optional<ParameterModel> model = parameters.read(p, client, placeholders);
       if (model.isPresent()) {
         params.add(model.get());
       } else {
+        failed.add(p);
         ok = false;
       }
     }
-    List<ParameterModel> bodies = params.stream()
-        .filter(p -> p.binding() == Binding.BODY || p.binding() == Binding.BODY_STREAM).toList();
-    if (bodies.size() > 1) {
-      reporter.error(bodies.get(1).element(), BethMessages.ROUTE_TWO_BODIES, "Route " + name
-          + " has " + bodies.size() + " @Body parameters; a request has one body, so keep"
-          + " @Body on one parameter and bind the others to path, query, header or cookie values.");
-      ok = false;
-    }
-    if (!bodies.isEmpty() && (httpMethod.equals("GET") || httpMethod.equals("HEAD"))) {
-      reporter.warning(bodies.get(0).element(), BethMessages.ROUTE_BODY_ON_GET, "Route " + name
-          + " reads a body on " + httpMethod + ", which clients and proxies usually do not send;"
-          + " use POST or PUT, or bind the values to query parameters.");
-    }
-    if (parsed.ok()) {
-      ok &= checkPlaceholders(method, mirror, pathValue, parsed.template(), params, name);
+    ok &= new ParameterSetChecker(reporter).check(name, httpMethod, params);
+    if (parsed != null && prefix.known()) {
+      ok &= new PlaceholderMatcher(reporter).check(method, mirror, pathValue, parsed.template(),
+          params, failed, name);
     }
     ResultModel result = readResult(method, name, client);
     if (!ok || result == null) {
@@ -140,35 +157,16 @@ public final class RouteReader {
         result));
   }
 
-  private boolean checkPlaceholders(ExecutableElement method, AnnotationMirror mirror,
-      AnnotationValue pathValue, PathTemplate template, List<ParameterModel> params, String name) {
-    boolean ok = true;
-    Set<String> bound = new HashSet<>();
-    for (ParameterModel p : params) {
-      if (p.binding() != Binding.PATH) {
-        continue;
-      }
-      if (!template.placeholders().contains(p.name())) {
-        reporter.error(p.element(), BethMessages.ROUTE_PATH_PARAM, "@PathParam \"" + p.name()
-            + "\" of " + name + " has no {" + p.name() + "} placeholder in \""
-            + template.text() + "\"; add the placeholder to the path or bind the parameter"
-            + " differently.");
-        ok = false;
-      } else if (!bound.add(p.name())) {
-        reporter.error(p.element(), BethMessages.ROUTE_PATH_PARAM, "Placeholder {" + p.name()
-            + "} of " + name + " is bound by two @PathParam parameters; bind it once.");
-        ok = false;
-      }
+  private static String methodFix(String httpMethod) {
+    if (httpMethod.matches(".*[,|/ ].*")) {
+      return "a route serves one method, so declare one route method per HTTP method (they may"
+          + " call a shared private method).";
     }
-    for (String placeholder : template.placeholders()) {
-      if (!bound.contains(placeholder)) {
-        reporter.error(method, mirror, pathValue, BethMessages.ROUTE_PLACEHOLDER, "Placeholder {"
-            + placeholder + "} in \"" + template.text() + "\" has no parameter; add a parameter"
-            + " annotated @PathParam(\"" + placeholder + "\") to " + name + ".");
-        ok = false;
-      }
+    if (TOKEN.matcher(httpMethod.toUpperCase(java.util.Locale.ROOT)).matches()) {
+      return "HTTP methods are case-sensitive, so write \""
+          + httpMethod.toUpperCase(java.util.Locale.ROOT) + "\".";
     }
-    return ok;
+    return "use an upper-case token such as \"GET\", \"POST\", \"PUT\", \"DELETE\" or \"PATCH\".";
   }
 
   private ResultModel readResult(ExecutableElement method, String name, boolean client) {

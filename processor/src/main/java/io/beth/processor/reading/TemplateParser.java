@@ -42,6 +42,10 @@ public final class TemplateParser {
       if (part.isEmpty()) {
         return problem("\"" + text + "\" has an empty segment ('//'); remove the extra '/'");
       }
+      String foreign = foreignPlaceholder(part);
+      if (foreign != null) {
+        return problem("\"" + text + "\" has the segment \"" + part + "\"; " + foreign);
+      }
       if (part.indexOf('{') < 0 && part.indexOf('}') < 0) {
         segments.add(new Segment(false, part));
         continue;
@@ -59,6 +63,33 @@ public final class TemplateParser {
       segments.add(new Segment(true, name));
     }
     return new Parsed(new PathTemplate(text, segments), null);
+  }
+
+  /**
+   * Why {@code part} looks like another framework's placeholder or wildcard ({@code :id}, {@code
+   * <id>}, {@code *}, {@code {id:[0-9]+}}), or null.
+   */
+  private static String foreignPlaceholder(String part) {
+    if (part.startsWith(":") && part.length() > 1 && isIdentifier(part.substring(1))) {
+      return "Beth would match it literally: write the placeholder as {" + part.substring(1)
+          + "}";
+    }
+    if (part.startsWith("<") && part.endsWith(">") && part.length() > 2) {
+      return "Beth would match it literally: write the placeholder as {"
+          + part.substring(1, part.length() - 1) + "}";
+    }
+    if (part.equals("*") || part.equals("**")) {
+      return "Beth has no wildcards: declare a {name} placeholder for one segment, or a route per"
+          + " path";
+    }
+    int colon = part.indexOf(':');
+    if (part.startsWith("{") && part.endsWith("}") && colon > 0
+        && isIdentifier(part.substring(1, colon).trim())) {
+      return "a placeholder takes no pattern, so write {" + part.substring(1, colon).trim()
+          + "} and check the value in the method (a value that does not convert to the"
+          + " parameter's type is answered 400)";
+    }
+    return null;
   }
 
   private static Parsed problem(String problem) {

@@ -1,8 +1,16 @@
 package io.beth.processor.reading;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -16,10 +24,21 @@ public final class TypeChecks {
 
   private final Types types;
   private final Elements elements;
+  /** The source trees, to find annotations javac left out; null outside javac. */
+  private final Trees trees;
 
   public TypeChecks(ProcessingEnvironment env) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
+    this.trees = trees(env);
+  }
+
+  private static Trees trees(ProcessingEnvironment env) {
+    try {
+      return Trees.instance(env);
+    } catch (IllegalArgumentException | LinkageError notJavac) {
+      return null;
+    }
   }
 
   public Types types() {
@@ -81,5 +100,58 @@ public final class TypeChecks {
       default:
         return false;
     }
+  }
+
+  /**
+   * Whether parameter {@code param} of {@code method} is written with an annotation whose type did
+   * not resolve, such as {@code @QueryParam} without its import. javac leaves such an annotation
+   * out of the element, so the method's source is read; false when there is no source.
+   */
+  public boolean unresolvedAnnotation(ExecutableElement method, VariableElement param) {
+    int index = method.getParameters().indexOf(param);
+    MethodTree tree = trees == null || index < 0 ? null : trees.getTree(method);
+    if (tree == null || tree.getParameters().size() <= index) {
+      return false;
+    }
+    List<AnnotationMirror> known = new ArrayList<>(param.getAnnotationMirrors());
+    known.addAll(param.asType().getAnnotationMirrors());
+    for (AnnotationTree written : tree.getParameters().get(index).getModifiers()
+        .getAnnotations()) {
+      String name = written.getAnnotationType().toString();
+      String simple = name.substring(name.lastIndexOf('.') + 1);
+      boolean found = known.stream().map(m -> (TypeElement) m.getAnnotationType().asElement())
+          .anyMatch(t -> t.getQualifiedName().contentEquals(name)
+              || t.getSimpleName().contentEquals(simple));
+      if (!found) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an annotation on {@code element} has a type that did not resolve (yet). */
+  public static boolean unresolvedAnnotation(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().getKind() == TypeKind.ERROR) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code method}'s return type, one of its parameters' types or annotations, or one of
+   * its own annotations did not resolve (yet).
+   */
+  public static boolean unresolved(ExecutableElement method) {
+    if (unresolved(method.getReturnType()) || unresolvedAnnotation(method)) {
+      return true;
+    }
+    for (Element p : method.getParameters()) {
+      if (unresolved(p.asType()) || unresolvedAnnotation(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -3,205 +3,200 @@ package io.beth.processor.reading;
 import io.beth.processor.BethMessages;
 import io.beth.processor.base.Annotations;
 import io.beth.processor.base.Reporter;
-import io.beth.processor.base.RuntimeNames;
 import io.beth.processor.model.ClientModel;
 import io.beth.processor.model.Construction;
-import io.beth.processor.model.EndpointModel;
 import io.beth.processor.model.RouteModel;
 import io.beth.processor.model.ServerModel;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Reads Beth-annotated types into models: route interfaces into clients, classes with routes into
- * servers (with the routes of the route interfaces they implement), and endpoint classes. Every
- * mistake is reported; a type with a mistake yields no model.
+ * Reads route types into models: route interfaces into clients, classes with routes into servers
+ * (with the routes of the route interfaces they implement). Every mistake is reported once; a
+ * server or client keeps the routes that read cleanly, so the application's wiring can still be
+ * generated and javac and Dagger add no errors of their own after Beth's.
  */
 public final class TypeReader {
 
-  /** The endpoint annotations, with the kind and the handler interface each requires. */
-  private static final Map<String, EndpointModel.Kind> ENDPOINTS = Map.of(
-      "io.beth.annotations.WebSocketEndpoint", EndpointModel.Kind.WEBSOCKET,
-      "io.beth.annotations.TcpHandler", EndpointModel.Kind.TCP,
-      "io.beth.annotations.UdpSocket", EndpointModel.Kind.UDP);
+  /** The routes of one route interface: the valid ones, and every method declaring one. */
+  private record InterfaceRoutes(List<RouteModel> routes, List<ExecutableElement> declared) {}
 
   private final Reporter reporter;
   private final TypeChecks checks;
   private final RouteReader routes;
   private final ConstructionChecker construction;
+  private final RouteInterfaces routeInterfaces;
   /** Interface routes read once, shared by the client and every server implementing them. */
-  private final Map<TypeElement, Optional<List<RouteModel>>> interfaces = new HashMap<>();
+  private final Map<TypeElement, InterfaceRoutes> interfaces = new HashMap<>();
 
   public TypeReader(Reporter reporter, TypeChecks checks) {
     this.reporter = reporter;
     this.checks = checks;
     this.routes = new RouteReader(reporter, checks);
-    this.construction = new ConstructionChecker(reporter);
+    this.construction = new ConstructionChecker(reporter, checks);
+    this.routeInterfaces = new RouteInterfaces(checks);
   }
 
   /**
    * The client model of route interface {@code type}, with the routes it inherits from other
-   * route interfaces, if it reads cleanly and a generated class can implement it.
+   * route interfaces; empty when no class can implement it (it is generic or private).
    */
   public Optional<ClientModel> client(TypeElement type) {
-    Optional<List<RouteModel>> own = interfaceRoutes(type);
-    boolean ok = own.isPresent();
-    List<RouteModel> found = new ArrayList<>(own.orElse(List.of()));
-    for (TypeElement parent : routeInterfaces(type)) {
-      Optional<List<RouteModel>> inherited = interfaceRoutes(parent);
-      if (inherited.isEmpty()) {
-        ok = false;
-        continue;
-      }
-      for (RouteModel route : inherited.get()) {
-        boolean redeclared = found.stream().anyMatch(r -> checks.elements()
-            .overrides(r.method(), route.method(), type));
+    List<RouteModel> found = new ArrayList<>(interfaceRoutes(type).routes());
+    for (TypeElement parent : routeInterfaces.of(type)) {
+      for (RouteModel route : interfaceRoutes(parent).routes()) {
+        boolean redeclared = interfaceRoutes(type).declared().stream()
+            .anyMatch(m -> checks.elements().overrides(m, route.method(), type));
         if (!redeclared) {
           found.add(route);
         }
       }
     }
-    ok &= implementable(type);
-    return ok ? Optional.of(new ClientModel(type, found)) : Optional.empty();
+    boolean implementable = implementable(type);
+    checkAbstractMethods(type);
+    if (!implementable) {
+      return Optional.empty();
+    }
+    List<ExecutableElement> stubs = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(checks.elements().getAllMembers(type))) {
+      if (m.getModifiers().contains(Modifier.ABSTRACT)
+          && found.stream().noneMatch(r -> r.method().equals(m))) {
+        stubs.add(m);
+      }
+    }
+    return Optional.of(new ClientModel(type, found, stubs,
+        stubs.stream().noneMatch(TypeChecks::unresolved)));
   }
 
-  /** Whether a generated class can implement every abstract method of {@code type}. */
+  /**
+   * Whether a generated class can implement {@code type} at all: it is not generic (reported
+   * where its routes are read) or private.
+   */
   private boolean implementable(TypeElement type) {
-    boolean ok = true;
     String name = type.getSimpleName().toString();
     if (!type.getTypeParameters().isEmpty()) {
-      reporter.error(type, BethMessages.CLIENT_INTERFACE, "Route interface " + name
-          + " declares type parameters; its generated client implements one concrete interface,"
-          + " so remove them and use concrete types in the routes.");
-      ok = false;
+      return false;
     }
-    for (javax.lang.model.element.Element e = type; e instanceof TypeElement t;
-        e = e.getEnclosingElement()) {
-      if (t.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(type, BethMessages.CLIENT_INTERFACE, "Route interface " + name
             + " is private" + (t == type ? "" : " inside " + t.getSimpleName()) + "; its generated"
             + " client is a class of the same package, so make it package-private or public.");
-        ok = false;
-        break;
+        return false;
       }
     }
+    return true;
+  }
+
+  /** Reports the abstract methods of {@code type} that its client cannot implement as routes. */
+  private void checkAbstractMethods(TypeElement type) {
+    String name = type.getSimpleName().toString();
     for (ExecutableElement m : ElementFilter.methodsIn(checks.elements().getAllMembers(type))) {
-      if (!m.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+      if (!m.getModifiers().contains(Modifier.ABSTRACT) || TypeChecks.unresolved(m)) {
         continue;
       }
       TypeElement owner = (TypeElement) m.getEnclosingElement();
       String method = owner.getSimpleName() + "." + m.getSimpleName() + "()";
-      javax.lang.model.element.Element at = owner.equals(type) ? m : type;
+      Element at = owner.equals(type) ? m : type;
       if (Annotations.find(m, RouteReader.HTTP_ROUTE).isEmpty()) {
         reporter.error(at, BethMessages.CLIENT_INTERFACE, "Method " + method + " of route"
             + " interface " + name + " has no @HttpRoute, so its generated client cannot implement"
             + " it; annotate it with @HttpRoute, give it a default body, or move it to another"
             + " interface.");
-        ok = false;
       } else if (!m.getTypeParameters().isEmpty()) {
         reporter.error(at, BethMessages.CLIENT_INTERFACE, "Route method " + method
             + " declares type parameters; a client cannot tell what to decode, so use concrete"
             + " types.");
-        ok = false;
       }
     }
-    return ok;
   }
 
-  /** The server model of class {@code type}, if it reads cleanly. */
+  /**
+   * The server model of class {@code type}, with the routes that read cleanly; empty when Beth
+   * cannot serve the class at all (it is abstract, or Dagger cannot construct it).
+   */
   public Optional<ServerModel> server(TypeElement type) {
-    boolean ok = true;
-    Optional<String> prefix = routes.prefix(type);
+    RouteReader.Prefix prefix = routes.prefix(type);
+    Set<TypeElement> contracts = routeInterfaces.of(type);
+    List<ExecutableElement> contractMethods = new ArrayList<>();
+    contracts.forEach(c -> contractMethods.addAll(interfaceRoutes(c).declared()));
     List<RouteModel> found = new ArrayList<>();
     List<ExecutableElement> own = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
         .filter(m -> Annotations.find(m, RouteReader.HTTP_ROUTE).isPresent()).toList();
     for (ExecutableElement method : own) {
-      Optional<RouteModel> route = routes.read(method, type, prefix.orElse(""), false);
-      route.ifPresent(found::add);
-      ok &= route.isPresent();
+      Optional<ExecutableElement> contract = contractMethods.stream()
+          .filter(c -> checks.elements().overrides(method, c, type)).findFirst();
+      if (contract.isPresent()) {
+        reportOverride(method, contract.get());
+        continue;
+      }
+      routes.read(method, type, prefix, false).ifPresent(found::add);
     }
     int inheritedCount = 0;
-    for (TypeElement contract : routeInterfaces(type)) {
-      Optional<List<RouteModel>> inherited = interfaceRoutes(contract);
-      if (inherited.isEmpty()) {
-        ok = false;
-        continue;
-      }
-      for (RouteModel route : inherited.get()) {
-        boolean redeclared = own.stream().anyMatch(m -> checks.elements()
-            .overrides(m, route.method(), type));
-        if (!redeclared) {
-          found.add(inheritedCount++, route); // contract first: clashes land on the class's own
-        }
+    for (TypeElement contract : contracts) {
+      for (RouteModel route : interfaceRoutes(contract).routes()) {
+        found.add(inheritedCount++, route); // contract first: clashes land on the class's own
       }
     }
-    Optional<Construction> how = construction.check(type);
-    if (!ok || prefix.isEmpty() || how.isEmpty()) {
+    if (type.getModifiers().contains(Modifier.ABSTRACT)
+        && type.getKind() == ElementKind.CLASS) {
+      reporter.error(type, BethMessages.ROUTE_ABSTRACT_CLASS, type.getSimpleName()
+          + " is abstract, so Beth cannot serve it, and its routes are not served by its"
+          + " subclasses either (Beth serves a class's own @HttpRoute methods and those of the"
+          + " route interfaces it implements, not routes inherited from a class); declare the"
+          + " routes in an interface, implement it in a concrete class, and annotate that class"
+          + " with @HttpRoute.");
       return Optional.empty();
     }
-    return Optional.of(new ServerModel(type, found, how.get()));
+    checkUseful(type, own, contracts);
+    return construction.check(type).map(how -> new ServerModel(type, found, how));
   }
 
-  /** The endpoint models of {@code type} (one per endpoint annotation), if it reads cleanly. */
-  public Optional<List<EndpointModel>> endpoints(TypeElement type) {
-    List<EndpointModel> models = new ArrayList<>();
-    boolean ok = true;
-    Optional<Construction> how = Optional.empty();
-    for (Map.Entry<String, EndpointModel.Kind> e : ENDPOINTS.entrySet()) {
-      Optional<AnnotationMirror> mirror = Annotations.find(type, e.getKey());
-      if (mirror.isEmpty()) {
-        continue;
-      }
-      if (how.isEmpty()) {
-        how = construction.check(type);
-        ok &= how.isPresent();
-      }
-      ok &= implementsHandler(type, e.getValue(), mirror.get());
-      String path = "";
-      int port = 0;
-      if (e.getValue() == EndpointModel.Kind.WEBSOCKET) {
-        AnnotationValue value = Annotations.value(mirror.get(), "path");
-        path = (String) value.getValue();
-        TemplateParser.Parsed parsed = TemplateParser.parse(path);
-        if (!parsed.ok() || !parsed.template().placeholders().isEmpty()) {
-          reporter.error(type, mirror.get(), value, BethMessages.ROUTE_TEMPLATE, parsed.ok()
-              ? "A WebSocket endpoint path is literal; remove the placeholders from \"" + path + "\"."
-              : parsed.problem());
-          ok = false;
-        }
-      } else {
-        AnnotationValue value = Annotations.value(mirror.get(), "port");
-        port = (Integer) value.getValue();
-        if (port < 0 || port > 65535) {
-          reporter.error(type, mirror.get(), value, BethMessages.PORT_RANGE, "Port " + port
-              + " of " + type.getSimpleName() + " is out of range; use 1 to 65535, or 0 to pick a"
-              + " free port.");
-          ok = false;
-        }
-      }
-      if (how.isPresent()) {
-        models.add(new EndpointModel(e.getValue(), type, path, port, how.get()));
-      }
+  /** Warns about a type-level {@code @HttpRoute} that serves nothing or whose prefix is unused. */
+  private void checkUseful(TypeElement type, List<ExecutableElement> own,
+      Set<TypeElement> contracts) {
+    Optional<AnnotationMirror> mirror = Annotations.find(type, RouteReader.HTTP_ROUTE);
+    if (mirror.isEmpty() || !own.isEmpty()) {
+      return;
     }
-    if (models.size() > 1 || (!models.isEmpty() && hasRoutes(type))) {
-      reporter.error(type, BethMessages.HANDLER_KIND, type.getSimpleName() + " carries more than"
-          + " one kind of handler annotation; give each protocol its own class.");
-      ok = false;
+    String name = type.getSimpleName().toString();
+    if (contracts.isEmpty()) {
+      reporter.warning(type, BethMessages.ROUTE_NONE, name + " is annotated @HttpRoute but has"
+          + " no routes, so it serves nothing; annotate its methods with @HttpRoute(method = ...,"
+          + " path = ...), or implement a route interface.");
+    } else if (!Annotations.string(mirror.get(), "path").isEmpty()) {
+      reporter.warning(type, BethMessages.ROUTE_PREFIX_UNUSED, "The path prefix of " + name
+          + " applies to its own @HttpRoute methods only, and it has none: the routes of "
+          + contracts.iterator().next().getSimpleName() + " keep the paths their interface"
+          + " declares. Put the prefix on the interface (@HttpRoute(path = ...) on the"
+          + " interface), or remove it here.");
     }
-    return ok ? Optional.of(models) : Optional.empty();
+  }
+
+  private void reportOverride(ExecutableElement method, ExecutableElement contract) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    TypeElement api = (TypeElement) contract.getEnclosingElement();
+    AnnotationMirror route = Annotations.find(contract, RouteReader.HTTP_ROUTE).orElseThrow();
+    String template = interfaceRoutes(api).routes().stream()
+        .filter(r -> r.method().equals(contract)).map(r -> r.template().text()).findFirst()
+        .orElse(Annotations.string(route, "path"));
+    reporter.error(method, BethMessages.ROUTE_OVERRIDE, owner.getSimpleName() + "."
+        + method.getSimpleName() + "() overrides the route " + api.getSimpleName() + "."
+        + contract.getSimpleName() + "() (" + Annotations.string(route, "method") + " "
+        + template + "), which its interface declares for both the"
+        + " server and the client; remove @HttpRoute from the override (its method, path and"
+        + " parameter bindings come from the interface), or change the route in the interface.");
   }
 
   /** Whether {@code type} has a type-level {@code @HttpRoute} or {@code @HttpRoute} methods. */
@@ -211,71 +206,26 @@ public final class TypeReader {
             .anyMatch(m -> Annotations.find(m, RouteReader.HTTP_ROUTE).isPresent());
   }
 
-  /** Whether {@code type} is one of the endpoint annotations' classes. */
-  public static boolean isEndpoint(TypeElement type) {
-    return ENDPOINTS.keySet().stream().anyMatch(a -> Annotations.find(type, a).isPresent());
-  }
-
-  private boolean implementsHandler(TypeElement type, EndpointModel.Kind kind,
-      AnnotationMirror mirror) {
-    String required = switch (kind) {
-      case WEBSOCKET -> RuntimeNames.WEBSOCKET_HANDLER;
-      case TCP -> RuntimeNames.TCP_HANDLER;
-      case UDP -> RuntimeNames.UDP_HANDLER;
-    };
-    String annotation = "@" + mirror.getAnnotationType().asElement().getSimpleName();
-    if (checks.elements().getTypeElement(required) == null) {
-      reporter.error(type, mirror, null, BethMessages.HANDLER_INTERFACE, annotation
-          + " requires " + type.getSimpleName() + " to implement " + required
-          + ", which is not on the classpath; add the beth-runtime dependency.");
-      return false;
-    }
-    if (!checks.isSubtype(type.asType(), required)) {
-      reporter.error(type, mirror, null, BethMessages.HANDLER_INTERFACE, type.getSimpleName()
-          + " is annotated " + annotation + " but does not implement " + required
-          + "; add \"implements " + required.substring(required.lastIndexOf('.') + 1)
-          + "\" and its method.");
-      return false;
-    }
-    return true;
-  }
-
-  private Optional<List<RouteModel>> interfaceRoutes(TypeElement contract) {
+  private InterfaceRoutes interfaceRoutes(TypeElement contract) {
     return interfaces.computeIfAbsent(contract, c -> {
-      Optional<String> prefix = routes.prefix(c);
-      boolean ok = prefix.isPresent();
+      boolean generic = !c.getTypeParameters().isEmpty();
+      if (generic) {
+        reporter.error(c, BethMessages.CLIENT_INTERFACE, "Route interface " + c.getSimpleName()
+            + " declares type parameters; its generated client implements one concrete"
+            + " interface, so remove them and use concrete types in the routes.");
+      }
+      RouteReader.Prefix prefix = routes.prefix(c);
       List<RouteModel> found = new ArrayList<>();
+      List<ExecutableElement> declared = new ArrayList<>();
       for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements())) {
         if (Annotations.find(m, RouteReader.HTTP_ROUTE).isPresent()) {
-          Optional<RouteModel> route = routes.read(m, c, prefix.orElse(""), true);
-          route.ifPresent(found::add);
-          ok &= route.isPresent();
+          declared.add(m);
+          if (!generic) { // its routes' types are the parameters': one error is enough
+            routes.read(m, c, prefix, true).ifPresent(found::add);
+          }
         }
       }
-      return ok ? Optional.of(found) : Optional.empty();
+      return new InterfaceRoutes(found, declared);
     });
-  }
-
-  /** The interfaces with {@code @HttpRoute} methods that {@code type} implements, transitively. */
-  private Set<TypeElement> routeInterfaces(TypeElement type) {
-    Set<TypeElement> found = new LinkedHashSet<>();
-    collect(type.asType(), found, new java.util.HashSet<>());
-    return found;
-  }
-
-  private void collect(TypeMirror type, Set<TypeElement> found, Set<TypeElement> seen) {
-    for (TypeMirror s : checks.types().directSupertypes(type)) {
-      if (!(s instanceof DeclaredType d)) {
-        continue;
-      }
-      TypeElement e = (TypeElement) d.asElement();
-      if (!seen.add(e)) {
-        continue;
-      }
-      if (e.getKind() == ElementKind.INTERFACE && hasRoutes(e)) {
-        found.add(e);
-      }
-      collect(s, found, seen);
-    }
   }
 }

@@ -9,38 +9,38 @@ import io.beth.processor.model.ServerModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.PackageElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Writes every file of a clean application: a {@code _BethClient} class and a {@code
+ * Writes every file of an application: a {@code _BethClient} class and a {@code
  * _BethClientModule} Dagger module per route interface, one {@code _BethRoutes} class per server
  * class, then {@code BethRouter} (when there are routes or WebSocket endpoints) and the Dagger
- * module {@code BethModule} in the longest package shared by the handler classes.
+ * module {@code BethModule} in the package chosen for them. After a reported mistake it writes
+ * what is valid, so javac and Dagger find every name they expect.
  */
 public final class ApplicationWriter {
 
   private final Filer filer;
-  private final Elements elements;
   private final Types types;
 
   public ApplicationWriter(Filer filer, Elements elements, Types types) {
     this.filer = filer;
-    this.elements = elements;
     this.types = types;
   }
 
-  /** Writes the files of {@code app}. */
-  public void write(ApplicationModel app) throws IOException {
+  /** Writes the files of {@code app}, the router and module in package {@code pkg} if present. */
+  public void write(ApplicationModel app, Optional<String> pkg) throws IOException {
     List<JavaFile> files = new ArrayList<>();
     for (ClientModel client : app.clients()) {
-      files.add(new ClientWriter().write(client));
+      if (client.complete()) {
+        files.add(new ClientWriter().write(client));
+      }
       files.add(new ClientModuleWriter().write(client));
     }
-    if (app.servers().isEmpty() && app.endpoints().isEmpty()) {
+    if (pkg.isEmpty()) {
       writeAll(files);
       return;
     }
@@ -48,21 +48,17 @@ public final class ApplicationWriter {
     for (ServerModel server : app.servers()) {
       files.add(routes.write(server));
     }
-    List<TypeElement> handlers = new ArrayList<>();
-    app.servers().forEach(s -> handlers.add(s.type()));
-    app.endpoints().forEach(e -> handlers.add(e.type()));
-    String pkg = commonPackage(handlers);
     List<EndpointModel> webSockets = app.endpoints().stream()
         .filter(e -> e.kind() == EndpointModel.Kind.WEBSOCKET).toList();
     List<EndpointModel> listeners = app.endpoints().stream()
         .filter(e -> e.kind() != EndpointModel.Kind.WEBSOCKET).toList();
     ClassName router = null;
     if (!app.servers().isEmpty() || !webSockets.isEmpty()) {
-      router = ClassName.get(pkg, "BethRouter");
+      router = ClassName.get(pkg.get(), "BethRouter");
       files.add(new RouterWriter().write(router, app.servers(), webSockets));
     }
-    files.add(new ModuleWriter().write(ClassName.get(pkg, "BethModule"), router, app.servers(),
-        webSockets, listeners));
+    files.add(new ModuleWriter().write(ClassName.get(pkg.get(), "BethModule"), router,
+        app.servers(), webSockets, listeners, app.handlerTypes()));
     writeAll(files);
   }
 
@@ -70,21 +66,5 @@ public final class ApplicationWriter {
     for (JavaFile file : files) {
       file.writeTo(filer);
     }
-  }
-
-  private String commonPackage(List<TypeElement> handlers) {
-    String common = null;
-    for (TypeElement handler : handlers) {
-      PackageElement p = elements.getPackageOf(handler);
-      String name = p.getQualifiedName().toString();
-      if (common == null) {
-        common = name;
-      }
-      while (!(name.equals(common) || name.startsWith(common + ".")) && !common.isEmpty()) {
-        int dot = common.lastIndexOf('.');
-        common = dot < 0 ? "" : common.substring(0, dot);
-      }
-    }
-    return common;
   }
 }

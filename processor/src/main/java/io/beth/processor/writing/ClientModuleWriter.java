@@ -1,6 +1,7 @@
 package io.beth.processor.writing;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -43,14 +44,24 @@ final class ClientModuleWriter {
             .addParameter(ParameterizedTypeName.get(Names.OPTIONAL, Names.CLIENT_OPTIONS),
                 "options")
             .addParameter(ParameterizedTypeName.get(Names.OPTIONAL, Names.CODECS), "codecs")
-            .addStatement("return $T.create(client.orElseGet($T::shared),\n"
-                    + "options.orElseGet($T::defaults).baseUri($T.class),\n"
-                    + "codecs.orElseGet($T::defaults))",
-                ClientWriter.clientName(client), Names.HTTP_CLIENT, Names.CLIENT_OPTIONS, api,
-                Names.CODECS)
+            .addCode(provide(client, api))
             .build())
         .build();
     return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("  ")
+        .build();
+  }
+
+  private static CodeBlock provide(ClientModel client, ClassName api) {
+    if (!client.complete()) {
+      return CodeBlock.builder().addStatement("throw new $T($S)", IllegalStateException.class,
+          api.simpleName() + " has compile errors, so Beth generated no client for it").build();
+    }
+    return CodeBlock.builder()
+        .addStatement("return $T.create(client.orElseGet($T::shared),\n"
+                + "options.orElseGet($T::defaults).baseUri($T.class),\n"
+                + "codecs.orElseGet($T::defaults))",
+            ClientWriter.clientName(client), Names.HTTP_CLIENT, Names.CLIENT_OPTIONS, api,
+            Names.CODECS)
         .build();
   }
 

@@ -16,11 +16,13 @@ import io.beth.processor.model.RouteModel;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <Api>_BethClient}: the typed client of a route interface, one method per route
- * that adds the arguments to a {@code RouteCall} in the route's order and decodes its result.
+ * that adds the arguments to a {@code RouteCall} in the route's order and decodes its result. A
+ * method that is not a valid route (its mistake was reported) is implemented by throwing.
  */
 final class ClientWriter {
 
@@ -79,6 +81,13 @@ final class ClientWriter {
     for (RouteModel route : client.routes()) {
       type.addMethod(method(type, route, used));
     }
+    for (ExecutableElement stub : client.stubs()) {
+      type.addMethod(MethodSpec.overriding(stub)
+          .addStatement("throw new $T($S)", UnsupportedOperationException.class,
+              stub.getEnclosingElement().getSimpleName() + "." + stub.getSimpleName()
+                  + "() is not a route Beth could generate a call for (see its compile error)")
+          .build());
+    }
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true).indent("  ").build();
   }
@@ -109,6 +118,8 @@ final class ClientWriter {
               p.name(), arg);
         }
         case BODY -> call.add("\n.body($L)", arg);
+        case BODY_TEXT -> call.add("\n.textBody($L)", arg);
+        case BODY_BYTES -> call.add("\n.bytesBody($L)", arg);
         case BODY_STREAM -> call.add("\n.bodyStream($L)", arg);
         default -> { }
       }
@@ -116,7 +127,8 @@ final class ClientWriter {
     switch (route.result().kind()) {
       case EMPTY -> call.add("\n.empty()");
       case RESPONSE -> call.add("\n.response()");
-      default -> call.add("\n.value($L)", resultType(type, route, used));
+      default -> call.add("\n.$L($L)", route.result().optional() ? "optional" : "value",
+          resultType(type, route, used));
     }
     return method.addStatement("$L", call.build()).build();
   }

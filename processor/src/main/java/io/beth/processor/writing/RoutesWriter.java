@@ -89,7 +89,7 @@ final class RoutesWriter {
       switch (p.binding()) {
         case REQUEST -> args.set(args.size() - 1, "request");
         case BODY_STREAM -> args.set(args.size() - 1, "request.body()");
-        case BODY -> body = p;
+        case BODY, BODY_TEXT, BODY_BYTES -> body = p;
         default -> bind.addStatement("$T $L = $L", TypeName.get(p.element().asType()), local,
             textValue(route, p));
       }
@@ -100,7 +100,7 @@ final class RoutesWriter {
     if (body == null) {
       inner.add(answer(route.result(), call));
       method.addCode(guarded("return $T.guard(() -> {\n", inner.build(), "});\n"));
-    } else {
+    } else if (body.binding() == ParameterModel.Binding.BODY) {
       String field = "BODY_" + name.toUpperCase(java.util.Locale.ROOT);
       TypeName bodyType = TypeName.get(body.element().asType()).box();
       type.addField(FieldSpec.builder(Names.TYPE, field, Modifier.PRIVATE, Modifier.STATIC,
@@ -111,13 +111,25 @@ final class RoutesWriter {
             .addMember("value", "$S", "unchecked").build());
       }
       CodeBlock decode = CodeBlock.builder()
-          .addStatement("$T $L = ($T) $T.decode(request, bytes, $L, codecs)",
+          .addStatement("$T $L = ($T) $T.decode(request, bytes, $L, codecs, $S)",
               TypeName.get(body.element().asType()), "p_" + body.element().getSimpleName(),
-              bodyType, Names.RESULTS, field)
+              bodyType, Names.RESULTS, field, body.element().getSimpleName().toString())
           .add(answer(route.result(), call))
           .build();
       inner.add(guarded("return request.bodyBytes().thenCompose(bytes -> $T.guard(() -> {\n",
           decode, "}));\n"));
+      method.addCode(guarded("return $T.guard(() -> {\n", inner.build(), "});\n"));
+    } else {
+      boolean text = body.binding() == ParameterModel.Binding.BODY_TEXT;
+      CodeBlock read = CodeBlock.builder()
+          .addStatement("$T $L = $L", TypeName.get(body.element().asType()),
+              "p_" + body.element().getSimpleName(), text ? "text" : "bytes")
+          .add(answer(route.result(), call))
+          .build();
+      inner.add(guarded(text
+              ? "return request.bodyString().thenCompose(text -> $T.guard(() -> {\n"
+              : "return request.bodyBytes().thenCompose(bytes -> $T.guard(() -> {\n",
+          read, "}));\n"));
       method.addCode(guarded("return $T.guard(() -> {\n", inner.build(), "});\n"));
     }
     type.addMethod(method.build());
@@ -140,7 +152,8 @@ final class RoutesWriter {
           : CodeBlock.builder().addStatement("$L", call)
               .addStatement("return $T.noContent()", Names.RESULTS).build();
       case VALUE -> CodeBlock.builder().addStatement("return $T.$L($L, codecs)", Names.RESULTS,
-          result.async() ? "encodeLater" : "encode", call).build();
+          "encode" + (result.optional() ? "Optional" : "") + (result.async() ? "Later" : ""),
+          call).build();
       case STREAM -> CodeBlock.builder()
           .addStatement("return $T.stream($L)", Names.RESULTS, call).build();
       case EVENTS -> CodeBlock.builder()

@@ -59,4 +59,16 @@ public interface ItemsApi {
   /** A generic JSON result. */
   @HttpRoute(method = "GET", path = "/search")
   CompletableFuture<List<Item>> search(@QueryParam("q") String q);
+
+  /** An optional result: the item, or 404 when there is none. */
+  @HttpRoute(method = "GET", path = "/{id}/found")
+  CompletableFuture<Optional<Item>> find(@PathParam("id") String id);
+
+  /** A text body, echoed back with its length in characters as a JSON string. */
+  @HttpRoute(method = "POST", path = "/{id}/note")
+  CompletableFuture<String> note(@PathParam("id") String id, @Body String text);
+
+  /** A byte body, its length as the JSON result. */
+  @HttpRoute(method = "POST", path = "/{id}/bytes")
+  CompletableFuture<Integer> size(@PathParam("id") String id, @Body byte[] data);
 }

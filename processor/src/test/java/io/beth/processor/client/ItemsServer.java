@@ -59,4 +59,20 @@ public class ItemsServer implements ItemsApi {
     return CompletableFuture.completedFuture(List.of(new Item("1", q, Color.RED),
         new Item("2", q, Color.DARK_BLUE)));
   }
+
+  @Override
+  public CompletableFuture<Optional<Item>> find(String id) {
+    return CompletableFuture.completedFuture(id.equals("missing") ? Optional.empty()
+        : Optional.of(new Item(id, "found " + id, Color.RED)));
+  }
+
+  @Override
+  public CompletableFuture<String> note(String id, String text) {
+    return CompletableFuture.completedFuture(id + ":" + text + ":" + text.length());
+  }
+
+  @Override
+  public CompletableFuture<Integer> size(String id, byte[] data) {
+    return CompletableFuture.completedFuture(data.length);
+  }
 }

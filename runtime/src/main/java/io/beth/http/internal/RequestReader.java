@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Turns what the HTTP decoder reads into exchanges: a request head becomes an {@link Exchange}
  * with its {@link HttpRequest}, fired down the pipeline; the body's chunks go into the request's
  * body stream through an {@link InboundBridge}, with reads paused while its consumer is behind. A
- * request that cannot be understood is answered (400, or 414/431 for a line or headers too long)
- * and the connection closed. Event loop only.
+ * request that cannot be understood is answered (400, or 414/431 for a line or headers too long,
+ * 505 for a major version other than 1) and the connection closed; a later HTTP/1.x is served as
+ * HTTP/1.1. Event loop only.
  */
 final class RequestReader extends ChannelInboundHandlerAdapter {
 
@@ -91,6 +93,14 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
     if (failure != null) {
       reject(statusFor(failure), failure);
       return;
+    }
+    if (req.protocolVersion().majorVersion() != 1) {
+      rejectVersion(req.protocolVersion());
+      return;
+    }
+    if (req.protocolVersion().minorVersion() > 1) {
+      // a later HTTP/1.x is served as the highest this server speaks (RFC 9110 2.5)
+      req.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
     if (req.protocolVersion().equals(HttpVersion.HTTP_1_1)
         && !req.headers().contains(HttpHeaderNames.HOST)) {
@@ -215,6 +225,21 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
     broken = true;
     pipelining.stop();
     FullHttpResponse res = ResponseHeads.status(HttpVersion.HTTP_1_1, status, false, false);
+    ctx.writeAndFlush(res).addListener(f -> ctx.close());
+  }
+
+  /**
+   * A request of a major version other than 1: 505 and the connection closed. Held behind the
+   * exchanges before it (see {@link PipelinedRequests}), it is answered after their responses.
+   */
+  private void rejectVersion(HttpVersion version) {
+    log.debug("{} request on {}: answering 505", version, ctx.channel());
+    broken = true;
+    pipelining.stop();
+    FullHttpResponse res = ResponseHeads.status(HttpVersion.HTTP_1_1, 505, false, false);
+    res.content().clear().writeCharSequence(version.text()
+        + " is not supported: this server speaks HTTP/1.1 and HTTP/1.0\n", CharsetUtil.UTF_8);
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
     ctx.writeAndFlush(res).addListener(f -> ctx.close());
   }
 

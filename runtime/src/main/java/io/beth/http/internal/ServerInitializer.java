@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * Assembles an HTTP/1.1 connection's pipeline, the only place that does: TLS; the request decoder
  * (carrying the head and idle timeouts) and the response encoder; compression; flush
  * consolidation; then one handler per job of an exchange: pipelining order, reading requests into
- * exchanges, expectations, dispatch to the handler, and the connection's life. The body gate
+ * exchanges (with their HTTP version), expectations, dispatch to the handler, and the connection's life. The body gate
  * ({@link ReadPauses}) is shared by the handlers that pause reads; a lingering close and an
  * upgrade rearrange the pipeline when they happen.
  */

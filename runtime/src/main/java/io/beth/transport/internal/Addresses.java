@@ -1,6 +1,5 @@
 package io.beth.transport.internal;
 
-import io.beth.transport.Transports;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -10,17 +9,13 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Resolves host names off the event loops. A name lookup may wait on DNS for seconds, so it runs on
- * the blocking executor; an IP literal needs no lookup and resolves at once. Netty's bootstrap
- * would otherwise resolve on the event loop, stalling every other connection of that loop.
+ * the resources' blocking executor; an IP literal needs no lookup and resolves at once. Netty's
+ * bootstrap would otherwise resolve on the event loop, stalling every other connection of that
+ * loop.
  */
 public final class Addresses {
 
   private Addresses() {}
-
-  /** {@code host:port} resolved on {@link Transports#blockingExecutor()}. */
-  public static CompletableFuture<InetSocketAddress> resolve(String host, int port) {
-    return resolve(host, port, Transports.blockingExecutor());
-  }
 
   /**
    * {@code host:port} resolved on {@code executor}; fails with {@link UnknownHostException} if the

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared executor for handlers that may block: a virtual thread per task on Java 21+ (found
- * reflectively, as Beth is compiled for Java 17), else a pool of 200 daemon threads.
+ * Makes the executor a {@code BethResources} owns for handlers that may block: a virtual thread
+ * per task on Java 21+ (found reflectively, as Beth is compiled for Java 17), else a pool of 200
+ * daemon threads that end after a minute unused.
  */
 public final class BlockingExecutor {
 
@@ -22,16 +23,8 @@ public final class BlockingExecutor {
 
   private BlockingExecutor() {}
 
-  /** The shared default, created on first use. */
-  public static ExecutorService shared() {
-    return Holder.SHARED;
-  }
-
-  private static final class Holder {
-    static final ExecutorService SHARED = create();
-  }
-
-  private static ExecutorService create() {
+  /** A new executor; before Java 21 its threads are named {@code <threadName>-<n>}. */
+  public static ExecutorService create(String threadName) {
     try {
       MethodHandle virtual =
           MethodHandles.publicLookup()
@@ -56,7 +49,7 @@ public final class BlockingExecutor {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, "beth-blocking-" + count.incrementAndGet());
+              Thread t = new Thread(r, threadName + "-" + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });

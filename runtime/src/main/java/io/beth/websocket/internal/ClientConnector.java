@@ -1,7 +1,7 @@
 package io.beth.websocket.internal;
 
 import io.beth.http.HttpHeaders;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.transport.internal.Addresses;
 import io.beth.websocket.WebSocket;
 import io.beth.websocket.WebSocketException;
@@ -69,6 +69,13 @@ public final class ClientConnector {
       result.completeExceptionally(new IllegalArgumentException("not a ws:// or wss:// URI: " + uri));
       return result;
     }
+    BethResources resources =
+        options.resources() != null ? options.resources() : BethResources.shared();
+    if (resources.isClosed()) {
+      result.completeExceptionally(
+          new IllegalStateException("cannot connect to " + uri + " on " + resources + ": closed"));
+      return result;
+    }
     String host = uri.getHost();
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
     SslContext ssl;
@@ -87,8 +94,8 @@ public final class ClientConnector {
         options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
         headers, options);
     Bootstrap b = new Bootstrap()
-        .group(Transports.eventLoopGroup())
-        .channel(Transports.socketChannelClass())
+        .group(resources.eventLoopGroup())
+        .channel(resources.transport().socketChannelClass())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
         .handler(new ChannelInitializer<SocketChannel>() {
@@ -111,7 +118,7 @@ public final class ClientConnector {
       options.bootstrapHook().accept(b);
     }
     // the name is looked up off the event loop: DNS may take seconds
-    Addresses.resolve(host, port).whenComplete((address, error) -> {
+    Addresses.resolve(host, port, resources.blockingExecutor()).whenComplete((address, error) -> {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause() : error;

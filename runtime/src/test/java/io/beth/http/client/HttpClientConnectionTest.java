@@ -10,6 +10,7 @@ import io.beth.http.ClientResponse;
 import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClient;
 import io.beth.http.HttpClientOptions;
+import io.beth.http.HttpConnectException;
 import io.beth.http.ReadTimeoutException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -99,6 +100,8 @@ class HttpClientConnectionTest {
         URI target = URI.create("http://127.0.0.1:" + address.getPort() + "/");
         Throwable t = failure(c.send(ClientRequest.get(target).build()));
         assertInstanceOf(ConnectTimeoutException.class, t);
+        assertInstanceOf(java.net.ConnectException.class, t.getCause(),
+            "the transport's exception is kept as the cause");
         assertEquals(0, c.poolStats().open());
       }
     } finally {
@@ -106,6 +109,23 @@ class HttpClientConnectionTest {
         s.close();
       }
     }
+  }
+
+  @Test
+  void aRefusedConnectFailsWithHttpConnectExceptionKeepingTheCause() throws Exception {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort(); // nothing listens there once it is closed
+    }
+    URI target = URI.create("http://127.0.0.1:" + port + "/");
+    Throwable t = failure(client.send(ClientRequest.get(target).build()));
+    HttpConnectException e = assertInstanceOf(HttpConnectException.class, t);
+    assertInstanceOf(java.net.ConnectException.class, e, "a java.net.ConnectException too");
+    assertEquals("127.0.0.1:" + port, e.destination());
+    assertEquals("cannot connect to 127.0.0.1:" + port + ": Connection refused", e.getMessage());
+    assertInstanceOf(java.net.ConnectException.class, e.getCause(), "the transport's exception");
+    assertTrue(e.getCause().getMessage().contains("refused"), e.getCause().getMessage());
+    assertEquals(0, client.poolStats().open());
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.beth.http.HttpTimeoutException;
 import io.beth.http.PoolAcquireTimeoutException;
 import io.beth.http.ReadTimeoutException;
 import io.beth.http.RequestTimeoutException;
+import io.beth.http.TooManyRedirectsException;
 import io.beth.stream.Streams;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -229,15 +230,58 @@ class HttpClientMockServerTest {
   }
 
   @Test
-  void redirectsStopAtTheMaximum() throws Exception {
+  void oneRedirectMoreThanTheMaximumFailsWithTheLastRedirectResponse() throws Exception {
     try (HttpClient c = HttpClient.create(HttpClientOptions.builder().maxRedirects(2).build())) {
-      for (int i = 0; i < 3; i++) {
-        server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/loop"));
+      for (int i = 1; i <= 3; i++) {
+        server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/loop" + i)
+            .setBody("redirect " + i));
       }
-      ClientResponse response = await(c.send(ClientRequest.get(uri("/loop")).build()));
-      assertEquals(302, response.status());
-      response.close();
+      server.enqueue(new MockResponse().setBody("must not be reached"));
+      Throwable t = failure(c.send(ClientRequest.get(uri("/loop0")).build()));
+      TooManyRedirectsException e = assertInstanceOf(TooManyRedirectsException.class, t);
+      assertEquals(2, e.redirects());
+      ClientResponse last = e.response();
+      assertEquals(302, last.status());
+      assertEquals("/loop3", last.headers().get("Location"));
+      assertEquals(uri("/loop2"), last.uri());
+      assertEquals("redirect 3", await(last.string()), "the body of the last redirect is kept");
+      assertTrue(e.getMessage().contains("/loop3"), e.getMessage());
       assertEquals(3, server.getRequestCount());
+    }
+  }
+
+  @Test
+  void exactlyTheMaximumOfRedirectsIsFollowed() throws Exception {
+    try (HttpClient c = HttpClient.create(HttpClientOptions.builder().maxRedirects(2).build())) {
+      server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/b"));
+      server.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", "/c"));
+      server.enqueue(new MockResponse().setBody("arrived"));
+      ClientResponse response = await(c.send(ClientRequest.get(uri("/a")).build()));
+      assertEquals("arrived", await(response.string()));
+      assertEquals(3, server.getRequestCount());
+    }
+  }
+
+  @Test
+  void aRedirectLimitOfZeroFailsTheFirstRedirect() throws Exception {
+    try (HttpClient c = HttpClient.create(HttpClientOptions.builder().maxRedirects(0).build())) {
+      server.enqueue(new MockResponse().setResponseCode(308).setHeader("Location", "/b"));
+      Throwable t = failure(c.send(ClientRequest.get(uri("/a")).build()));
+      TooManyRedirectsException e = assertInstanceOf(TooManyRedirectsException.class, t);
+      assertEquals(308, e.response().status());
+      e.response().close();
+      assertEquals(1, server.getRequestCount());
+    }
+  }
+
+  @Test
+  void aRedirectNotFollowedIsTheResponseEvenAtTheLimit() throws Exception {
+    try (HttpClient c = HttpClient.create(HttpClientOptions.builder().maxRedirects(0).build())) {
+      // a 307 after a POST is not followed (redirectUnsafeMethods is off): no limit is reached
+      server.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", "/b"));
+      ClientResponse response = await(c.send(ClientRequest.post(uri("/a")).body("x").build()));
+      assertEquals(307, response.status());
+      response.close();
     }
   }
 

@@ -14,6 +14,7 @@ import io.beth.http.HttpResponseException;
 import io.beth.http.Multipart;
 import io.beth.http.ProxyConnectException;
 import io.beth.http.RequestTimeoutException;
+import io.beth.http.TooManyRedirectsException;
 import io.beth.stream.Source;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
@@ -31,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One call of the client: acquires a connection, runs the exchange, retries once on a stale
- * pooled connection (idempotent requests), follows redirects, applies the status policy and the
- * whole-call timeout, and aborts the exchange when the caller cancels.
+ * pooled connection (any request found unsent; an idempotent, replayable one even if written),
+ * follows redirects, applies the status policy and the whole-call timeout, and aborts the
+ * exchange when the caller cancels.
  */
 public final class ClientCall {
 
@@ -148,7 +150,20 @@ public final class ClientCall {
   }
 
   private void attempt(ClientRequest request, int redirectsLeft, boolean retried) {
+    attempt(request, redirectsLeft, retried, null);
+  }
+
+  /**
+   * Sends {@code request} on a connection: a pooled one, or a new one when {@code retried}. {@code
+   * unsentBody} is the body of an attempt found unsent, handed on as it is (a stream untouched);
+   * null to prepare the request's body afresh.
+   */
+  private void attempt(ClientRequest request, int redirectsLeft, boolean retried,
+      PreparedBody unsentBody) {
     if (result.isDone()) {
+      if (unsentBody != null) {
+        unsentBody.close();
+      }
       return;
     }
     HttpHeaders headers;
@@ -167,44 +182,54 @@ public final class ClientCall {
     }
     acquisition.whenComplete((conn, error) -> {
       if (error != null) {
+        if (unsentBody != null) {
+          unsentBody.close();
+        }
         result.completeExceptionally(unwrap(error));
         return;
       }
       if (result.isDone()) {
+        if (unsentBody != null) {
+          unsentBody.close();
+        }
         pool.release(conn, true);
         return;
       }
-      Object body = request.body();
-      byte[] fixed = null;
-      Source<byte[]> stream = null;
-      if (body instanceof byte[] bytes) {
-        fixed = bytes;
-      } else if (body instanceof CharSequence) {
-        fixed = Bytes.toByteArray(body);
-      } else if (body instanceof Multipart multipart) {
-        stream = MultipartEncoder.encode(multipart, blocking);
-      } else if (body != null) {
+      PreparedBody body = unsentBody;
+      if (body == null) {
         try {
-          stream = ByteSources.toSource(body, blocking);
+          body = prepare(request);
         } catch (RuntimeException e) {
           pool.release(conn, true);
           result.completeExceptionally(e);
           return;
         }
       }
+      PreparedBody sent = body;
+      // what is retried once written anyway needs no look at the socket before the write
+      boolean retriedIfWritten = request.isIdempotent() && replayable(request);
       Exchange exchange = new Exchange(conn, pool, request.method(), request.uri(),
-          headers, fixed, stream, options.readIdleTimeout().toNanos(), options.codecs());
+          headers, sent.fixed(), sent.stream(), options.readIdleTimeout().toNanos(),
+          options.codecs(), !retried && !retriedIfWritten);
       current = exchange;
       exchange.response.whenComplete((response, failure) -> {
         if (failure != null) {
           Throwable cause = unwrap(failure);
-          if (cause instanceof StaleConnectionException && !retried && request.isIdempotent()
-              && replayable(request)) {
-            attempt(request, redirectsLeft, true);
-          } else {
-            result.completeExceptionally(
-                cause instanceof StaleConnectionException ? cause.getCause() : cause);
+          if (cause instanceof StaleConnectionException stale) {
+            if (!retried && stale.unsent()) {
+              attempt(request, redirectsLeft, true, sent);
+              return;
+            }
+            if (stale.unsent()) {
+              sent.close();
+            }
+            if (!retried && retriedIfWritten) {
+              attempt(request, redirectsLeft, true, null);
+              return;
+            }
+            cause = cause.getCause();
           }
+          result.completeExceptionally(cause);
           return;
         }
         if (key.absoluteForm() && response.status() == 407) {
@@ -222,6 +247,35 @@ public final class ClientCall {
         exchange.start();
       }
     });
+  }
+
+  /** A request body as an exchange sends it: fixed bytes, a stream of chunks, or neither. */
+  private record PreparedBody(byte[] fixed, Source<byte[]> stream) {
+
+    /** Gives the stream up (a body that is not sent after all). */
+    void close() {
+      if (stream != null) {
+        stream.close();
+      }
+    }
+  }
+
+  /** The body of {@code request} ready to send; a stream is opened here. */
+  private PreparedBody prepare(ClientRequest request) {
+    Object body = request.body();
+    if (body == null) {
+      return new PreparedBody(null, null);
+    }
+    if (body instanceof byte[] bytes) {
+      return new PreparedBody(bytes, null);
+    }
+    if (body instanceof CharSequence) {
+      return new PreparedBody(Bytes.toByteArray(body), null);
+    }
+    if (body instanceof Multipart multipart) {
+      return new PreparedBody(null, MultipartEncoder.encode(multipart, blocking));
+    }
+    return new PreparedBody(null, ByteSources.toSource(body, blocking));
   }
 
   private static boolean replayable(ClientRequest request) {
@@ -266,8 +320,15 @@ public final class ClientCall {
     }
     int status = response.status();
     String location = response.headers().get("Location");
-    if (followRedirects && location != null && isRedirect(status) && redirectsLeft > 0) {
+    if (followRedirects && location != null && isRedirect(status)) {
       ClientRequest next = redirect(request, response, location);
+      if (next != null && redirectsLeft == 0) {
+        if (!result.completeExceptionally(
+            new TooManyRedirectsException(response, options.maxRedirects()))) {
+          response.close();
+        }
+        return;
+      }
       if (next != null) {
         response.close();
         attempt(next, redirectsLeft - 1, false);

@@ -4,37 +4,45 @@ import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpClientOptions;
 import io.beth.http.PoolStats;
-import io.beth.transport.Transports;
-import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.beth.transport.BethResources;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The machinery behind one client: event loops (native epoll when available), the pool, a thread
- * pool for file reads.
+ * The machinery behind one client: the resources it runs on (the options', the shared default,
+ * or event loops of its own for {@link HttpClientOptions#ioThreads()}) and the pool.
  */
 public final class ClientEngine implements AutoCloseable {
 
   private final HttpClientOptions options;
-  private final EventLoopGroup group;
-  private final ExecutorService blocking;
+  private final BethResources resources;
+  private final boolean ownsResources;
   private final ConnectionPool pool;
 
   public ClientEngine(HttpClientOptions options) {
     this.options = options;
-    this.group = Transports.newEventLoopGroup(options.ioThreads(), "beth-http-client");
-    this.blocking = Executors.newCachedThreadPool(
-        new DefaultThreadFactory("beth-http-client-blocking", true));
-    this.pool = new ConnectionPool(new Connector(group, options), group,
+    this.ownsResources = options.resources() == null && options.ioThreads() > 0;
+    this.resources = ownsResources
+        ? BethResources.builder()
+            .name("beth-http-client")
+            .eventLoopThreads(options.ioThreads())
+            .blockingExecutor(BethResources.shared().blockingExecutor())
+            .build()
+        : options.resources() != null ? options.resources() : BethResources.shared();
+    this.pool = new ConnectionPool(new Connector(resources, options), resources.eventLoopGroup(),
         options.maxConnectionsPerHost(), options.maxConnections(), options.idleTimeout(),
         options.poolAcquireTimeout());
   }
 
   /** Sends {@code request}; see {@code HttpClient#send}. */
   public CompletableFuture<ClientResponse> send(ClientRequest request) {
-    return ClientCall.start(pool, options, group, blocking, request);
+    if (resources.isClosed()) {
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "cannot send " + request.method() + " " + request.uri() + ": " + resources
+              + " is closed"));
+    }
+    return ClientCall.start(pool, options, resources.eventLoopGroup(),
+        resources.blockingExecutor(), request);
   }
 
   public PoolStats stats() {
@@ -44,7 +52,8 @@ public final class ClientEngine implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
-    group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
-    blocking.shutdown();
+    if (ownsResources) {
+      resources.shutdownGracefully(Duration.ZERO, Duration.ZERO);
+    }
   }
 }

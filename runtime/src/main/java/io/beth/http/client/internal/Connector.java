@@ -2,8 +2,9 @@ package io.beth.http.client.internal;
 
 import io.beth.http.ConnectTimeoutException;
 import io.beth.http.HttpClientOptions;
+import io.beth.http.HttpConnectException;
 import io.beth.http.ProxyOptions;
-import io.beth.transport.Transports;
+import io.beth.transport.BethResources;
 import io.beth.transport.internal.Addresses;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -11,7 +12,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.proxy.ProxyHandler;
@@ -22,6 +22,7 @@ import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -36,12 +37,12 @@ final class Connector {
   /** The largest body chunk the decoder hands on: fewer, larger messages for big bodies. */
   private static final int MAX_CHUNK = 64 * 1024;
 
-  private final EventLoopGroup group;
+  private final BethResources resources;
   private final HttpClientOptions options;
   private final SslContext sslContext;
 
-  Connector(EventLoopGroup group, HttpClientOptions options) {
-    this.group = group;
+  Connector(BethResources resources, HttpClientOptions options) {
+    this.resources = resources;
     this.options = options;
     this.sslContext = sslContext(options);
   }
@@ -73,7 +74,7 @@ final class Connector {
     ProxyOptions proxy = key.proxy();
     // the name is looked up off the event loop: DNS may take seconds
     Addresses.resolve(proxy.isDirect() ? key.bareHost() : proxy.host(),
-            proxy.isDirect() ? key.port() : proxy.port())
+            proxy.isDirect() ? key.port() : proxy.port(), resources.blockingExecutor())
         .whenComplete((address, error) -> {
           if (error != null) {
             result.completeExceptionally(connectFailure(key, unwrap(error)));
@@ -96,8 +97,8 @@ final class Connector {
         tunnel ? Proxies.tunnelHandler(proxy, address, options.connectTimeout()) : null;
     SslHandler[] ssl = new SslHandler[1];
     Bootstrap bootstrap = new Bootstrap()
-        .group(group)
-        .channel(Transports.socketChannelClass())
+        .group(resources.eventLoopGroup())
+        .channel(resources.transport().socketChannelClass())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<Channel>() {
@@ -159,13 +160,24 @@ final class Connector {
         ? error.getCause() : error;
   }
 
-  /** The failure of the TCP connect, to the origin or to the proxy. */
+  /**
+   * The failure of the name lookup or the TCP connect, to the origin or to the proxy: a timeout
+   * is a {@link ConnectTimeoutException}, an unknown host its own {@link UnknownHostException},
+   * anything else an {@link HttpConnectException} (or, to a proxy, a proxy failure) keeping the
+   * transport's exception as its cause.
+   */
   private static Throwable connectFailure(PoolKey key, Throwable cause) {
     if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-      return new ConnectTimeoutException(key.proxy().isDirect()
+      ConnectTimeoutException timeout = new ConnectTimeoutException(key.proxy().isDirect()
           ? cause.getMessage() : "connecting to " + key.proxy() + ": " + cause.getMessage());
+      timeout.initCause(cause);
+      return timeout;
     }
-    return key.proxy().isDirect() ? cause : Proxies.failure(key, cause);
+    if (!key.proxy().isDirect()) {
+      return Proxies.failure(key, cause);
+    }
+    return cause instanceof UnknownHostException
+        ? cause : new HttpConnectException(key.authority(), cause);
   }
 
   /** Completes {@code result} once TLS, if any, is established over {@code ch}. */

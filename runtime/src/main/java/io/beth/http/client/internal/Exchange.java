@@ -57,6 +57,8 @@ final class Exchange {
   private final Source<byte[]> streamBody;
   private final long readIdleNanos;
   private final Codecs codecs;
+  /** Whether to look for the server's close on the socket first: written, it would not retry. */
+  private final boolean checkPeerClosed;
   /** Completes with the response head, or fails (a {@link StaleConnectionException} may retry). */
   final CompletableFuture<ClientResponse> response = new CompletableFuture<>();
 
@@ -64,6 +66,8 @@ final class Exchange {
   private InboundBridge<byte[]> body;
   /** The request body's bridge, when it is streamed. */
   private OutboundBridge<byte[]> upload;
+  /** The request head was handed to the channel: from here on bytes of it may have left. */
+  private boolean writing;
   private boolean requestWritten;
   private boolean lastReceived;
   private boolean keepAlive;
@@ -75,7 +79,8 @@ final class Exchange {
   private long lastReadNanos;
 
   Exchange(PooledConnection conn, ConnectionPool pool, String method, URI uri, HttpHeaders headers,
-      byte[] fixedBody, Source<byte[]> streamBody, long readIdleNanos, Codecs codecs) {
+      byte[] fixedBody, Source<byte[]> streamBody, long readIdleNanos, Codecs codecs,
+      boolean checkPeerClosed) {
     this.conn = conn;
     this.pool = pool;
     this.channel = conn.channel;
@@ -86,6 +91,7 @@ final class Exchange {
     this.streamBody = streamBody;
     this.readIdleNanos = readIdleNanos;
     this.codecs = codecs;
+    this.checkPeerClosed = checkPeerClosed;
   }
 
   /** Starts the exchange on the connection's event loop. */
@@ -96,6 +102,10 @@ final class Exchange {
   private void writeRequest() {
     if (!channel.isActive()) {
       fail(new IOException("connection closed before the request"), true);
+      return;
+    }
+    if (conn.reused && checkPeerClosed && PeerClosed.closedByPeer(channel)) {
+      fail(new IOException("connection closed by the server before the request"), true);
       return;
     }
     conn.handler.exchange = this;
@@ -138,6 +148,7 @@ final class Exchange {
     if (!request.headers().contains(HttpHeaderNames.ACCEPT_ENCODING)) {
       request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP_DEFLATE);
     }
+    writing = true;
     if (streamBody == null) {
       channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
         if (f.isSuccess()) {
@@ -330,7 +341,9 @@ final class Exchange {
   /**
    * Fails the exchange and closes the connection. {@code connectionLost} marks failures a stale
    * keep-alive connection causes: before any response byte on a reused connection they surface as
-   * {@link StaleConnectionException} so that an idempotent request may be retried.
+   * {@link StaleConnectionException} so that the request may be retried, marked {@linkplain
+   * StaleConnectionException#unsent() unsent} when the connection was found closed before the
+   * request was written (a streamed body is then left open, untouched, for the retry).
    */
   void fail(Throwable cause, boolean connectionLost) {
     if (done) {
@@ -342,14 +355,15 @@ final class Exchange {
       conn.handler.exchange = null;
     }
     channel.close();
+    boolean stale = connectionLost && conn.reused && body == null;
+    boolean unsent = stale && !writing;
     if (upload != null) {
       upload.cancel();
-    } else if (streamBody != null) {
+    } else if (streamBody != null && !unsent) {
       streamBody.close();
     }
     if (body == null) {
-      Throwable error = connectionLost && conn.reused ? new StaleConnectionException(cause) : cause;
-      response.completeExceptionally(error);
+      response.completeExceptionally(stale ? new StaleConnectionException(cause, unsent) : cause);
     } else {
       body.fail(cause);
     }
