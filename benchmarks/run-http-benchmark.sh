@@ -340,7 +340,7 @@ ratio() {
   read -r brps bp99 bcpu <<<"${RESULT[$b/$path]}"
   awk -v l="$label" -v p="$path" -v a="$rps" -v b="$brps" -v x="$p99" -v y="$bp99" \
     -v c="$cpu" -v d="$bcpu" \
-    'BEGIN {printf "%-52s %-10s throughput %.3f   p99 %.3f   cpu efficiency %.3f\n", l, p, a / b, x / y, d / c}'
+    'BEGIN {printf "%-58s %-10s throughput %.3f   p99 %.3f   cpu efficiency %.3f\n", l, p, a / b, x / y, d / c}'
 }
 
 has() { [[ " $SERVERS " == *" $1 "* ]]; }
@@ -377,7 +377,7 @@ if [ "${#CONFIGS[@]}" -gt 1 ]; then
         continue
       fi
       for path in $PATHS; do
-        ratio "$config/$server" "$reference/$server" "$path" "  $server $config/$reference"
+        ratio "$config/$server" "$reference/$server" "$path" "  $server $config vs $reference"
       done
     done
   done
