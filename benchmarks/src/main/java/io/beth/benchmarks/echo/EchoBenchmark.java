@@ -1,5 +1,6 @@
 package io.beth.benchmarks.echo;
 
+import io.beth.benchmarks.PlainVertx;
 import io.beth.stream.Streams;
 import io.beth.tcp.TcpServer;
 import io.beth.tcp.TcpServerOptions;
@@ -28,7 +29,8 @@ import java.util.function.LongSupplier;
  * against hand-written Netty echoes on the same transport and as many I/O threads, loaded in
  * alternating order by the same Netty load drivers in this JVM. The {@code byte[]} mode is also
  * set against a Netty echo that makes the same two copies by hand (to a {@code byte[]} and back),
- * which separates what Beth costs from what copying costs. Prints each round (throughput and
+ * which separates what Beth costs from what copying costs; and a Vert.x TCP echo (an independent
+ * peer, as many event loops) beside both for TCP. Prints each round (throughput and
  * the servers' CPU time per MB or per packet), then the median ratios Beth/baseline (for CPU time
  * baseline/Beth, so that above 1 means Beth is better for both).
  *
@@ -64,6 +66,7 @@ public final class EchoBenchmark {
         .join();
     Streams.connect(bethUdp, bethUdp);
     NettyEchoServers netty = new NettyEchoServers(serverThreads);
+    VertxEchoServer vertx = new VertxEchoServer(serverThreads);
     System.out.printf(Locale.ROOT, "TCP: %d connections, %d KiB in flight each; UDP: %d sockets,"
         + " %d packets of %d bytes in flight each; %d rounds of %d s (after %d s warm-up);"
         + " server I/O threads %d, load I/O threads %d, transport %s, %d cores, load average %s%n",
@@ -78,15 +81,19 @@ public final class EchoBenchmark {
         Measured nettyCopying = null;
         Measured beth = null;
         Measured raw = null;
-        for (int turn = 0; turn < 2; turn++) {
-          if ((turn == 0) == bethFirst) {
+        Measured vertxTcp = null;
+        for (int turn = 0; turn < 3; turn++) { // each round starts with the next server
+          int server = (round - 1 + turn) % 3;
+          if (server == 0) {
             beth = tcp(bethTcp.address(), BETH_THREADS, connections, seconds, warmup, load);
             raw = tcp(bethRawTcp.address(), BETH_THREADS, connections, seconds, warmup, load);
-          } else {
+          } else if (server == 1) {
             nettyTcp = tcp(netty.tcpAddress(), NettyEchoServers.THREADS, connections, seconds, warmup,
                 load);
             nettyCopying = tcp(netty.tcpCopyingAddress(), NettyEchoServers.THREADS, connections,
                 seconds, warmup, load);
+          } else {
+            vertxTcp = tcp(vertx.address(), PlainVertx.THREADS, connections, seconds, warmup, load);
           }
         }
         Measured nettyUdp = null;
@@ -101,11 +108,12 @@ public final class EchoBenchmark {
           }
         }
         System.out.printf(Locale.ROOT, "round %d: TCP MB/s beth %.0f (%.0f us cpu/MB), beth raw"
-            + " %.0f (%.0f us/MB), netty %.0f (%.0f us/MB), netty copying %.0f (%.0f us/MB);"
+            + " %.0f (%.0f us/MB), netty %.0f (%.0f us/MB), netty copying %.0f (%.0f us/MB),"
+            + " vertx %.0f (%.0f us/MB);"
             + " UDP packets/s beth %.0f (%.2f us cpu/packet), netty %.0f (%.2f us/packet);"
             + " load average %s%n", round,
             beth.rate, beth.cpuMicros, raw.rate, raw.cpuMicros, nettyTcp.rate, nettyTcp.cpuMicros,
-            nettyCopying.rate, nettyCopying.cpuMicros,
+            nettyCopying.rate, nettyCopying.cpuMicros, vertxTcp.rate, vertxTcp.cpuMicros,
             bethUdpResult.rate, bethUdpResult.cpuMicros, nettyUdp.rate, nettyUdp.cpuMicros,
             loadAverage());
         add(ratios, "TCP throughput beth/netty", beth.rate / nettyTcp.rate);
@@ -114,6 +122,10 @@ public final class EchoBenchmark {
         add(ratios, "TCP cpu per MB netty copying/beth", nettyCopying.cpuMicros / beth.cpuMicros);
         add(ratios, "TCP throughput beth raw/netty", raw.rate / nettyTcp.rate);
         add(ratios, "TCP cpu per MB netty/beth raw", nettyTcp.cpuMicros / raw.cpuMicros);
+        add(ratios, "TCP throughput beth/vertx", beth.rate / vertxTcp.rate);
+        add(ratios, "TCP cpu per MB vertx/beth", vertxTcp.cpuMicros / beth.cpuMicros);
+        add(ratios, "TCP throughput vertx/netty", vertxTcp.rate / nettyTcp.rate);
+        add(ratios, "TCP cpu per MB netty/vertx", nettyTcp.cpuMicros / vertxTcp.cpuMicros);
         add(ratios, "UDP packets/s beth/netty", bethUdpResult.rate / nettyUdp.rate);
         add(ratios, "UDP cpu per packet netty/beth", nettyUdp.cpuMicros / bethUdpResult.cpuMicros);
       }
@@ -122,6 +134,7 @@ public final class EchoBenchmark {
       bethRawTcp.stop(Duration.ofSeconds(2)).join();
       bethUdp.close();
       netty.close();
+      vertx.close();
       loadResources.close();
     }
     ratios.forEach(EchoBenchmark::report);

@@ -6,7 +6,9 @@ import io.beth.http.HttpServerOptions;
 
 /**
  * Beth's hello-world server written with annotations ({@link DeclarativeHelloRoutes}) and started
- * through its Dagger component, as a user's application is. Usage: {@code
+ * through its Dagger component, as a user's application is: the non-blocking routes at {@code
+ * /plaintext} and {@code /json}, the same routes without {@code @NonBlocking} ({@link
+ * BlockingHelloRoutes}) under {@code /blocking}. Usage: {@code
  * BethDeclarativeHelloServer port [ioThreads]}.
  */
 public final class BethDeclarativeHelloServer {

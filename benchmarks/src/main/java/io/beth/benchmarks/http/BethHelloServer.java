@@ -8,8 +8,11 @@ import io.beth.http.HttpServerOptions;
 import java.util.Map;
 
 /**
- * Beth's hello-world server with an inline (non-blocking) handler: {@code GET /plaintext} and
- * {@code GET /json}. Usage: {@code BethHelloServer port [ioThreads]}.
+ * Beth's hello-world server with a programmatic handler: {@code GET /plaintext} and {@code GET
+ * /json}. The handler is declared {@link HttpHandler#nonBlocking()} and runs inline on the event
+ * loop, unless started {@code blocking}: then it is the default, blocking-safe handler that the
+ * server calls on its executor, the cost of which the benchmark compares. Usage: {@code
+ * BethHelloServer port [ioThreads] [non-blocking|blocking]}.
  */
 public final class BethHelloServer {
 
@@ -22,7 +25,8 @@ public final class BethHelloServer {
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-    HttpHandler handler = HttpHandler.sync(request -> {
+    boolean blocking = args.length > 2 && mode(args[2]);
+    HttpHandler routes = HttpHandler.sync(request -> {
       switch (request.path()) {
         case "/plaintext":
           return HELLO;
@@ -34,10 +38,24 @@ public final class BethHelloServer {
         default:
           return NOT_FOUND;
       }
-    }).nonBlocking();
+    });
+    HttpHandler handler = blocking ? routes : routes.nonBlocking();
     HttpServer server = HttpServer.start(handler,
         HttpServerOptions.builder().port(port).ioThreads(threads).build()).join();
-    System.err.println("beth listening on " + server.address());
+    System.err.println("beth (" + (blocking ? "blocking" : "non-blocking") + ") listening on "
+        + server.address());
     server.stopped().join();
+  }
+
+  /** Whether {@code mode} asks for the blocking handler. */
+  private static boolean mode(String mode) {
+    switch (mode) {
+      case "blocking":
+        return true;
+      case "non-blocking":
+        return false;
+      default:
+        throw new IllegalArgumentException(mode + ": expected blocking or non-blocking");
+    }
   }
 }

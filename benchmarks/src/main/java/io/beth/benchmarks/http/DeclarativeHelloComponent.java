@@ -9,6 +9,6 @@ import jakarta.inject.Singleton;
 @Component(modules = BethModule.class)
 public interface DeclarativeHelloComponent {
 
-  /** The application serving {@link DeclarativeHelloRoutes}. */
+  /** The application serving {@link DeclarativeHelloRoutes} and {@link BlockingHelloRoutes}. */
   BethApplication beth();
 }

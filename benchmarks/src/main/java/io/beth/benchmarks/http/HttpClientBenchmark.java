@@ -1,16 +1,26 @@
 package io.beth.benchmarks.http;
 
+import io.beth.benchmarks.PlainNetty;
+import io.beth.benchmarks.PlainVertx;
 import io.beth.http.ClientRequest;
 import io.beth.http.ClientResponse;
 import io.beth.http.HttpClientOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,10 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Requests/s of Beth's HTTP client beside the JDK's {@code java.net.http.HttpClient} against the
- * same server, in one JVM: each client keeps {@code inFlight} requests outstanding on keep-alive
- * connections (a closed loop: every completed response starts the next request), is warmed up,
- * then measured; the clients alternate over the rounds and the median is reported.
+ * Requests/s of Beth's HTTP client beside the JDK's {@code java.net.http.HttpClient} and Vert.x's
+ * HTTP client against the same server, in one JVM: each client keeps {@code inFlight} requests
+ * outstanding on keep-alive connections (a closed loop: every completed response starts the next
+ * request), is warmed up, then measured; each round starts with the next client, and the medians
+ * and the ratios beth/jdk, beth/vertx and vertx/jdk are reported. Vert.x runs on the transport
+ * {@link PlainNetty} chooses (epoll here) with as many event loops as Beth's client.
  *
  * <p>Usage: {@code HttpClientBenchmark url [inFlight warmupSeconds seconds rounds ioThreads]}.
  */
@@ -47,27 +59,34 @@ public final class HttpClientBenchmark {
     int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
     int ioThreads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
 
-    List<Double> beth = new ArrayList<>();
-    List<Double> jdk = new ArrayList<>();
+    Map<String, Supplier<Client>> clients = new LinkedHashMap<>();
+    clients.put("beth", () -> beth(uri, inFlight, ioThreads));
+    clients.put("jdk", () -> jdk(uri));
+    clients.put("vertx", () -> vertx(uri, inFlight, ioThreads));
+    List<String> names = new ArrayList<>(clients.keySet());
+    Map<String, List<Double>> results = new LinkedHashMap<>();
+    System.out.printf(Locale.ROOT, "%d in flight, %d I/O threads per client, Vert.x on %s%n",
+        inFlight, ioThreads, PlainNetty.transport());
     for (int round = 1; round <= rounds; round++) {
-      boolean bethFirst = round % 2 == 1;
-      for (int i = 0; i < 2; i++) {
-        boolean isBeth = (i == 0) == bethFirst;
-        try (Client client = isBeth ? beth(uri, inFlight, ioThreads) : jdk(uri)) {
+      for (int i = 0; i < names.size(); i++) { // each round starts with the next client
+        String name = names.get((round - 1 + i) % names.size());
+        try (Client client = clients.get(name).get()) {
           run(client, inFlight, warmup);
           double rps = run(client, inFlight, seconds);
-          (isBeth ? beth : jdk).add(rps);
-          System.out.printf(Locale.ROOT, "round %d %-5s %10.0f requests/s%n", round,
-              isBeth ? "beth" : "jdk", rps);
+          results.computeIfAbsent(name, k -> new ArrayList<>()).add(rps);
+          System.out.printf(Locale.ROOT, "round %d %-5s %10.0f requests/s%n", round, name, rps);
         }
       }
     }
-    double b = median(beth);
-    double j = median(jdk);
+    double beth = median(results.get("beth"));
+    double jdk = median(results.get("jdk"));
+    double vertx = median(results.get("vertx"));
     System.out.printf(Locale.ROOT, "%nmedian of %d rounds, %d in flight, %d s each:%n", rounds,
         inFlight, seconds);
-    System.out.printf(Locale.ROOT, "beth %10.0f requests/s%njdk  %10.0f requests/s%n"
-        + "beth/jdk %.2f%n", b, j, b / j);
+    System.out.printf(Locale.ROOT, "beth  %10.0f requests/s%njdk   %10.0f requests/s%n"
+        + "vertx %10.0f requests/s%n", beth, jdk, vertx);
+    System.out.printf(Locale.ROOT, "beth/jdk %.2f%nbeth/vertx %.2f%nvertx/jdk %.2f%n",
+        beth / jdk, beth / vertx, vertx / jdk);
   }
 
   private static Client beth(URI uri, int inFlight, int ioThreads) {
@@ -121,6 +140,36 @@ public final class HttpClientBenchmark {
           }
         }
         executor.shutdown();
+      }
+    };
+  }
+
+  /**
+   * Vert.x's HTTP/1.1 client with a pool of {@code inFlight} keep-alive connections (its default is
+   * 5), on a Vert.x of its own with {@code ioThreads} event loops, closed with it.
+   */
+  private static Client vertx(URI uri, int inFlight, int ioThreads) {
+    Vertx vertx = PlainVertx.create(ioThreads);
+    HttpClientAgent client = vertx.createHttpClient(
+        new io.vertx.core.http.HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+        new PoolOptions().setHttp1MaxSize(inFlight));
+    String path = uri.getRawPath();
+    return new Client() {
+      @Override
+      public CompletableFuture<Integer> get() {
+        return client.request(HttpMethod.GET, uri.getPort(), uri.getHost(), path)
+            .compose(request -> request.send().compose(HttpClientResponse::body))
+            .map(Buffer::length)
+            .toCompletionStage().toCompletableFuture();
+      }
+
+      @Override
+      public void close() {
+        try {
+          PlainVertx.close(vertx);
+        } catch (Exception e) {
+          throw new IllegalStateException("closing Vert.x", e);
+        }
       }
     };
   }

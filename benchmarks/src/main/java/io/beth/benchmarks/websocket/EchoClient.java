@@ -1,6 +1,6 @@
 package io.beth.benchmarks.websocket;
 
-import io.beth.transport.Transport;
+import io.beth.benchmarks.PlainNetty;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The load: {@code sockets} WebSocket connections, each sending a short text message and the next
- * one as soon as the echo arrives (one message in flight per socket), counting round trips.
+ * one as soon as the echo arrives (one message in flight per socket), counting round trips; plain
+ * Netty on {@link PlainNetty}'s transport, on the event-loop group it is given.
  */
 final class EchoClient implements AutoCloseable {
 
@@ -38,15 +39,14 @@ final class EchoClient implements AutoCloseable {
   }
 
   /** Opens {@code sockets} connections to {@code uri} and starts the echo loops on each. */
-  static EchoClient start(URI uri, int sockets, EventLoopGroup group, Transport transport)
-      throws Exception {
+  static EchoClient start(URI uri, int sockets, EventLoopGroup group) throws Exception {
     EchoClient client = new EchoClient(group);
     List<CompletableFuture<Channel>> ready = new ArrayList<>();
     for (int i = 0; i < sockets; i++) {
       CompletableFuture<Channel> handshaken = new CompletableFuture<>();
       ready.add(handshaken);
       new Bootstrap().group(group)
-          .channel(transport.socketChannelClass())
+          .channel(PlainNetty.socketChannel())
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(new ChannelInitializer<Channel>() {
             @Override
