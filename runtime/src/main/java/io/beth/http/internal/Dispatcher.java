@@ -3,8 +3,7 @@ package io.beth.http.internal;
 import io.beth.http.HttpHandler;
 import io.beth.http.HttpResponse;
 import io.beth.http.HttpStatusException;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -15,17 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls the server's handler for each exchange: inline on the event loop when the handler says it
  * never blocks, else on the executor for blocking handlers; hands its answer (or failure) to the
- * connection, back on the event loop, without a second hop when it is there already. Event loop
- * only, but for the handler call itself.
+ * connection, back on the event loop, without a second hop when it is there already. Called by the
+ * request reader for each exchange admitted; event loop only, but for the handler call itself.
  */
-final class Dispatcher extends ChannelInboundHandlerAdapter {
+final class Dispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final HttpConnectionHandler connection;
   private final HttpHandler handler;
   private final Executor executor;
-  private ChannelHandlerContext ctx;
 
   Dispatcher(HttpConnectionHandler connection, HttpHandler handler, Executor executor) {
     this.connection = connection;
@@ -33,21 +31,8 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
     this.executor = executor;
   }
 
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
-  }
-
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof Exchange ex) {
-      dispatch(ex);
-    } else {
-      ctx.fireChannelRead(msg);
-    }
-  }
-
-  private void dispatch(Exchange ex) {
+  /** Runs the handler for {@code ex}; its answer goes to the connection. */
+  void dispatch(Exchange ex) {
     if (!handler.isBlocking()) {
       onResult(ex, call(ex));
       return;
@@ -72,7 +57,7 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
 
   private void onResult(Exchange ex, CompletionStage<HttpResponse> stage) {
     if (stage instanceof CompletableFuture<HttpResponse> f && f.isDone()
-        && ctx.executor().inEventLoop()) {
+        && loop().inEventLoop()) {
       if (f.isCompletedExceptionally()) {
         f.whenComplete((r, e) -> connection.respond(ex, null, e));
       } else {
@@ -83,14 +68,19 @@ final class Dispatcher extends ChannelInboundHandlerAdapter {
     stage.whenComplete((response, error) -> onLoop(ex, response, error));
   }
 
+  private EventLoop loop() {
+    return connection.ctx().channel().eventLoop();
+  }
+
   /** Answers on the connection's event loop, freeing the response if it cannot. */
   private void onLoop(Exchange ex, HttpResponse response, Throwable error) {
-    if (ctx.executor().inEventLoop()) {
+    EventLoop loop = loop();
+    if (loop.inEventLoop()) {
       connection.respond(ex, response, error);
       return;
     }
     try {
-      ctx.executor().execute(() -> connection.respond(ex, response, error));
+      loop.execute(() -> connection.respond(ex, response, error));
     } catch (RejectedExecutionException e) {
       if (response != null) {
         Chunks.dispose(response.body());

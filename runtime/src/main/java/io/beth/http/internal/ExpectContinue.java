@@ -2,8 +2,6 @@ package io.beth.http.internal;
 
 import io.beth.http.HttpRequest;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -15,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * Answers a request's {@code Expect} header before its handler runs: {@code 100-continue} gets a
  * {@code 100 Continue} when the server's hook accepts the request, and 417 when it does not; any
  * other expectation of an HTTP/1.1 request gets 417 (RFC 9110 10.1.1), and the exchange ends there.
- * Exchanges without one, nearly all, pass straight on. Event loop only.
+ * Exchanges without one, nearly all, pass straight on. Called by the request reader for each new
+ * exchange; event loop only.
  */
-final class ExpectContinue extends ChannelInboundHandlerAdapter {
+final class ExpectContinue {
 
   private static final Logger log = LoggerFactory.getLogger(ExpectContinue.class);
 
@@ -29,20 +28,18 @@ final class ExpectContinue extends ChannelInboundHandlerAdapter {
     this.accepts = accepts;
   }
 
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof Exchange ex) || ex.expect == null
-        || ex.version.compareTo(HttpVersion.HTTP_1_1) < 0) {
-      ctx.fireChannelRead(msg); // HTTP/1.0 has no expectations (RFC 9110 10.1.1)
-      return;
+  /** Whether {@code ex} goes on to its handler; if not, it was answered. */
+  boolean admit(Exchange ex) {
+    if (ex.expect == null || ex.version.compareTo(HttpVersion.HTTP_1_1) < 0) {
+      return true; // HTTP/1.0 has no expectations (RFC 9110 10.1.1)
     }
     if (!"100-continue".equalsIgnoreCase(ex.expect.trim()) || !accepts(ex.request)) {
       connection.refuse(ex, 417);
-      return;
+      return false;
     }
-    ctx.writeAndFlush(new DefaultFullHttpResponse(
+    connection.ctx().writeAndFlush(new DefaultFullHttpResponse(
         HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
-    ctx.fireChannelRead(ex);
+    return true;
   }
 
   private boolean accepts(HttpRequest request) {

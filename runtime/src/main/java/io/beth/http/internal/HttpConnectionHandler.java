@@ -67,6 +67,11 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     return executor;
   }
 
+  /** This handler's context, the point of the pipeline every answer is written from. */
+  ChannelHandlerContext ctx() {
+    return ctx;
+  }
+
   /** The exchange under way, or null. */
   Exchange current() {
     return current;

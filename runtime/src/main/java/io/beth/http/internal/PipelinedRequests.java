@@ -6,18 +6,20 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * Keeps HTTP/1.1 pipelining in order: once a request has arrived whole, what the client sent
  * after it (the next requests) is held, with reads paused, until that request's exchange is over;
- * then it is passed on, one exchange at a time. Sits right after the HTTP decoder (and the
- * decompressor); one per connection; event loop only.
+ * then it is passed on, one exchange at a time. The connection's inbound entry, right after the
+ * HTTP decoder (and the decompressor): it hands what it passes on to the request reader by a call,
+ * not a pipeline hop. One per connection; event loop only.
  */
 final class PipelinedRequests extends ChannelInboundHandlerAdapter {
 
   private final ReadPauses pauses;
   private final ArrayDeque<Object> held = new ArrayDeque<>();
-  private ChannelHandlerContext ctx;
+  private Consumer<Object> next;
   private boolean exchangeOpen; // a request was passed on and its exchange is not over
   private boolean requestOpen; // a request's head was passed on, its last content not yet
   private boolean replaying;
@@ -27,9 +29,9 @@ final class PipelinedRequests extends ChannelInboundHandlerAdapter {
     this.pauses = pauses;
   }
 
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
+  /** Where messages passed on go, taking ownership of them; set before the channel reads. */
+  void passTo(Consumer<Object> next) {
+    this.next = next;
   }
 
   @Override
@@ -52,7 +54,7 @@ final class PipelinedRequests extends ChannelInboundHandlerAdapter {
     if (msg instanceof LastHttpContent) {
       requestOpen = false;
     }
-    ctx.fireChannelRead(msg);
+    next.accept(msg);
   }
 
   /** Whether a held message is being passed on now (its request arrived earlier). */

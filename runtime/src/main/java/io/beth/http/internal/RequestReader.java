@@ -8,7 +8,6 @@ import io.beth.transport.internal.InboundBridge;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -30,13 +29,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what the HTTP decoder reads into exchanges: a request head becomes an {@link Exchange}
- * with its {@link HttpRequest}, fired down the pipeline; the body's chunks go into the request's
+ * with its {@link HttpRequest}, admitted by {@link ExpectContinue} and run by {@link Dispatcher};
+ * the body's chunks go into the request's
  * body stream through an {@link InboundBridge}, with reads paused while its consumer is behind. A
  * request that cannot be understood is answered (400, or 414/431 for a line or headers too long,
  * 505 for a major version other than 1) and the connection closed; a later HTTP/1.x is served as
- * HTTP/1.1. Event loop only.
+ * HTTP/1.1. Fed by {@link PipelinedRequests}, it is no pipeline handler of its own (a hop less per
+ * message); event loop only.
  */
-final class RequestReader extends ChannelInboundHandlerAdapter {
+final class RequestReader {
 
   private static final Logger log = LoggerFactory.getLogger(RequestReader.class);
 
@@ -45,21 +46,21 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
   private final PipelinedRequests pipelining;
   private final ConnectionTimeouts timeouts;
   private final ReadPauses pauses;
-  private ChannelHandlerContext ctx;
+  private final ExpectContinue expect;
+  private final Dispatcher dispatcher;
+  private ChannelHandlerContext ctx; // the connection's, where answers are written from
   private boolean broken;
 
   RequestReader(HttpConnectionHandler connection, PipelinedRequests pipelining,
-      ConnectionTimeouts timeouts, ReadPauses pauses) {
+      ConnectionTimeouts timeouts, ReadPauses pauses, ExpectContinue expect,
+      Dispatcher dispatcher) {
     this.connection = connection;
     this.options = connection.options();
     this.pipelining = pipelining;
     this.timeouts = timeouts;
     this.pauses = pauses;
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
+    this.expect = expect;
+    this.dispatcher = dispatcher;
   }
 
   /** Nothing more is read as HTTP: every message from here on is dropped. */
@@ -67,8 +68,11 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
     broken = true;
   }
 
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+  /** Reads one message the decoder produced, taking ownership of it. */
+  void read(Object msg) {
+    if (ctx == null) {
+      ctx = connection.ctx();
+    }
     if (broken) {
       ReferenceCountUtil.release(msg);
     } else if (msg instanceof io.netty.handler.codec.http.HttpRequest head) {
@@ -124,7 +128,9 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         req.headers().get(HttpHeaderNames.EXPECT));
     holder[0] = ex;
     connection.begin(ex);
-    ctx.fireChannelRead(ex);
+    if (expect.admit(ex)) {
+      dispatcher.dispatch(ex);
+    }
   }
 
   /**
@@ -251,11 +257,5 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
       return 431;
     }
     return 400;
-  }
-
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    broken = true;
-    ctx.fireChannelInactive();
   }
 }

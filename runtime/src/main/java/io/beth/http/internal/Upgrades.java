@@ -17,9 +17,6 @@ final class Upgrades {
     ServerInitializer.CHUNKED_WRITER,
     ServerInitializer.FLUSH_CONSOLIDATION,
     ServerInitializer.PIPELINING,
-    ServerInitializer.REQUEST_READER,
-    ServerInitializer.EXPECT_CONTINUE,
-    ServerInitializer.DISPATCHER,
     ServerInitializer.CONNECTION,
   };
 

@@ -70,12 +70,11 @@ class ServerPipelineTest {
   }
 
   @Test
-  void theInitializerAssemblesOneHandlerPerJobAfterTheCodec() {
+  void theInitializerAssemblesTheExchangeHandlersAfterTheCodec() {
     connect(ECHO_PATH);
     List<String> names = channel.pipeline().names();
     assertEquals(List.of("decoder", "encoder", "flush-consolidation", "beth-pipelining",
-        "beth-request", "beth-expect", "beth-dispatch", "beth-http"),
-        names.subList(0, names.size() - 1)); // the last is the channel's tail
+        "beth-http"), names.subList(0, names.size() - 1)); // the last is the channel's tail
   }
 
   @Test
