@@ -22,11 +22,11 @@ import java.lang.annotation.Target;
  * when it names none), whatever the type; a {@code byte[]} its bytes as they came. Any other type
  * receives the body aggregated and decoded by the codec chosen by the request's {@code
  * Content-Type} (JSON through Jackson by default): a content type no codec reads is answered 415,
- * and a body that does not decode 400, with a message naming the parameter and what was wrong
- * (an empty body, or a body that is not the expected value) but not the codec's own wording. At
- * most one parameter of a method may be the body. A body on a {@code GET} route is warned about.
- * A route interface's generated client sends a {@code String} body as UTF-8 {@code text/plain}, a
- * {@code byte[]} as {@code application/octet-stream}, and any other value encoded by its codec.
+ * and a body that does not decode 400, with a message naming the parameter and what was wrong (an
+ * empty body, or a body that is not the expected value) but not the codec's own wording. At most
+ * one parameter of a method may be the body. A body on a {@code GET} route is warned about. A route
+ * interface's generated client sends a {@code String} body as UTF-8 {@code text/plain}, a {@code
+ * byte[]} as {@code application/octet-stream}, and any other value encoded by its codec.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -17,11 +17,12 @@ import java.lang.annotation.Target;
  * <p>The parameter type may be a primitive or its box, {@code String}, an enum, {@code UUID}, a
  * {@code java.time} type, or any type with a static {@code valueOf(String)}, {@code of(String)},
  * {@code parse(CharSequence)} or {@code parse(String)} method or a public {@code String}
- * constructor; or {@code Optional<T>} of such a type. A {@code List<T>} parameter receives every value of a repeated header. When the value is absent the
- * parameter receives {@link #defaultValue()} if set, {@code Optional.empty()} for an {@code
- * Optional}, and otherwise the request is answered 400. A value that does not convert is
- * answered 400 naming the parameter; a {@link #defaultValue()} that does not convert is a compile
- * error (checked for primitives, enums and the JDK's value types).
+ * constructor; or {@code Optional<T>} of such a type. A {@code List<T>} parameter receives every
+ * value of a repeated header. When the value is absent the parameter receives {@link
+ * #defaultValue()} if set, {@code Optional.empty()} for an {@code Optional}, and otherwise the
+ * request is answered 400. A value that does not convert is answered 400 naming the parameter; a
+ * {@link #defaultValue()} that does not convert is a compile error (checked for primitives, enums
+ * and the JDK's value types).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -42,17 +42,17 @@ import java.lang.annotation.Target;
  * <p><b>On a type</b>, only {@link #path()} is accepted: a prefix added before every route path
  * declared by the type's own methods (a route inherited from a route interface keeps the
  * interface's path); a method path of {@code ""} or {@code "/"} is the prefix itself. {@code
- * method} must be left out there. A class that implements a route interface serves its routes
- * only when it carries {@code @HttpRoute}, bare if it needs no prefix; an override of a route
- * method does not repeat {@code @HttpRoute}, since the interface declares the route for the
- * server and the client alike. Routes are served by concrete classes: an abstract class's routes
- * are not inherited by its subclasses.
+ * method} must be left out there. A class that implements a route interface serves its routes only
+ * when it carries {@code @HttpRoute}, bare if it needs no prefix; an override of a route method
+ * does not repeat {@code @HttpRoute}, since the interface declares the route for the server and the
+ * client alike. Routes are served by concrete classes: an abstract class's routes are not inherited
+ * by its subclasses.
  *
  * <p>A path template starts with {@code /} and is a list of segments separated by {@code /}; a
- * segment is either literal text or a whole-segment placeholder {@code {name}} whose name is a
- * Java identifier bound by a {@link PathParam} parameter. Empty segments ({@code //}), a trailing
- * {@code /} (other than the root {@code /}), braces inside literal text, {@code ?} and {@code #}
- * are rejected. Literal segments take precedence over placeholders when matching.
+ * segment is either literal text or a whole-segment placeholder {@code {name}} whose name is a Java
+ * identifier bound by a {@link PathParam} parameter. Empty segments ({@code //}), a trailing {@code
+ * /} (other than the root {@code /}), braces inside literal text, {@code ?} and {@code #} are
+ * rejected. Literal segments take precedence over placeholders when matching.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -14,11 +14,11 @@ import java.lang.annotation.Target;
  * CompletableFuture<User> user(@PathParam("id") UUID id) { ... }
  * }</pre>
  *
- * <p>Every placeholder needs exactly one such parameter and every such parameter a placeholder.
- * The parameter type may be a primitive or its box, {@code String}, an enum, {@code UUID}, a
- * {@code java.time} type, or any type with a static {@code valueOf(String)}, {@code of(String)},
- * {@code parse(CharSequence)} or {@code parse(String)} method or a public {@code String}
- * constructor ({@code Optional} is not accepted: a path value is always present). The segment is
+ * <p>Every placeholder needs exactly one such parameter and every such parameter a placeholder. The
+ * parameter type may be a primitive or its box, {@code String}, an enum, {@code UUID}, a {@code
+ * java.time} type, or any type with a static {@code valueOf(String)}, {@code of(String)}, {@code
+ * parse(CharSequence)} or {@code parse(String)} method or a public {@code String} constructor
+ * ({@code Optional} is not accepted: a path value is always present). The segment is
  * percent-decoded before conversion; a value that does not convert is answered 400 naming the
  * parameter.
  */

@@ -18,11 +18,11 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The class must implement the runtime's {@code io.beth.tcp.TcpConnectionHandler}, which is
- * offered each connection's duplex stream and info. The port (0 to 65535; 0 picks a free port) is
- * a default: the system property {@code beth.tcp.<SimpleClassName>.port} or the bootstrap's
- * programmatic override replaces it. Two TCP handlers of one application may not share a port.
- * The class must be constructible by Dagger: an {@code @Inject} constructor, or else a
- * non-private constructor without parameters.
+ * offered each connection's duplex stream and info. The port (0 to 65535; 0 picks a free port) is a
+ * default: the system property {@code beth.tcp.<SimpleClassName>.port} or the bootstrap's
+ * programmatic override replaces it. Two TCP handlers of one application may not share a port. The
+ * class must be constructible by Dagger: an {@code @Inject} constructor, or else a non-private
+ * constructor without parameters.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -17,12 +17,12 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>The class must implement the runtime's {@code io.beth.udp.UdpSocketHandler}, which is
- * offered the socket's duplex stream of packets. The port (0 to 65535; 0 picks a free port) is a
- * default: the system property {@code beth.udp.<SimpleClassName>.port} or the bootstrap's
- * programmatic override replaces it. Two UDP sockets of one application may not share a port.
- * The class must be constructible by Dagger: an {@code @Inject} constructor, or else a
- * non-private constructor without parameters.
+ * <p>The class must implement the runtime's {@code io.beth.udp.UdpSocketHandler}, which is offered
+ * the socket's duplex stream of packets. The port (0 to 65535; 0 picks a free port) is a default:
+ * the system property {@code beth.udp.<SimpleClassName>.port} or the bootstrap's programmatic
+ * override replaces it. Two UDP sockets of one application may not share a port. The class must be
+ * constructible by Dagger: an {@code @Inject} constructor, or else a non-private constructor
+ * without parameters.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -18,10 +18,10 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The class must implement the runtime's {@code io.beth.websocket.WebSocketHandler}, which is
- * offered each upgraded duplex stream and its upgrade request. The path is a literal path
- * starting with {@code /} (no placeholders); it must not also be the path of an HTTP route. The
- * endpoint is served by the application's HTTP server. The class must be constructible by Dagger:
- * an {@code @Inject} constructor, or else a non-private constructor without parameters.
+ * offered each upgraded duplex stream and its upgrade request. The path is a literal path starting
+ * with {@code /} (no placeholders); it must not also be the path of an HTTP route. The endpoint is
+ * served by the application's HTTP server. The class must be constructible by Dagger: an
+ * {@code @Inject} constructor, or else a non-private constructor without parameters.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -65,8 +65,8 @@ public final class PlainNetty {
 
   /** A new event-loop group of {@code threads} (0 for Netty's default) named {@code name}. */
   public static EventLoopGroup group(int threads, String name) {
-    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
-        ioHandlerFactory());
+    return new MultiThreadIoEventLoopGroup(
+        threads, new DefaultThreadFactory(name, true), ioHandlerFactory());
   }
 
   /** The server socket channel class that goes with {@link #group}. */

@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Vert.x, an independent peer beside Beth and the hand-written Netty baselines: an instance on the
- * transport {@link PlainNetty#transport()} chooses, and servers spread over its event loops the
- * way Vert.x spreads them (a verticle deployed in several instances, each with a server on one
- * shared port and an event loop of its own, taking the connections in turn).
+ * transport {@link PlainNetty#transport()} chooses, and servers spread over its event loops the way
+ * Vert.x spreads them (a verticle deployed in several instances, each with a server on one shared
+ * port and an event loop of its own, taking the connections in turn).
  */
 public final class PlainVertx {
 
@@ -41,7 +41,8 @@ public final class PlainVertx {
     Vertx vertx = Vertx.builder().with(options).withTransport(transport).build();
     if (!vertx.isNativeTransportEnabled() && transport != Transport.NIO) {
       vertx.close();
-      throw new IllegalStateException("Vert.x could not run on " + PlainNetty.transport(),
+      throw new IllegalStateException(
+          "Vert.x could not run on " + PlainNetty.transport(),
           vertx.unavailableNativeTransportCause());
     }
     return vertx;
@@ -53,14 +54,16 @@ public final class PlainVertx {
    * it is given and completes with the port bound). {@code port} 0 picks a free port that all the
    * instances share. Returns the port.
    */
-  public static int listen(Vertx vertx, int instances, int port, IntFunction<Future<Integer>> listen)
-      throws Exception {
+  public static int listen(
+      Vertx vertx, int instances, int port, IntFunction<Future<Integer>> listen) throws Exception {
     AtomicInteger bound = new AtomicInteger();
     int shared = port == 0 ? -1 : port; // Vert.x: a negative port is a free port, shared
-    Supplier<Deployable> verticle =
-        () -> context -> listen.apply(shared).onSuccess(bound::set);
-    vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(instances))
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Supplier<Deployable> verticle = () -> context -> listen.apply(shared).onSuccess(bound::set);
+    vertx
+        .deployVerticle(verticle, new DeploymentOptions().setInstances(instances))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
     return bound.get();
   }
 

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the example application and prints one line per listener, {@code beth: listening
- * <protocol> <host>:<port>}; stops gracefully on SIGTERM/SIGINT and then prints {@code beth: stopped}.
+ * <protocol> <host>:<port>}; stops gracefully on SIGTERM/SIGINT and then prints {@code beth:
+ * stopped}.
  */
 public final class ExampleMain {
 
@@ -28,17 +29,21 @@ public final class ExampleMain {
     RunningApplication running = start(options);
     // The hook goes in before the lines are printed: whoever reads them may signal at once.
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        running.stop(Duration.ofSeconds(10)).join();
-      } catch (RuntimeException e) {
-        System.err.println("beth: stopping failed: " + e);
-      } finally {
-        System.out.println("beth: stopped");
-        System.out.flush();
-        stopped.countDown();
-      }
-    }, "beth-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    running.stop(Duration.ofSeconds(10)).join();
+                  } catch (RuntimeException e) {
+                    System.err.println("beth: stopping failed: " + e);
+                  } finally {
+                    System.out.println("beth: stopped");
+                    System.out.flush();
+                    stopped.countDown();
+                  }
+                },
+                "beth-shutdown"));
     listeningLines(running).forEach(System.out::println);
     System.out.flush();
     stopped.await();
@@ -67,15 +72,18 @@ public final class ExampleMain {
     return host + ":" + address.getPort();
   }
 
-  /** Starts every listener of the example (HTTP with the WebSocket, TCP, UDP) with {@code options}. */
+  /**
+   * Starts every listener of the example (HTTP with the WebSocket, TCP, UDP) with {@code options}.
+   */
   public static RunningApplication start(ExampleOptions options) {
     return DaggerExampleComponent.create()
         .beth()
-        .start(BethOptions.builder()
-            .httpPort(options.httpPort())
-            .port("tcp." + TcpEcho.class.getSimpleName(), options.tcpPort())
-            .port("udp." + UdpEcho.class.getSimpleName(), options.udpPort())
-            .build())
+        .start(
+            BethOptions.builder()
+                .httpPort(options.httpPort())
+                .port("tcp." + TcpEcho.class.getSimpleName(), options.tcpPort())
+                .port("udp." + UdpEcho.class.getSimpleName(), options.udpPort())
+                .build())
         .join();
   }
 }

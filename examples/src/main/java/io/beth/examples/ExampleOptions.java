@@ -1,8 +1,8 @@
 package io.beth.examples;
 
 /**
- * The example's command line: {@code --http-port N}, {@code --tcp-port N}, {@code --udp-port N}
- * (0 picks a free port).
+ * The example's command line: {@code --http-port N}, {@code --tcp-port N}, {@code --udp-port N} (0
+ * picks a free port).
  *
  * @param httpPort the HTTP port, 8080 unless given
  * @param tcpPort the TCP echo port, 10001 unless given
@@ -25,8 +25,9 @@ public record ExampleOptions(int httpPort, int tcpPort, int udpPort) {
         case "--http-port" -> http = port;
         case "--tcp-port" -> tcp = port;
         case "--udp-port" -> udp = port;
-        default -> throw new IllegalArgumentException(
-            "unknown option " + flag + "; use --http-port, --tcp-port or --udp-port");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + flag + "; use --http-port, --tcp-port or --udp-port");
       }
     }
     return new ExampleOptions(http, tcp, udp);

@@ -9,10 +9,10 @@ import io.beth.http.ServerSentEvent;
 import io.beth.http.ServerSentEvents;
 import io.beth.stream.Source;
 import io.beth.stream.Streams;
+import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import jakarta.inject.Inject;
 
 /** The example's plain HTTP routes: text, a delayed answer, a chunked stream, events, an echo. */
 public final class HelloRoutes {
@@ -33,7 +33,8 @@ public final class HelloRoutes {
    */
   @HttpRoute(method = "GET", path = "/delayed")
   @NonBlocking
-  public CompletableFuture<HttpResponse> delayed(@QueryParam(value = "ms", defaultValue = "0") long ms) {
+  public CompletableFuture<HttpResponse> delayed(
+      @QueryParam(value = "ms", defaultValue = "0") long ms) {
     // Completed by the JDK's one timer thread. (supplyAsync would start a thread per call on a
     // machine of two cores or fewer, where the common pool is too small to be used.)
     return new CompletableFuture<HttpResponse>()
@@ -44,15 +45,19 @@ public final class HelloRoutes {
   @HttpRoute(method = "GET", path = "/stream")
   public HttpResponse stream(@QueryParam(value = "count", defaultValue = "10") int count) {
     Source<String> lines =
-        Streams.fromIterator(IntStream.range(0, count).mapToObj(i -> "chunk " + i + "\n").iterator());
+        Streams.fromIterator(
+            IntStream.range(0, count).mapToObj(i -> "chunk " + i + "\n").iterator());
     return HttpResponse.builder().contentType("text/plain; charset=utf-8").body(lines).build();
   }
 
   /** {@code GET /events?count=N}: N Server-Sent Events with data 0..N-1, then the stream ends. */
   @HttpRoute(method = "GET", path = "/events")
   public HttpResponse events(@QueryParam(value = "count", defaultValue = "10") int count) {
-    Source<ServerSentEvent> events = Streams.fromIterator(
-        IntStream.range(0, count).mapToObj(i -> ServerSentEvent.of(Integer.toString(i))).iterator());
+    Source<ServerSentEvent> events =
+        Streams.fromIterator(
+            IntStream.range(0, count)
+                .mapToObj(i -> ServerSentEvent.of(Integer.toString(i)))
+                .iterator());
     return ServerSentEvents.response(events);
   }
 

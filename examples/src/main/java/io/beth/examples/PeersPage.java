@@ -2,15 +2,15 @@ package io.beth.examples;
 
 import io.beth.annotations.HttpRoute;
 import io.beth.http.HttpResponse;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import jakarta.inject.Inject;
 
 /**
- * {@code GET /peers.html}: a small page that opens the WebSocket echo and an {@code EventSource}
- * on {@code /events} and shows what it got as JSON in its {@code #result} element; the peer tests
- * load it in headless Chromium.
+ * {@code GET /peers.html}: a small page that opens the WebSocket echo and an {@code EventSource} on
+ * {@code /events} and shows what it got as JSON in its {@code #result} element; the peer tests load
+ * it in headless Chromium.
  */
 public final class PeersPage {
 

@@ -15,7 +15,7 @@ public interface UserClientComponent {
   /** Makes the component from the client to send with and where to send. */
   @Component.Factory
   interface Factory {
-    UserClientComponent create(@BindsInstance HttpClient client,
-        @BindsInstance BethClientOptions options);
+    UserClientComponent create(
+        @BindsInstance HttpClient client, @BindsInstance BethClientOptions options);
   }
 }

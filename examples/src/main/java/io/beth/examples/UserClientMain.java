@@ -47,8 +47,11 @@ public final class UserClientMain {
       }
       id = Long.parseLong(args[i]);
     } catch (IllegalArgumentException e) {
-      err.println("beth-examples: " + (e instanceof NumberFormatException
-          ? "the user id must be a number, not " + args[args.length - 1] : e.getMessage()));
+      err.println(
+          "beth-examples: "
+              + (e instanceof NumberFormatException
+                  ? "the user id must be a number, not " + args[args.length - 1]
+                  : e.getMessage()));
       return 2;
     }
     try (HttpClient client = HttpClient.create()) {

@@ -1,8 +1,8 @@
 package io.beth.examples;
 
 import io.beth.annotations.HttpRoute;
-import java.util.concurrent.CompletableFuture;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Serves {@link UserApi}: users made up from their numeric id, as JSON. Its routes come from the

@@ -34,10 +34,17 @@ import org.junit.jupiter.api.TestFactory;
 class ReadmeConfigurationTest {
 
   /** Every options class a user configures Beth with. */
-  static final List<Class<?>> OPTIONS = List.of(
-      BethOptions.class, BethClientOptions.class, HttpServerOptions.class,
-      HttpClientOptions.class, ProxyOptions.class, TcpServerOptions.class, TcpClientOptions.class,
-      UdpOptions.class, WebSocketOptions.class);
+  static final List<Class<?>> OPTIONS =
+      List.of(
+          BethOptions.class,
+          BethClientOptions.class,
+          HttpServerOptions.class,
+          HttpClientOptions.class,
+          ProxyOptions.class,
+          TcpServerOptions.class,
+          TcpClientOptions.class,
+          UdpOptions.class,
+          WebSocketOptions.class);
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
@@ -45,26 +52,40 @@ class ReadmeConfigurationTest {
   Stream<DynamicTest> everyBuilderSettingIsInTheConfigurationTable() throws Exception {
     List<String> rows = configurationRows();
     assertFalse(rows.isEmpty(), "README.md has no Configuration table");
-    return OPTIONS.stream().map(options -> DynamicTest.dynamicTest(options.getSimpleName(), () -> {
-      List<String> spans = new ArrayList<>();
-      for (String row : rows) {
-        List<String> rowSpans = codeSpans(row);
-        if (rowSpans.stream().anyMatch(span -> span.startsWith(options.getSimpleName()))) {
-          spans.addAll(rowSpans);
-        }
-      }
-      assertFalse(spans.isEmpty(),
-          "no row of README.md's Configuration table names `" + options.getSimpleName() + "`");
-      Set<String> missing = new TreeSet<>();
-      for (String setting : settings(options)) {
-        Pattern named = Pattern.compile("(?:^|\\.)" + setting + "(?:\\(|$)");
-        if (spans.stream().noneMatch(span -> named.matcher(span).find())) {
-          missing.add(setting);
-        }
-      }
-      assertTrue(missing.isEmpty(), "README.md's Configuration table does not name "
-          + options.getSimpleName() + ".Builder's " + missing + " (in code, as `name`)");
-    }));
+    return OPTIONS.stream()
+        .map(
+            options ->
+                DynamicTest.dynamicTest(
+                    options.getSimpleName(),
+                    () -> {
+                      List<String> spans = new ArrayList<>();
+                      for (String row : rows) {
+                        List<String> rowSpans = codeSpans(row);
+                        if (rowSpans.stream()
+                            .anyMatch(span -> span.startsWith(options.getSimpleName()))) {
+                          spans.addAll(rowSpans);
+                        }
+                      }
+                      assertFalse(
+                          spans.isEmpty(),
+                          "no row of README.md's Configuration table names `"
+                              + options.getSimpleName()
+                              + "`");
+                      Set<String> missing = new TreeSet<>();
+                      for (String setting : settings(options)) {
+                        Pattern named = Pattern.compile("(?:^|\\.)" + setting + "(?:\\(|$)");
+                        if (spans.stream().noneMatch(span -> named.matcher(span).find())) {
+                          missing.add(setting);
+                        }
+                      }
+                      assertTrue(
+                          missing.isEmpty(),
+                          "README.md's Configuration table does not name "
+                              + options.getSimpleName()
+                              + ".Builder's "
+                              + missing
+                              + " (in code, as `name`)");
+                    }));
   }
 
   /** The public instance methods of {@code options}'s builder but {@code build}. */
@@ -72,8 +93,10 @@ class ReadmeConfigurationTest {
     Class<?> builder = Class.forName(options.getName() + "$Builder");
     Set<String> names = new TreeSet<>();
     for (Method m : builder.getDeclaredMethods()) {
-      if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
-          && !m.isSynthetic() && !m.getName().equals("build")) {
+      if (Modifier.isPublic(m.getModifiers())
+          && !Modifier.isStatic(m.getModifiers())
+          && !m.isSynthetic()
+          && !m.getName().equals("build")) {
         names.add(m.getName());
       }
     }

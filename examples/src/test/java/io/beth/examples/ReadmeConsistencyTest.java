@@ -25,14 +25,14 @@ import org.w3c.dom.NodeList;
 
 /**
  * What README.md says beside its Java snippets (which {@link ReadmeSnippetsTest} compiles) agrees
- * with the build: the Maven snippet names the versions and annotation processors the real poms
- * use, CI runs exactly the README's test commands, and every code block is of a kind these tests
- * know, so none escapes them.
+ * with the build: the Maven snippet names the versions and annotation processors the real poms use,
+ * CI runs exactly the README's test commands, and every code block is of a kind these tests know,
+ * so none escapes them.
  */
 class ReadmeConsistencyTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("beth.readme", "../README.md"))
-      .toAbsolutePath().getParent();
+  private static final Path ROOT =
+      Path.of(System.getProperty("beth.readme", "../README.md")).toAbsolutePath().getParent();
   private static final Pattern FENCE = Pattern.compile("(?m)^([ \\t]*)```(\\S*)");
   private static final Pattern BLOCK = Pattern.compile("(?ms)^```(\\w+)\\n(.*?)^```");
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
@@ -47,8 +47,12 @@ class ReadmeConsistencyTest {
       int line = (int) readme.substring(0, fence.start()).lines().count() + 1;
       assertEquals("", fence.group(1), "README.md line " + line + ": an indented fence");
       if (opening) {
-        assertTrue(Set.of("java", "xml", "sh").contains(fence.group(2)),
-            "README.md line " + line + ": a block of kind '" + fence.group(2)
+        assertTrue(
+            Set.of("java", "xml", "sh").contains(fence.group(2)),
+            "README.md line "
+                + line
+                + ": a block of kind '"
+                + fence.group(2)
                 + "', which no test checks (use java, xml or sh)");
         blocks++;
       } else {
@@ -70,32 +74,39 @@ class ReadmeConsistencyTest {
     Map<String, String> properties = properties(parent);
 
     // Each dependency: one the example uses, at the version the parent manages.
-    Map<String, String> managed = coordinates(
-        child(child(parent, "dependencyManagement"), "dependencies"), "dependency", properties);
+    Map<String, String> managed =
+        coordinates(
+            child(child(parent, "dependencyManagement"), "dependencies"), "dependency", properties);
     Map<String, String> readmeDependencies =
         coordinates(child(snippet, "dependencies"), "dependency", properties);
     Map<String, String> exampleDependencies =
         coordinates(child(examples, "dependencies"), "dependency", properties);
     assertFalse(readmeDependencies.isEmpty());
-    readmeDependencies.forEach((artifact, version) -> {
-      assertTrue(exampleDependencies.containsKey(artifact),
-          artifact + " is in the README's snippet but not a dependency of examples/pom.xml");
-      assertEquals(managed.get(artifact), version, "the README's version of " + artifact);
-    });
+    readmeDependencies.forEach(
+        (artifact, version) -> {
+          assertTrue(
+              exampleDependencies.containsKey(artifact),
+              artifact + " is in the README's snippet but not a dependency of examples/pom.xml");
+          assertEquals(managed.get(artifact), version, "the README's version of " + artifact);
+        });
 
     // The processors: exactly the example's, at its versions, in its order.
     Element readmeCompiler = compilerPlugin(child(snippet, "build"));
     Element exampleCompiler = compilerPlugin(child(examples, "build"));
     assertEquals(
-        new ArrayList<>(coordinates(processorPaths(exampleCompiler), "path", properties).entrySet()),
+        new ArrayList<>(
+            coordinates(processorPaths(exampleCompiler), "path", properties).entrySet()),
         new ArrayList<>(coordinates(processorPaths(readmeCompiler), "path", properties).entrySet()),
         "the README's annotation processors");
 
     // The compiler plugin's version and release: the parent's.
     Element managedCompiler = compilerPlugin(child(child(parent, "build"), "pluginManagement"));
-    assertEquals(text(managedCompiler, "version", properties), text(readmeCompiler, "version", properties),
+    assertEquals(
+        text(managedCompiler, "version", properties),
+        text(readmeCompiler, "version", properties),
         "the README's maven-compiler-plugin version");
-    assertEquals(properties.get("maven.compiler.release"),
+    assertEquals(
+        properties.get("maven.compiler.release"),
         text(child(readmeCompiler, "configuration"), "release", properties),
         "the README's <release>");
 
@@ -103,10 +114,11 @@ class ReadmeConsistencyTest {
     for (String extra : xml.subList(1, xml.size())) {
       Map<String, String> dependency =
           coordinates(parse("<snippet>" + extra + "</snippet>"), "dependency", properties);
-      assertEquals(1, dependency.size(), "a later xml block of README.md is one <dependency>:\n"
-          + extra);
-      dependency.forEach((artifact, version) -> assertEquals(managed.get(artifact), version,
-          "the README's version of " + artifact));
+      assertEquals(
+          1, dependency.size(), "a later xml block of README.md is one <dependency>:\n" + extra);
+      dependency.forEach(
+          (artifact, version) ->
+              assertEquals(managed.get(artifact), version, "the README's version of " + artifact));
     }
   }
 
@@ -124,10 +136,11 @@ class ReadmeConsistencyTest {
       }
     }
     assertFalse(commands.isEmpty(), "the 'Run the tests' section shows no command");
-    List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run")).stream()
-        .map(String::strip)
-        .filter(l -> l.startsWith("mvn ") || l.startsWith("scripts/"))
-        .toList();
+    List<String> ci =
+        Files.readAllLines(ROOT.resolve(".ci/run")).stream()
+            .map(String::strip)
+            .filter(l -> l.startsWith("mvn ") || l.startsWith("scripts/"))
+            .toList();
     assertEquals(commands, ci, ".ci/run's Maven and script commands against README.md's");
   }
 
@@ -149,8 +162,10 @@ class ReadmeConsistencyTest {
   private static Element parse(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document document = factory.newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document document =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     return document.getDocumentElement();
   }
 
@@ -169,14 +184,18 @@ class ReadmeConsistencyTest {
     Map<String, String> found = new LinkedHashMap<>();
     for (Element element : children(parent)) {
       if (element.getTagName().equals(tag)) {
-        found.put(text(element, "groupId", properties) + ":" + text(element, "artifactId", properties),
+        found.put(
+            text(element, "groupId", properties) + ":" + text(element, "artifactId", properties),
             text(element, "version", properties));
       }
     }
     return found;
   }
 
-  /** The maven-compiler-plugin among the {@code plugins} of {@code build} (or of its pluginManagement). */
+  /**
+   * The maven-compiler-plugin among the {@code plugins} of {@code build} (or of its
+   * pluginManagement).
+   */
   private static Element compilerPlugin(Element build) {
     for (Element plugin : children(child(build, "plugins"))) {
       if ("maven-compiler-plugin".equals(text(plugin, "artifactId", Map.of()))) {
@@ -198,7 +217,8 @@ class ReadmeConsistencyTest {
     Matcher property = PROPERTY.matcher(element.getTextContent().strip());
     StringBuilder resolved = new StringBuilder();
     while (property.find()) {
-      property.appendReplacement(resolved,
+      property.appendReplacement(
+          resolved,
           Matcher.quoteReplacement(properties.getOrDefault(property.group(1), property.group())));
     }
     property.appendTail(resolved);

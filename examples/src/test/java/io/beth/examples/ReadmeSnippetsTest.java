@@ -39,20 +39,30 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeSnippetsTest {
 
   /** The imports README.md promises for method-body snippets. */
-  static final List<String> BODY_IMPORTS = List.of(
-      "io.beth.bootstrap.*", "io.beth.bytes.*", "io.beth.http.*", "io.beth.stream.*",
-      "io.beth.tcp.*", "io.beth.transport.*", "io.beth.udp.*", "io.beth.websocket.*",
-      "java.net.URI", "java.nio.charset.StandardCharsets", "java.time.Duration",
-      "java.util.List", "java.util.concurrent.CompletableFuture");
+  static final List<String> BODY_IMPORTS =
+      List.of(
+          "io.beth.bootstrap.*",
+          "io.beth.bytes.*",
+          "io.beth.http.*",
+          "io.beth.stream.*",
+          "io.beth.tcp.*",
+          "io.beth.transport.*",
+          "io.beth.udp.*",
+          "io.beth.websocket.*",
+          "java.net.URI",
+          "java.nio.charset.StandardCharsets",
+          "java.time.Duration",
+          "java.util.List",
+          "java.util.concurrent.CompletableFuture");
 
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
-  private static final Pattern TOP_LEVEL = Pattern.compile(
-      "(?m)^(import |package |class |interface |record |enum |@|public |final |abstract )");
-  private static final Pattern PUBLIC_TYPE = Pattern.compile(
-      "(?m)^public (?:final |abstract )*(?:class|interface|record|enum) (\\w+)");
+  private static final Pattern TOP_LEVEL =
+      Pattern.compile(
+          "(?m)^(import |package |class |interface |record |enum |@|public |final |abstract )");
+  private static final Pattern PUBLIC_TYPE =
+      Pattern.compile("(?m)^public (?:final |abstract )*(?:class|interface|record|enum) (\\w+)");
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
   @TestFactory
   Stream<DynamicTest> everyJavaSnippetOfTheReadmeCompiles() throws Exception {
@@ -64,7 +74,8 @@ class ReadmeSnippetsTest {
       int line = (int) markdown.substring(0, block.start()).lines().count() + 1;
       String code = block.group(1);
       int number = tests.size() + 1;
-      tests.add(DynamicTest.dynamicTest("README.md line " + line, () -> compile(number, line, code)));
+      tests.add(
+          DynamicTest.dynamicTest("README.md line " + line, () -> compile(number, line, code)));
     }
     assertFalse(tests.isEmpty(), "README.md has no java snippets");
     return tests.stream();
@@ -82,26 +93,38 @@ class ReadmeSnippetsTest {
     } else {
       StringBuilder wrapped = new StringBuilder("package " + pkg + ";\n");
       BODY_IMPORTS.forEach(i -> wrapped.append("import ").append(i).append(";\n"));
-      wrapped.append("class Snippet {\n  void snippet() throws Exception {\n")
-          .append(code).append("  }\n}\n");
+      wrapped
+          .append("class Snippet {\n  void snippet() throws Exception {\n")
+          .append(code)
+          .append("  }\n}\n");
       source = wrapped.toString();
       typeName = "Snippet";
     }
-    JavaFileObject file = new SimpleJavaFileObject(
-        URI.create("string:///" + pkg.replace('.', '/') + "/" + typeName + ".java"),
-        JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return source;
-      }
-    };
+    JavaFileObject file =
+        new SimpleJavaFileObject(
+            URI.create("string:///" + pkg.replace('.', '/') + "/" + typeName + ".java"),
+            JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path classes = Files.createDirectories(out.resolve("snippet" + number));
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = List.of("-classpath", System.getProperty("java.class.path"),
-          "-d", classes.toString(), "-s", classes.toString(), "--release", "17",
-          "-Xlint:all,-processing,-serial,-options");
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      List<String> options =
+          List.of(
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              classes.toString(),
+              "-s",
+              classes.toString(),
+              "--release",
+              "17",
+              "-Xlint:all,-processing,-serial,-options");
       StringWriter output = new StringWriter();
       JavaCompiler.CompilationTask task =
           javac.getTask(output, files, diagnostics, options, null, List.of(file));
@@ -109,11 +132,20 @@ class ReadmeSnippetsTest {
       boolean compiled = task.call();
       StringBuilder report = new StringBuilder();
       diagnostics.getDiagnostics().forEach(d -> report.append(d).append('\n'));
-      assertTrue(compiled && diagnostics.getDiagnostics().stream()
-              .noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.WARNING
-                  || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING),
-          "the java snippet at README.md line " + line + " does not compile cleanly:\n" + report
-              + output + "\nas compiled:\n" + source);
+      assertTrue(
+          compiled
+              && diagnostics.getDiagnostics().stream()
+                  .noneMatch(
+                      d ->
+                          d.getKind() == javax.tools.Diagnostic.Kind.WARNING
+                              || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING),
+          "the java snippet at README.md line "
+              + line
+              + " does not compile cleanly:\n"
+              + report
+              + output
+              + "\nas compiled:\n"
+              + source);
     }
     assertTrue(new File(classes.toFile(), pkg.replace('.', '/')).isDirectory());
   }

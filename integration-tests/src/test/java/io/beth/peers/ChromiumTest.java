@@ -10,13 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A page served by the example application, loaded in headless Chromium: the browser's own
- * {@code EventSource} and {@code WebSocket} against Beth's server.
+ * A page served by the example application, loaded in headless Chromium: the browser's own {@code
+ * EventSource} and {@code WebSocket} against Beth's server.
  */
 class ChromiumTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void thePageGetsTheWebSocketEchoAndTheServerSentEventsFromTheExample() throws Exception {
@@ -30,7 +29,9 @@ class ChromiumTest {
     }
     assertEquals("[\"0\",\"1\",\"2\"]", report.get("events").toString(), report.toString());
     // The text message came back as text, the binary one as binary, byte for byte.
-    assertEquals("[{\"text\":\"hello from the browser\"},{\"binary\":[1,2,3,250]}]",
-        report.get("websocket").toString(), report.toString());
+    assertEquals(
+        "[{\"text\":\"hello from the browser\"},{\"binary\":[1,2,3,250]}]",
+        report.get("websocket").toString(),
+        report.toString());
   }
 }

@@ -31,8 +31,13 @@ final class Command {
 
     @Override
     public String toString() {
-      return String.join(" ", command) + "\nexit " + exit + "\nstdout:\n" + out()
-          + "\nstderr:\n" + stderr;
+      return String.join(" ", command)
+          + "\nexit "
+          + exit
+          + "\nstdout:\n"
+          + out()
+          + "\nstderr:\n"
+          + stderr;
     }
   }
 
@@ -46,10 +51,11 @@ final class Command {
       throws IOException, InterruptedException {
     Path out = Files.createTempFile(dir, "stdout", ".txt");
     Path err = Files.createTempFile(dir, "stderr", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     if (stdin != null) {
       builder.redirectInput(stdin.toFile());
     } else {
@@ -58,17 +64,26 @@ final class Command {
     Process process = builder.start();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        fail(String.join(" ", command) + " did not finish within " + timeout + "; stderr:\n"
-            + Files.readString(err));
+        fail(
+            String.join(" ", command)
+                + " did not finish within "
+                + timeout
+                + "; stderr:\n"
+                + Files.readString(err));
       }
-      return new Result(new ArrayList<>(List.of(command)), process.exitValue(),
-          Files.readAllBytes(out), Files.readString(err));
+      return new Result(
+          new ArrayList<>(List.of(command)),
+          process.exitValue(),
+          Files.readAllBytes(out),
+          Files.readString(err));
     } finally {
       Processes.kill(process);
     }
   }
 
-  /** As {@link #run(Path, Path, Duration, String...)} with {@code input} written to a file first. */
+  /**
+   * As {@link #run(Path, Path, Duration, String...)} with {@code input} written to a file first.
+   */
   static Result run(Path dir, byte[] input, Duration timeout, String... command)
       throws IOException, InterruptedException {
     Path stdin = Files.createTempFile(dir, "stdin", ".bin");

@@ -33,8 +33,7 @@ class CurlTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static ExampleApp app;
 
@@ -75,8 +74,8 @@ class CurlTest {
 
   @Test
   void delayedAnswersThroughAFutureAfterTheDelay() throws Exception {
-    Command.Result result = curl("-s", "-w", "\n%{http_code} %{time_total}",
-        app.url("/delayed?ms=300"));
+    Command.Result result =
+        curl("-s", "-w", "\n%{http_code} %{time_total}", app.url("/delayed?ms=300"));
     String[] parts = result.out().split("\n");
     assertEquals("waited 300 ms", parts[0]);
     String[] statusAndTime = parts[1].split(" ");
@@ -89,20 +88,30 @@ class CurlTest {
     // 200 requests each answered after 1 s, all at once: done in about 1 s, not 200, and the
     // process gains no thread per waiting request (the OS's count, read from /proc).
     int requests = 200;
-    List<String> args = new ArrayList<>(List.of("-s", "--parallel", "--parallel-immediate",
-        "--parallel-max", String.valueOf(requests), "-w", "[%{http_code}]"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-s",
+                "--parallel",
+                "--parallel-immediate",
+                "--parallel-max",
+                String.valueOf(requests),
+                "-w",
+                "[%{http_code}]"));
     for (int i = 0; i < requests; i++) {
       args.add(app.url("/delayed?ms=1000"));
     }
     int threadsBefore = app.threads();
     long start = System.nanoTime();
-    CompletableFuture<Command.Result> run = CompletableFuture.supplyAsync(() -> {
-      try {
-        return curl(args.toArray(String[]::new));
-      } catch (Exception e) {
-        throw new CompletionException(e);
-      }
-    });
+    CompletableFuture<Command.Result> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return curl(args.toArray(String[]::new));
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
     int mostThreads = threadsBefore;
     Command.Result result = null;
     while (result == null) {
@@ -118,9 +127,11 @@ class CurlTest {
     assertEquals(requests, count(result.out(), "waited 1000 ms"), result.out());
     assertEquals(requests, count(result.out(), "[200]"), result.out());
     assertTrue(seconds < 20, "200 concurrent 1 s answers took " + seconds + " s");
-    System.out.printf("%d concurrent /delayed answers in %.2f s; threads %d -> %d%n",
+    System.out.printf(
+        "%d concurrent /delayed answers in %.2f s; threads %d -> %d%n",
         requests, seconds, threadsBefore, mostThreads);
-    assertTrue(mostThreads - threadsBefore < requests / 4,
+    assertTrue(
+        mostThreads - threadsBefore < requests / 4,
         "threads grew from " + threadsBefore + " to " + mostThreads + " while requests waited");
   }
 
@@ -129,8 +140,8 @@ class CurlTest {
     Command.Result raw = curl("-sv", "--raw", app.url("/stream?count=4"));
     assertTrue(raw.stderr().toLowerCase().contains("< transfer-encoding: chunked"), raw.stderr());
     // The raw body: each line in a chunk of its own size, then the zero-length last chunk.
-    String expectedLines = IntStream.range(0, 4).mapToObj(i -> "chunk " + i + "\n")
-        .collect(Collectors.joining());
+    String expectedLines =
+        IntStream.range(0, 4).mapToObj(i -> "chunk " + i + "\n").collect(Collectors.joining());
     Matcher chunk = Pattern.compile("([0-9a-fA-F]+)\r\n").matcher(raw.out());
     StringBuilder decoded = new StringBuilder();
     int at = 0;
@@ -149,15 +160,22 @@ class CurlTest {
     assertTrue(chunks >= 1, raw.out());
 
     Command.Result decodedByCurl = curl("-s", app.url("/stream?count=1000"));
-    assertEquals(IntStream.range(0, 1000).mapToObj(i -> "chunk " + i + "\n")
-        .collect(Collectors.joining()), decodedByCurl.out());
+    assertEquals(
+        IntStream.range(0, 1000).mapToObj(i -> "chunk " + i + "\n").collect(Collectors.joining()),
+        decodedByCurl.out());
   }
 
   @Test
   void eventsAreServerSentEventsThenTheStreamEnds() throws Exception {
     Path headers = dir.resolve("events-headers.txt");
-    Command.Result result = curl("-sN", "-H", "Accept: text/event-stream", "-D", headers.toString(),
-        app.url("/events?count=3"));
+    Command.Result result =
+        curl(
+            "-sN",
+            "-H",
+            "Accept: text/event-stream",
+            "-D",
+            headers.toString(),
+            app.url("/events?count=3"));
     assertEquals("data: 0\n\ndata: 1\n\ndata: 2\n\n", result.out().replace("\r\n", "\n"));
     String head = Files.readString(headers).toLowerCase();
     assertTrue(head.contains("content-type: text/event-stream"), head);
@@ -171,13 +189,23 @@ class CurlTest {
     Path echoed = dir.resolve("echoed.bin");
     Path headers = dir.resolve("echo-headers.txt");
     Files.write(upload, body);
-    Command.Result result = curl("-sv", "--data-binary", "@" + upload,
-        "-H", "Content-Type: application/x-peer-test",
-        "-D", headers.toString(), "-o", echoed.toString(), app.url("/echo"));
+    Command.Result result =
+        curl(
+            "-sv",
+            "--data-binary",
+            "@" + upload,
+            "-H",
+            "Content-Type: application/x-peer-test",
+            "-D",
+            headers.toString(),
+            "-o",
+            echoed.toString(),
+            app.url("/echo"));
     // curl asks before sending a large body; the server says go on.
     assertTrue(result.stderr().contains("> Expect: 100-continue"), result.stderr());
     assertTrue(result.stderr().contains("< HTTP/1.1 100 Continue"), result.stderr());
-    assertTrue(Files.readString(headers).contains("Content-Type: application/x-peer-test"),
+    assertTrue(
+        Files.readString(headers).contains("Content-Type: application/x-peer-test"),
         Files.readString(headers));
     assertArrayEquals(body, Files.readAllBytes(echoed));
   }
@@ -191,10 +219,21 @@ class CurlTest {
     Path headers = dir.resolve("heap-echo-headers.txt");
     try {
       byte[] sent = writeRandomFile(upload, size, 10);
-      curl("-s", "-T", upload.toString(), "-X", "POST",
-          "-H", "Content-Type: application/x-large-peer-test",
-          "-D", headers.toString(), "-o", echoed.toString(), app.url("/echo"));
-      assertTrue(Files.readString(headers).contains("Content-Type: application/x-large-peer-test"),
+      curl(
+          "-s",
+          "-T",
+          upload.toString(),
+          "-X",
+          "POST",
+          "-H",
+          "Content-Type: application/x-large-peer-test",
+          "-D",
+          headers.toString(),
+          "-o",
+          echoed.toString(),
+          app.url("/echo"));
+      assertTrue(
+          Files.readString(headers).contains("Content-Type: application/x-large-peer-test"),
           Files.readString(headers));
       assertEquals(size, Files.size(echoed));
       assertArrayEquals(sent, sha256(echoed), "the echoed body differs from the upload");
@@ -238,9 +277,18 @@ class CurlTest {
     Path upload = dir.resolve("chunked-upload.bin");
     Path echoed = dir.resolve("chunked-echoed.bin");
     Files.write(upload, body);
-    Command.Result result = curl("-sv", "--data-binary", "@" + upload,
-        "-H", "Transfer-Encoding: chunked", "-H", "Content-Type: application/octet-stream",
-        "-o", echoed.toString(), app.url("/echo"));
+    Command.Result result =
+        curl(
+            "-sv",
+            "--data-binary",
+            "@" + upload,
+            "-H",
+            "Transfer-Encoding: chunked",
+            "-H",
+            "Content-Type: application/octet-stream",
+            "-o",
+            echoed.toString(),
+            app.url("/echo"));
     assertTrue(result.stderr().contains("> Transfer-Encoding: chunked"), result.stderr());
     assertArrayEquals(body, Files.readAllBytes(echoed));
   }
@@ -255,20 +303,22 @@ class CurlTest {
     assertEquals("user-7", node.get("name").asText());
     assertEquals("200 application/json", parts[1]);
 
-    Command.Result bad = curl("-s", "-w", "\n%{http_code} %{content_type}", app.url("/users/seven"));
+    Command.Result bad =
+        curl("-s", "-w", "\n%{http_code} %{content_type}", app.url("/users/seven"));
     String[] badParts = bad.out().split("\n");
     JsonNode error = json.readTree(badParts[0]);
     assertEquals(400, error.get("status").asInt(), bad.out());
     assertEquals("Bad Request", error.get("error").asText(), bad.out());
-    assertTrue(error.get("message").asText().startsWith("Invalid path parameter 'id': \"seven\""),
+    assertTrue(
+        error.get("message").asText().startsWith("Invalid path parameter 'id': \"seven\""),
         bad.out());
     assertEquals("400 application/json", badParts[1]);
   }
 
   @Test
   void anUnknownPathIs404() throws Exception {
-    Command.Result result = curl("-s", "-o", "/dev/null", "-w", "%{http_code}",
-        app.url("/no/such/route"));
+    Command.Result result =
+        curl("-s", "-o", "/dev/null", "-w", "%{http_code}", app.url("/no/such/route"));
     assertEquals("404", result.out());
   }
 

@@ -33,8 +33,7 @@ class DanteTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static SelfSignedCertificate cert;
   private static JdkOrigin plain;
@@ -48,9 +47,13 @@ class DanteTest {
     plain = JdkOrigin.http();
     tls = JdkOrigin.https(cert);
     danted = Dante.start(dir);
-    client = HttpClient.create(HttpClientOptions.builder()
-        .proxy(ProxyOptions.socks5("127.0.0.1", danted.port()).bypassLoopback(false).build())
-        .trustCertificates(cert.cert()).build());
+    client =
+        HttpClient.create(
+            HttpClientOptions.builder()
+                .proxy(
+                    ProxyOptions.socks5("127.0.0.1", danted.port()).bypassLoopback(false).build())
+                .trustCertificates(cert.cert())
+                .build());
   }
 
   @AfterAll
@@ -74,7 +77,9 @@ class DanteTest {
   }
 
   private static String get(URI uri) throws Exception {
-    return client.send(ClientRequest.get(uri).build()).thenCompose(ClientResponse::string)
+    return client
+        .send(ClientRequest.get(uri).build())
+        .thenCompose(ClientResponse::string)
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -106,8 +111,14 @@ class DanteTest {
       closedPort = s.getLocalPort();
     }
     URI uri = URI.create("http://localhost:" + closedPort + "/");
-    Throwable t = assertThrows(ExecutionException.class, () -> client.send(
-        ClientRequest.get(uri).build()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).getCause();
+    Throwable t =
+        assertThrows(
+                ExecutionException.class,
+                () ->
+                    client
+                        .send(ClientRequest.get(uri).build())
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            .getCause();
     ProxyConnectException e = assertInstanceOf(ProxyConnectException.class, t);
     assertEquals("localhost:" + closedPort, e.destination());
   }

@@ -41,8 +41,7 @@ final class ExampleApp implements AutoCloseable {
   /** JVM exit code after SIGINT once the shutdown hooks have run (128 + 2). */
   static final int EXIT_ON_SIGINT = 130;
 
-  private static final Pattern LISTENING =
-      Pattern.compile("beth: listening (\\w+) (\\S+):(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("beth: listening (\\w+) (\\S+):(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
@@ -59,15 +58,21 @@ final class ExampleApp implements AutoCloseable {
 
   /** The shaded jar that {@code mvn package} builds in examples/target. */
   static Path jar() {
-    Path jar = Path.of(System.getProperty("beth.examples.jar", "../examples/target/beth-examples.jar"));
+    Path jar =
+        Path.of(System.getProperty("beth.examples.jar", "../examples/target/beth-examples.jar"));
     if (!Files.isRegularFile(jar)) {
-      fail(jar.toAbsolutePath() + " does not exist: build it with mvn package (mvn verify -Ppeers "
-          + "builds it before these tests)");
+      fail(
+          jar.toAbsolutePath()
+              + " does not exist: build it with mvn package (mvn verify -Ppeers "
+              + "builds it before these tests)");
     }
     return jar;
   }
 
-  /** Starts the example with {@code --http-port 0 --tcp-port 0 --udp-port 0} and waits for its lines. */
+  /**
+   * Starts the example with {@code --http-port 0 --tcp-port 0 --udp-port 0} and waits for its
+   * lines.
+   */
   static ExampleApp start(Path dir) throws IOException, InterruptedException {
     return start(dir, "--http-port", "0", "--tcp-port", "0", "--udp-port", "0");
   }
@@ -75,16 +80,20 @@ final class ExampleApp implements AutoCloseable {
   /** Starts the example with {@code args} and waits until it printed every listener's line. */
   static ExampleApp start(Path dir, String... args) throws IOException, InterruptedException {
     Path stderr = Files.createTempFile(dir, "example-stderr", ".txt");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dio.netty.leakDetection.level=paranoid",
-        "-Xmx256m",
-        "-jar", jar().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dio.netty.leakDetection.level=paranoid",
+                "-Xmx256m",
+                "-jar",
+                jar().toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
-        .redirectError(stderr.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectError(stderr.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     ExampleApp app = new ExampleApp(process, stderr);
     Thread reader = new Thread(app::readOutput, "example-stdout-" + process.pid());
     reader.setDaemon(true);
@@ -93,22 +102,30 @@ final class ExampleApp implements AutoCloseable {
       app.listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       app.close();
-      fail("the example application did not print its listeners: " + e.getMessage()
-          + "\nstdout:\n" + app.stdout() + "\nstderr:\n" + app.stderr(), e);
+      fail(
+          "the example application did not print its listeners: "
+              + e.getMessage()
+              + "\nstdout:\n"
+              + app.stdout()
+              + "\nstderr:\n"
+              + app.stderr(),
+          e);
     }
     return app;
   }
 
   private void readOutput() {
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
         synchronized (lines) {
           lines.add(line);
         }
         Matcher matcher = LISTENING.matcher(line);
         if (matcher.matches()) {
-          addresses.put(matcher.group(1),
+          addresses.put(
+              matcher.group(1),
               new InetSocketAddress("127.0.0.1", Integer.parseInt(matcher.group(3))));
           if (addresses.keySet().containsAll(LISTENERS)) {
             listening.complete(null);
@@ -151,7 +168,8 @@ final class ExampleApp implements AutoCloseable {
 
   /** How many threads the process has now, as the OS counts them ({@code /proc/<pid>/status}). */
   int threads() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
       if (line.startsWith("Threads:")) {
         return Integer.parseInt(line.substring("Threads:".length()).trim());
       }
@@ -174,9 +192,9 @@ final class ExampleApp implements AutoCloseable {
   }
 
   /**
-   * Sends SIGTERM and asserts a clean, graceful exit: the JVM's exit code for SIGTERM, the
-   * {@code beth: stopped} line printed once every listener closed, and nothing on stderr that
-   * speaks of an exception or a leak.
+   * Sends SIGTERM and asserts a clean, graceful exit: the JVM's exit code for SIGTERM, the {@code
+   * beth: stopped} line printed once every listener closed, and nothing on stderr that speaks of an
+   * exception or a leak.
    */
   void stopAndAssertCleanExit() throws Exception {
     // SIGTERM through the handle: Process.destroy() would also close the pipe we read from.
@@ -189,23 +207,29 @@ final class ExampleApp implements AutoCloseable {
 
   /** As {@link #stopAndAssertCleanExit()}, with SIGINT (Ctrl-C) sent by {@code kill -INT}. */
   void interruptAndAssertCleanExit(Path dir) throws Exception {
-    Command.run(dir, (Path) null, Duration.ofSeconds(30),
-        "kill", "-INT", String.valueOf(process.pid())).assertSuccess();
+    Command.run(
+            dir, (Path) null, Duration.ofSeconds(30), "kill", "-INT", String.valueOf(process.pid()))
+        .assertSuccess();
     assertCleanExit("SIGINT", EXIT_ON_SIGINT);
   }
 
   private void assertCleanExit(String signal, int exitCode) throws Exception {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      fail("the example application did not stop within 30 s of " + signal + "\nstderr:\n"
-          + stderr());
+      fail(
+          "the example application did not stop within 30 s of "
+              + signal
+              + "\nstderr:\n"
+              + stderr());
     }
     outputEnded.get(10, TimeUnit.SECONDS);
     String err = stderr();
     String out = stdout();
     assertEquals(exitCode, process.exitValue(), "exit code after " + signal + "; stderr:\n" + err);
-    assertTrue(out.lines().anyMatch("beth: stopped"::equals),
+    assertTrue(
+        out.lines().anyMatch("beth: stopped"::equals),
         "no 'beth: stopped' line after " + signal + "; stdout:\n" + out + "\nstderr:\n" + err);
-    assertFalse(err.contains("Exception") || err.contains("LEAK:") || err.contains("ERROR"),
+    assertFalse(
+        err.contains("Exception") || err.contains("LEAK:") || err.contains("ERROR"),
         "stderr after " + signal + ":\n" + err);
   }
 

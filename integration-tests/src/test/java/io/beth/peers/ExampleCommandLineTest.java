@@ -17,8 +17,7 @@ class ExampleCommandLineTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void sigintStopsTheExampleGracefully() throws Exception {
@@ -37,7 +36,8 @@ class ExampleCommandLineTest {
 
       Command.Result badId = userClientMain("--base-uri", baseUri, "seven");
       assertEquals(2, badId.exit(), badId.toString());
-      assertTrue(badId.stderr().contains("the user id must be a number, not seven"), badId.stderr());
+      assertTrue(
+          badId.stderr().contains("the user id must be a number, not seven"), badId.stderr());
       app.stopAndAssertCleanExit();
     }
   }

@@ -5,9 +5,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Ports for peers that cannot bind port 0 and report it (nginx, tinyproxy, dante, chromedriver):
- * a loopback port the kernel just handed out and released. {@link PeerProcess#start} tries again
- * with a new one if another process took it meanwhile.
+ * Ports for peers that cannot bind port 0 and report it (nginx, tinyproxy, dante, chromedriver): a
+ * loopback port the kernel just handed out and released. {@link PeerProcess#start} tries again with
+ * a new one if another process took it meanwhile.
  */
 final class FreePort {
 

@@ -27,6 +27,7 @@ import javax.net.ssl.SSLContext;
 final class JdkOrigin implements AutoCloseable {
 
   private final HttpServer server;
+
   /** {@code "GET /path?query via=..."} per request, in arrival order. */
   final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -38,8 +39,8 @@ final class JdkOrigin implements AutoCloseable {
 
   /** A plain HTTP origin. */
   static JdkOrigin http() throws IOException {
-    return new JdkOrigin(HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+    return new JdkOrigin(
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
   }
 
   /** An HTTPS origin presenting {@code cert}. */
@@ -51,8 +52,8 @@ final class JdkOrigin implements AutoCloseable {
     kmf.init(keys, new char[0]);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(kmf.getKeyManagers(), null, null);
-    HttpsServer server = HttpsServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpsServer server =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(context));
     return new JdkOrigin(server);
   }
@@ -62,7 +63,8 @@ final class JdkOrigin implements AutoCloseable {
       exchange.getRequestBody().readAllBytes();
       String target = exchange.getRequestURI().toString();
       String via = exchange.getRequestHeaders().getFirst("Via");
-      requests.add(exchange.getRequestMethod() + " " + target + " via=" + (via == null ? "-" : via));
+      requests.add(
+          exchange.getRequestMethod() + " " + target + " via=" + (via == null ? "-" : via));
       byte[] body = ("origin says " + target).getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {

@@ -10,16 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * nginx run in the foreground from a folder of its own: configuration, pid, temp paths and the
- * served files ({@code www/}) all inside it; the access log goes to its stderr, one
- * {@code ACCESS ...} line per request with the connection's serial number and request count, the
- * bytes sent, the gzip ratio and the transfer encoding.
+ * served files ({@code www/}) all inside it; the access log goes to its stderr, one {@code ACCESS
+ * ...} line per request with the connection's serial number and request count, the bytes sent, the
+ * gzip ratio and the transfer encoding.
  */
 final class Nginx {
 
   /** The access log's format: {@code ACCESS conn=N req=N uri=/x status=200 bytes=N gzip=R te=T}. */
-  static final String LOG_FORMAT = "ACCESS conn=$connection req=$connection_requests "
-      + "uri=$request_uri status=$status bytes=$bytes_sent gzip=$gzip_ratio "
-      + "te=$sent_http_transfer_encoding";
+  static final String LOG_FORMAT =
+      "ACCESS conn=$connection req=$connection_requests "
+          + "uri=$request_uri status=$status bytes=$bytes_sent gzip=$gzip_ratio "
+          + "te=$sent_http_transfer_encoding";
 
   private Nginx() {}
 
@@ -40,7 +41,10 @@ final class Nginx {
     }
     // nginx started as root serves from worker processes running as nobody: let them read.
     openToOthers(dir);
-    return PeerProcess.start(dir, Pattern.compile("start worker process"), Duration.ofSeconds(30),
+    return PeerProcess.start(
+        dir,
+        Pattern.compile("start worker process"),
+        Duration.ofSeconds(30),
         port -> {
           Path config = dir.resolve("nginx-" + port + ".conf");
           try {
@@ -54,7 +58,8 @@ final class Nginx {
 
   private static String config(Path dir, Path www, int port, String locations) {
     Path temp = dir.resolve("temp");
-    return String.join("\n",
+    return String.join(
+        "\n",
         "daemon off;",
         "master_process on;",
         "worker_processes 1;",
@@ -86,8 +91,9 @@ final class Nginx {
   private static void openToOthers(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-            Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+        Files.setPosixFilePermissions(
+            path,
+            PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
   }

@@ -26,19 +26,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Beth's {@link HttpClient} against nginx as the origin: static files, gzip, chunked, keep-alive. */
+/**
+ * Beth's {@link HttpClient} against nginx as the origin: static files, gzip, chunked, keep-alive.
+ */
 class NginxOriginTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final String LOCATIONS = String.join("\n",
-      "    location /plain/ { gzip off; }",
-      "    location /gzip/ { gzip on; gzip_types text/plain; gzip_min_length 1; gzip_comp_level 6; }",
-      // sub_filter rewrites the body as it passes, so nginx no longer knows its length: chunked.
-      "    location /sub/ { gzip off; sub_filter 'PLACEHOLDER' 'replaced'; sub_filter_once off;",
-      "                     sub_filter_types text/plain; }");
+  private static final String LOCATIONS =
+      String.join(
+          "\n",
+          "    location /plain/ { gzip off; }",
+          "    location /gzip/ { gzip on; gzip_types text/plain; gzip_min_length 1; gzip_comp_level 6; }",
+          // sub_filter rewrites the body as it passes, so nginx no longer knows its length:
+          // chunked.
+          "    location /sub/ { gzip off; sub_filter 'PLACEHOLDER' 'replaced'; sub_filter_once off;",
+          "                     sub_filter_types text/plain; }");
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static PeerProcess nginx;
   private static HttpClient client;
@@ -58,13 +62,17 @@ class NginxOriginTest {
     new Random(4).nextBytes(large);
     Files.write(www.resolve("plain/large.bin"), large);
 
-    text = IntStream.range(0, 20_000).mapToObj(i -> "line " + i + " of a compressible text\n")
-        .collect(Collectors.joining());
+    text =
+        IntStream.range(0, 20_000)
+            .mapToObj(i -> "line " + i + " of a compressible text\n")
+            .collect(Collectors.joining());
     Files.createDirectories(www.resolve("gzip"));
     Files.writeString(www.resolve("gzip/words.txt"), text);
 
-    template = IntStream.range(0, 30_000).mapToObj(i -> "row " + i + " PLACEHOLDER\n")
-        .collect(Collectors.joining());
+    template =
+        IntStream.range(0, 30_000)
+            .mapToObj(i -> "row " + i + " PLACEHOLDER\n")
+            .collect(Collectors.joining());
     Files.createDirectories(www.resolve("sub"));
     Files.writeString(www.resolve("sub/rows.txt"), template);
 
@@ -91,17 +99,27 @@ class NginxOriginTest {
 
   private static ClientResponse get(HttpClient client, String path) throws Exception {
     try {
-      return client.send(ClientRequest.get(uri(path)).build())
+      return client
+          .send(ClientRequest.get(uri(path)).build())
           .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new AssertionError("no response to GET " + path + " within " + TIMEOUT + "; pool "
-          + client.poolStats() + "; nginx:\n" + nginx.output(), e);
+      throw new AssertionError(
+          "no response to GET "
+              + path
+              + " within "
+              + TIMEOUT
+              + "; pool "
+              + client.poolStats()
+              + "; nginx:\n"
+              + nginx.output(),
+          e);
     }
   }
 
   /** The access log line of {@code uri} (unique per test), once nginx wrote it. */
   private static String logLine(String uri) throws InterruptedException {
-    return nginx.awaitLines(Pattern.compile("ACCESS .* uri=" + Pattern.quote(uri) + " "), 1, TIMEOUT)
+    return nginx
+        .awaitLines(Pattern.compile("ACCESS .* uri=" + Pattern.quote(uri) + " "), 1, TIMEOUT)
         .get(0);
   }
 
@@ -141,7 +159,8 @@ class NginxOriginTest {
   void aChunkedBodyIsReassembled() throws Exception {
     try (ClientResponse response = get(client, "/sub/rows.txt")) {
       assertEquals(200, response.status());
-      assertEquals(template.replace("PLACEHOLDER", "replaced"),
+      assertEquals(
+          template.replace("PLACEHOLDER", "replaced"),
           response.string().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
     }
     String log = logLine("/sub/rows.txt");
@@ -159,8 +178,8 @@ class NginxOriginTest {
       }
       assertEquals(1, own.poolStats().open(), own.poolStats().toString());
     }
-    List<String> lines = nginx.awaitLines(Pattern.compile("uri=/plain/small.txt\\?keepalive="), 5,
-        TIMEOUT);
+    List<String> lines =
+        nginx.awaitLines(Pattern.compile("uri=/plain/small.txt\\?keepalive="), 5, TIMEOUT);
     String connection = field(lines.get(0), "conn");
     for (int i = 0; i < 5; i++) {
       String line = lines.get(i);
@@ -178,8 +197,8 @@ class NginxOriginTest {
     long received = 0;
     int chunks = 0;
     try (ClientResponse response = get(client, "/plain/large.bin")) {
-      for (byte[] chunk; (chunk = response.body().take().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-          != null; ) {
+      for (byte[] chunk;
+          (chunk = response.body().take().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) != null; ) {
         digest.update(chunk);
         received += chunk.length;
         chunks++;

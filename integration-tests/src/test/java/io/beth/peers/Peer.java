@@ -43,7 +43,11 @@ enum Peer {
         return candidate.toString();
       }
     }
-    return fail(command + " (Debian package " + debianPackage + ") is not installed: run "
-        + "scripts/install-peers before mvn verify -Ppeers");
+    return fail(
+        command
+            + " (Debian package "
+            + debianPackage
+            + ") is not installed: run "
+            + "scripts/install-peers before mvn verify -Ppeers");
   }
 }

@@ -18,8 +18,8 @@ import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
- * A long-running peer (nginx, tinyproxy, danted, chromedriver) listening on a port picked for
- * it: started, awaited until its output says it is ready, and killed by {@link #close()}.
+ * A long-running peer (nginx, tinyproxy, danted, chromedriver) listening on a port picked for it:
+ * started, awaited until its output says it is ready, and killed by {@link #close()}.
  */
 final class PeerProcess implements AutoCloseable {
 
@@ -39,22 +39,26 @@ final class PeerProcess implements AutoCloseable {
 
   /**
    * Starts the command that {@code commandForPort} builds for a free port, in {@code dir}, and
-   * waits until a line of its output (stdout and stderr) matches {@code readyLine}. If the port
-   * was taken meanwhile it tries again with another.
+   * waits until a line of its output (stdout and stderr) matches {@code readyLine}. If the port was
+   * taken meanwhile it tries again with another.
    */
-  static PeerProcess start(Path dir, Pattern readyLine, Duration timeout,
-      IntFunction<List<String>> commandForPort) throws IOException, InterruptedException {
+  static PeerProcess start(
+      Path dir, Pattern readyLine, Duration timeout, IntFunction<List<String>> commandForPort)
+      throws IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       int port = FreePort.pick();
       List<String> command = commandForPort.apply(port);
-      Process process = new ProcessBuilder(command)
-          .directory(dir.toFile())
-          .redirectErrorStream(true)
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
       PeerProcess peer = new PeerProcess(process, port);
-      Thread reader = new Thread(() -> peer.readOutput(readyLine),
-          "peer-" + Path.of(command.get(0)).getFileName() + "-" + process.pid());
+      Thread reader =
+          new Thread(
+              () -> peer.readOutput(readyLine),
+              "peer-" + Path.of(command.get(0)).getFileName() + "-" + process.pid());
       reader.setDaemon(true);
       reader.start();
       try {
@@ -65,15 +69,20 @@ final class PeerProcess implements AutoCloseable {
         if (attempt < ATTEMPTS && PORT_TAKEN.matcher(peer.output()).find()) {
           continue;
         }
-        return fail(String.join(" ", command) + " did not become ready (" + e + "); output:\n"
-            + peer.output());
+        return fail(
+            String.join(" ", command)
+                + " did not become ready ("
+                + e
+                + "); output:\n"
+                + peer.output());
       }
     }
   }
 
   private void readOutput(Pattern readyLine) {
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
         synchronized (lines) {
           lines.add(line);
@@ -106,11 +115,12 @@ final class PeerProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the peer printed {@code count} lines that contain a match of {@code pattern}
-   * (nginx writes its access log to stderr, so a request's log line is awaited here) and returns
-   * them; fails after {@code timeout}.
+   * Waits until the peer printed {@code count} lines that contain a match of {@code pattern} (nginx
+   * writes its access log to stderr, so a request's log line is awaited here) and returns them;
+   * fails after {@code timeout}.
    */
-  List<String> awaitLines(Pattern pattern, int count, Duration timeout) throws InterruptedException {
+  List<String> awaitLines(Pattern pattern, int count, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lines) {
       while (true) {
@@ -125,8 +135,15 @@ final class PeerProcess implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          return fail("expected " + count + " lines matching " + pattern + " within " + timeout
-              + "; output:\n" + String.join("\n", lines));
+          return fail(
+              "expected "
+                  + count
+                  + " lines matching "
+                  + pattern
+                  + " within "
+                  + timeout
+                  + "; output:\n"
+                  + String.join("\n", lines));
         }
         TimeUnit.NANOSECONDS.timedWait(lines, left);
       }

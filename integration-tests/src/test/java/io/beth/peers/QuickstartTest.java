@@ -41,7 +41,8 @@ class QuickstartTest {
   private static final String PACKAGE = "quickstart";
 
   /** A route beside the README's, in the same package, so in the same generated module. */
-  private static final String FAILING_ROUTE = """
+  private static final String FAILING_ROUTE =
+      """
       package quickstart;
 
       import io.beth.annotations.HttpRoute;
@@ -59,8 +60,7 @@ class QuickstartTest {
       }
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theReadmeSnippetAndFirstAnnotatedExampleBuildStartAndAnswer() throws Exception {
@@ -68,33 +68,47 @@ class QuickstartTest {
     String mavenSnippet = first(XML_BLOCK, readme, "<dependencies>", "a Maven snippet");
     String example = first(JAVA_BLOCK, readme, "@HttpRoute", "an annotated example");
     Matcher mainClass = PUBLIC_CLASS.matcher(example);
-    assertTrue(mainClass.find(), "the first annotated example declares no public class:\n"
-        + example);
+    assertTrue(
+        mainClass.find(), "the first annotated example declares no public class:\n" + example);
 
     Path project = Files.createDirectories(dir.resolve("project"));
     Files.writeString(project.resolve("pom.xml"), pom(mavenSnippet));
     Path sources = Files.createDirectories(project.resolve("src/main/java/" + PACKAGE));
-    Files.writeString(sources.resolve(mainClass.group(1) + ".java"),
-        "package " + PACKAGE + ";\n\n" + example);
+    Files.writeString(
+        sources.resolve(mainClass.group(1) + ".java"), "package " + PACKAGE + ";\n\n" + example);
     Files.writeString(sources.resolve("FailingRoute.java"), FAILING_ROUTE);
 
     Path settings = QuickstartRepository.prepare(dir);
     Path classpath = dir.resolve("classpath.txt");
-    Command.Result build = Command.run(project, (Path) null, BUILD_TIMEOUT, mvn(), "-B", "-s",
-        settings.toString(), "-nsu", "compile",
-        "org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath",
-        "-Dmdep.outputFile=" + classpath);
+    Command.Result build =
+        Command.run(
+            project,
+            (Path) null,
+            BUILD_TIMEOUT,
+            mvn(),
+            "-B",
+            "-s",
+            settings.toString(),
+            "-nsu",
+            "compile",
+            "org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath",
+            "-Dmdep.outputFile=" + classpath);
     assertEquals(0, build.exit(), "the quickstart project does not build:\n" + build);
 
     String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path stderr = dir.resolve("app-stderr.txt");
-    Process app = new ProcessBuilder(javaCommand, "-Dbeth.http.port=0", "-cp",
-            project.resolve("target/classes") + java.io.File.pathSeparator
-                + Files.readString(classpath).trim(),
-            PACKAGE + "." + mainClass.group(1))
-        .redirectError(stderr.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+    Process app =
+        new ProcessBuilder(
+                javaCommand,
+                "-Dbeth.http.port=0",
+                "-cp",
+                project.resolve("target/classes")
+                    + java.io.File.pathSeparator
+                    + Files.readString(classpath).trim(),
+                PACKAGE + "." + mainClass.group(1))
+            .redirectError(stderr.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     try {
       int port = listeningPort(app, stderr);
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -104,11 +118,14 @@ class QuickstartTest {
       assertEquals("hello, ada!", get(client, port, "/hello/ada").body());
 
       assertEquals(500, get(client, port, "/quickstart-failure").statusCode());
-      String failureLine = "beth: the handler of GET /quickstart-failure failed:"
-          + " java.lang.IllegalStateException: the quickstart's own failure, answered 500";
+      String failureLine =
+          "beth: the handler of GET /quickstart-failure failed:"
+              + " java.lang.IllegalStateException: the quickstart's own failure, answered 500";
       // printed before the handler's failure reaches the connection, so before the 500 was sent
       List<String> lines = Files.readAllLines(stderr);
-      assertEquals(1, lines.stream().filter(l -> l.startsWith(failureLine)).count(),
+      assertEquals(
+          1,
+          lines.stream().filter(l -> l.startsWith(failureLine)).count(),
           "one line for the one failure:\n" + String.join("\n", lines));
       assertTrue(app.isAlive(), "the quickstart keeps serving");
     } finally {
@@ -139,7 +156,9 @@ class QuickstartTest {
           <properties>
             <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
           </properties>
-        """ + snippet + "</project>\n";
+        """
+        + snippet
+        + "</project>\n";
   }
 
   /** The Maven that runs this build, else the one on the PATH. */
@@ -154,33 +173,44 @@ class QuickstartTest {
   /** The port of the {@code listening on <address>} line the example prints once started. */
   private static int listeningPort(Process app, Path stderr) throws Exception {
     CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = out.readLine()) != null; ) {
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            port.complete(Integer.parseInt(m.group(1)));
-          }
-        }
-        port.completeExceptionally(new IOException("the output ended without a listening line"));
-      } catch (IOException e) {
-        port.completeExceptionally(e);
-      }
-    }, "quickstart-stdout");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                  Matcher m = LISTENING.matcher(line);
+                  if (m.find()) {
+                    port.complete(Integer.parseInt(m.group(1)));
+                  }
+                }
+                port.completeExceptionally(
+                    new IOException("the output ended without a listening line"));
+              } catch (IOException e) {
+                port.completeExceptionally(e);
+              }
+            },
+            "quickstart-stdout");
     reader.setDaemon(true);
     reader.start();
     try {
       return port.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
-      return fail("the quickstart did not say where it listens (" + e + "); stderr:\n"
-          + Files.readString(stderr));
+      return fail(
+          "the quickstart did not say where it listens ("
+              + e
+              + "); stderr:\n"
+              + Files.readString(stderr));
     }
   }
 
   private static HttpResponse<String> get(HttpClient client, int port, String path)
       throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -24,15 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * socat against the example application's TCP and UDP echoes, and Beth's TCP client and UDP
- * socket against socat's own echo servers.
+ * socat against the example application's TCP and UDP echoes, and Beth's TCP client and UDP socket
+ * against socat's own echo servers.
  */
 class SocatTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static ExampleApp app;
 
@@ -54,8 +53,17 @@ class SocatTest {
   void theTcpEchoReturnsEveryByteToSocat() throws Exception {
     byte[] data = new byte[4 * 1024 * 1024 + 3];
     new Random(6).nextBytes(data);
-    Command.Result result = Command.run(dir, data, TIMEOUT, Peer.SOCAT.path(), "-t", "10", "-",
-        "TCP:127.0.0.1:" + app.port("tcp")).assertSuccess();
+    Command.Result result =
+        Command.run(
+                dir,
+                data,
+                TIMEOUT,
+                Peer.SOCAT.path(),
+                "-t",
+                "10",
+                "-",
+                "TCP:127.0.0.1:" + app.port("tcp"))
+            .assertSuccess();
     assertEquals(data.length, result.stdout().length, result.stderr());
     assertArrayEquals(data, result.stdout());
   }
@@ -63,19 +71,38 @@ class SocatTest {
   @Test
   void theUdpEchoSendsTheDatagramBackToSocat() throws Exception {
     byte[] datagram = "ping from socat".getBytes(StandardCharsets.UTF_8);
-    Command.Result result = Command.run(dir, datagram, TIMEOUT, Peer.SOCAT.path(), "-t", "2", "-",
-        "UDP:127.0.0.1:" + app.port("udp")).assertSuccess();
+    Command.Result result =
+        Command.run(
+                dir,
+                datagram,
+                TIMEOUT,
+                Peer.SOCAT.path(),
+                "-t",
+                "2",
+                "-",
+                "UDP:127.0.0.1:" + app.port("udp"))
+            .assertSuccess();
     assertEquals("ping from socat", result.out(), result.stderr());
   }
 
   @Test
   void bethsTcpClientTalksToSocatsEcho() throws Exception {
     String socat = Peer.SOCAT.path();
-    try (PeerProcess echo = PeerProcess.start(dir, Pattern.compile("listening on"), TIMEOUT,
-        port -> List.of(socat, "-d", "-d",
-            "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork", "EXEC:cat"))) {
-      DuplexStream<byte[], Object> connection = TcpClient.connect("127.0.0.1", echo.port(),
-          TcpClientOptions.DEFAULT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    try (PeerProcess echo =
+        PeerProcess.start(
+            dir,
+            Pattern.compile("listening on"),
+            TIMEOUT,
+            port ->
+                List.of(
+                    socat,
+                    "-d",
+                    "-d",
+                    "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
+                    "EXEC:cat"))) {
+      DuplexStream<byte[], Object> connection =
+          TcpClient.connect("127.0.0.1", echo.port(), TcpClientOptions.DEFAULT)
+              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       try {
         byte[] data = new byte[256 * 1024];
         new Random(7).nextBytes(data);
@@ -100,14 +127,25 @@ class SocatTest {
     String socat = Peer.SOCAT.path();
     // socat reports "receiving on" once its UDP socket is bound; FreePort's TCP port is then
     // a UDP port too, checked by socat binding it.
-    try (PeerProcess echo = PeerProcess.start(dir, Pattern.compile("receiving on"), TIMEOUT,
-        port -> List.of(socat, "-d", "-d", "UDP-RECVFROM:" + port + ",bind=127.0.0.1,fork",
-            "EXEC:cat"))) {
-      UdpChannel socket = UdpChannel.open(UdpOptions.onPort(0))
-          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    try (PeerProcess echo =
+        PeerProcess.start(
+            dir,
+            Pattern.compile("receiving on"),
+            TIMEOUT,
+            port ->
+                List.of(
+                    socat,
+                    "-d",
+                    "-d",
+                    "UDP-RECVFROM:" + port + ",bind=127.0.0.1,fork",
+                    "EXEC:cat"))) {
+      UdpChannel socket =
+          UdpChannel.open(UdpOptions.onPort(0)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       try {
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", echo.port());
-        socket.put(UdpPacket.of(target, "ping from beth")).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        socket
+            .put(UdpPacket.of(target, "ping from beth"))
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         UdpPacket reply = socket.take().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertEquals("ping from beth", reply.text());
         assertEquals(echo.port(), reply.port());

@@ -25,15 +25,20 @@ final class Tinyproxy {
   static PeerProcess start(Path dir, List<Integer> connectPorts, String user, String password)
       throws IOException, InterruptedException {
     String tinyproxy = Peer.TINYPROXY.path();
-    return PeerProcess.start(dir, Pattern.compile("Accepting connections"), Duration.ofSeconds(30),
+    return PeerProcess.start(
+        dir,
+        Pattern.compile("Accepting connections"),
+        Duration.ofSeconds(30),
         port -> {
-          List<String> lines = new ArrayList<>(List.of(
-              "Port " + port,
-              "Listen 127.0.0.1",
-              "Allow 127.0.0.1",
-              "Timeout 60",
-              "LogLevel Info",
-              "MaxClients 20"));
+          List<String> lines =
+              new ArrayList<>(
+                  List.of(
+                      "Port " + port,
+                      "Listen 127.0.0.1",
+                      "Allow 127.0.0.1",
+                      "Timeout 60",
+                      "LogLevel Info",
+                      "MaxClients 20"));
           for (int p : connectPorts) {
             lines.add("ConnectPort " + p);
           }

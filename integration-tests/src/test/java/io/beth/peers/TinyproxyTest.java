@@ -25,16 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Beth's {@link HttpClient} through tinyproxy to JDK origins: {@code http} in absolute form,
- * {@code https} through {@code CONNECT}, tinyproxy's Basic authentication, and its refusal of a
- * CONNECT to a port it does not allow.
+ * Beth's {@link HttpClient} through tinyproxy to JDK origins: {@code http} in absolute form, {@code
+ * https} through {@code CONNECT}, tinyproxy's Basic authentication, and its refusal of a CONNECT to
+ * a port it does not allow.
  */
 class TinyproxyTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static SelfSignedCertificate cert;
   private static JdkOrigin plain;
@@ -67,8 +66,8 @@ class TinyproxyTest {
   }
 
   private static HttpClient client(ProxyOptions proxy) {
-    return HttpClient.create(HttpClientOptions.builder().proxy(proxy)
-        .trustCertificates(cert.cert()).build());
+    return HttpClient.create(
+        HttpClientOptions.builder().proxy(proxy).trustCertificates(cert.cert()).build());
   }
 
   private static ProxyOptions.Builder through(PeerProcess proxy) {
@@ -76,13 +75,20 @@ class TinyproxyTest {
   }
 
   private static String get(HttpClient client, URI uri) throws Exception {
-    return client.send(ClientRequest.get(uri).build()).thenCompose(ClientResponse::string)
+    return client
+        .send(ClientRequest.get(uri).build())
+        .thenCompose(ClientResponse::string)
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   private static Throwable failure(HttpClient client, URI uri) {
-    return assertThrows(ExecutionException.class, () -> client.send(ClientRequest.get(uri).build())
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).getCause();
+    return assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .send(ClientRequest.get(uri).build())
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+        .getCause();
   }
 
   @Test
@@ -91,10 +97,15 @@ class TinyproxyTest {
     try (HttpClient client = client(through(tinyproxy).build())) {
       assertEquals("origin says /tiny/plain?x=1", get(client, uri));
     }
-    tinyproxy.awaitLines(Pattern.compile("Request .*: GET " + Pattern.quote(uri.toString())
-        + " HTTP/1\\.1"), 1, TIMEOUT);
-    String seen = plain.requests.stream().filter(r -> r.startsWith("GET /tiny/plain?x=1 "))
-        .findFirst().orElseThrow();
+    tinyproxy.awaitLines(
+        Pattern.compile("Request .*: GET " + Pattern.quote(uri.toString()) + " HTTP/1\\.1"),
+        1,
+        TIMEOUT);
+    String seen =
+        plain.requests.stream()
+            .filter(r -> r.startsWith("GET /tiny/plain?x=1 "))
+            .findFirst()
+            .orElseThrow();
     assertTrue(seen.contains("tinyproxy"), "the origin got it from tinyproxy: " + seen);
   }
 
@@ -106,8 +117,8 @@ class TinyproxyTest {
       assertEquals("origin says /tiny/secure", get(client, uri));
       assertEquals(1, client.poolStats().open(), "one tunnel, reused");
     }
-    tinyproxy.awaitLines(Pattern.compile("Request .*: CONNECT localhost:" + tls.port()
-        + " HTTP/1\\.1"), 1, TIMEOUT);
+    tinyproxy.awaitLines(
+        Pattern.compile("Request .*: CONNECT localhost:" + tls.port() + " HTTP/1\\.1"), 1, TIMEOUT);
     // inside the tunnel: origin-form, without tinyproxy's Via
     assertEquals(List.of("GET /tiny/secure via=-", "GET /tiny/secure via=-"), tls.requests);
   }
@@ -116,8 +127,7 @@ class TinyproxyTest {
   void aConnectToAPortTinyproxyDoesNotAllowFailsWithProxyConnectException() throws Exception {
     URI uri = URI.create("https://localhost:" + plain.port() + "/tiny/denied");
     try (HttpClient client = client(through(tinyproxy).build())) {
-      ProxyConnectException e = assertInstanceOf(ProxyConnectException.class,
-          failure(client, uri));
+      ProxyConnectException e = assertInstanceOf(ProxyConnectException.class, failure(client, uri));
       assertTrue(e.reason().contains("403"), e.getMessage());
       assertEquals(0, client.poolStats().open());
     }
@@ -133,8 +143,8 @@ class TinyproxyTest {
       URI https = URI.create("https://localhost:" + tls.port() + "/tiny/auth");
       try (HttpClient client = client(through(guarded).build())) {
         for (URI uri : List.of(http, https)) {
-          ProxyConnectException e = assertInstanceOf(ProxyConnectException.class,
-              failure(client, uri));
+          ProxyConnectException e =
+              assertInstanceOf(ProxyConnectException.class, failure(client, uri));
           assertTrue(e.reason().contains("407"), e.getMessage());
         }
       }

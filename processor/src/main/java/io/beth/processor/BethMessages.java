@@ -1,8 +1,8 @@
 package io.beth.processor;
 
 /**
- * The stable ids that start every diagnostic of Beth's processor, one per rule. Tests and users
- * can search for them; a message after the id says what is wrong and how to fix it.
+ * The stable ids that start every diagnostic of Beth's processor, one per rule. Tests and users can
+ * search for them; a message after the id says what is wrong and how to fix it.
  */
 public final class BethMessages {
 
@@ -104,8 +104,8 @@ public final class BethMessages {
   public static final String PORT_CLASH = "[BethPortClash]";
 
   /**
-   * Two TCP handlers, or two UDP sockets, with one simple class name: their listener names
-   * ({@code tcp.<SimpleClassName>}, which also names the port property) would be the same.
+   * Two TCP handlers, or two UDP sockets, with one simple class name: their listener names ({@code
+   * tcp.<SimpleClassName>}, which also names the port property) would be the same.
    */
   public static final String LISTENER_NAME = "[BethListenerName]";
 
@@ -122,8 +122,8 @@ public final class BethMessages {
   public static final String CLIENT_INTERFACE = "[BethClientInterface]";
 
   /**
-   * A Dagger component asking for what Beth generates (the application, a typed client) without
-   * the generated module that provides it.
+   * A Dagger component asking for what Beth generates (the application, a typed client) without the
+   * generated module that provides it.
    */
   public static final String COMPONENT_MODULE = "[BethComponentModule]";
 

@@ -50,19 +50,25 @@ class ClientBehaviourTest {
 
   @BeforeAll
   static void start() throws Exception {
-    CompiledApplication app = CompiledApplication.compile(fixture("ItemsApi"),
-        fixture("ItemsServer"), fixture("StrayApi"),
-        source("App", "@dagger.Component(modules = BethModule.class)",
-            "interface App { io.beth.bootstrap.BethApplication beth(); }"),
-        source("Main", "public class Main implements",
-            "    java.util.function.Supplier<io.beth.bootstrap.BethApplication> {",
-            "  public io.beth.bootstrap.BethApplication get() { return DaggerApp.create().beth(); }",
-            "}"));
+    CompiledApplication app =
+        CompiledApplication.compile(
+            fixture("ItemsApi"),
+            fixture("ItemsServer"),
+            fixture("StrayApi"),
+            source(
+                "App",
+                "@dagger.Component(modules = BethModule.class)",
+                "interface App { io.beth.bootstrap.BethApplication beth(); }"),
+            source(
+                "Main",
+                "public class Main implements",
+                "    java.util.function.Supplier<io.beth.bootstrap.BethApplication> {",
+                "  public io.beth.bootstrap.BethApplication get() { return DaggerApp.create().beth(); }",
+                "}"));
     @SuppressWarnings("unchecked")
-    Supplier<BethApplication> main = app.newInstance(ClientSources.PACKAGE + ".Main",
-        Supplier.class);
-    running = main.get().start(BethOptions.builder().httpPort(0).build())
-        .get(30, TimeUnit.SECONDS);
+    Supplier<BethApplication> main =
+        app.newInstance(ClientSources.PACKAGE + ".Main", Supplier.class);
+    running = main.get().start(BethOptions.builder().httpPort(0).build()).get(30, TimeUnit.SECONDS);
     http = HttpClient.create();
     URI base = URI.create("http://127.0.0.1:" + running.address("http").getPort());
     items = app.client(ItemsApi.class, http, base);
@@ -97,22 +103,46 @@ class ClientBehaviourTest {
 
   @Test
   void everyTextBindingReachesTheServerAsItsRouterReadsIt() throws Exception {
-    assertEquals("7|x y&z=+|Optional[2]|25|[RED, DARK_BLUE]|2026-12-06|" + TRACE
+    assertEquals(
+        "7|x y&z=+|Optional[2]|25|[RED, DARK_BLUE]|2026-12-06|"
+            + TRACE
             + "|Optional[true]|abc|dark",
-        await(items.echo(7, "x y&z=+", Optional.of(2), 25, List.of(Color.RED, Color.DARK_BLUE),
-            LocalDate.of(2026, 12, 6), TRACE, Optional.of(true), "abc", "dark")));
+        await(
+            items.echo(
+                7,
+                "x y&z=+",
+                Optional.of(2),
+                25,
+                List.of(Color.RED, Color.DARK_BLUE),
+                LocalDate.of(2026, 12, 6),
+                TRACE,
+                Optional.of(true),
+                "abc",
+                "dark")));
   }
 
   @Test
   void absentValuesAreLeftOutSoTheServerAppliesItsDefaults() throws Exception {
-    assertEquals("-1|q|Optional.empty|10|[]|2026-01-31|" + TRACE + "|Optional.empty|s|light",
-        await(items.echo(-1, "q", Optional.empty(), 10, List.of(), LocalDate.of(2026, 1, 31),
-            TRACE, Optional.empty(), "s", null)));
+    assertEquals(
+        "-1|q|Optional.empty|10|[]|2026-01-31|" + TRACE + "|Optional.empty|s|light",
+        await(
+            items.echo(
+                -1,
+                "q",
+                Optional.empty(),
+                10,
+                List.of(),
+                LocalDate.of(2026, 1, 31),
+                TRACE,
+                Optional.empty(),
+                "s",
+                null)));
   }
 
   @Test
   void aJsonBodyGoesOutAndAJsonResultComesBack() throws Exception {
-    assertEquals(new Item("9", "pen!", Color.DARK_BLUE),
+    assertEquals(
+        new Item("9", "pen!", Color.DARK_BLUE),
         await(items.create(new Item("9", "pen", Color.DARK_BLUE))));
   }
 
@@ -131,13 +161,17 @@ class ClientBehaviourTest {
 
   @Test
   void aStreamedBodyIsSentAndBytesComeBack() throws Exception {
-    assertArrayEquals("abcd".getBytes(UTF_8), await(items.upload("f",
-        Streams.fromIterable(List.of("ab".getBytes(UTF_8), "cd".getBytes(UTF_8))))));
+    assertArrayEquals(
+        "abcd".getBytes(UTF_8),
+        await(
+            items.upload(
+                "f", Streams.fromIterable(List.of("ab".getBytes(UTF_8), "cd".getBytes(UTF_8))))));
   }
 
   @Test
   void aGenericResultIsDecodedWithItsTypeArguments() throws Exception {
-    assertEquals(List.of(new Item("1", "q", Color.RED), new Item("2", "q", Color.DARK_BLUE)),
+    assertEquals(
+        List.of(new Item("1", "q", Color.RED), new Item("2", "q", Color.DARK_BLUE)),
         await(items.search("q")));
   }
 
@@ -164,16 +198,30 @@ class ClientBehaviourTest {
     HttpResponseException e = failure(stray.echo("seven", "q"));
     assertEquals(400, e.status());
     assertEquals("application/json", e.response().headers().get("Content-Type"));
-    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid path parameter"
+    assertEquals(
+        "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid path parameter"
             + " 'n': \\\"seven\\\" (For input string: \\\"seven\\\")\"}",
         await(e.response().string()));
   }
 
   @Test
   void aMissingRequiredValueFailsTheFutureBeforeSending() {
-    ExecutionException e = assertThrows(ExecutionException.class, () -> await(items.echo(1, null,
-        Optional.empty(), 10, List.of(), LocalDate.of(2026, 1, 1), TRACE, Optional.empty(), "s",
-        null)));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                await(
+                    items.echo(
+                        1,
+                        null,
+                        Optional.empty(),
+                        10,
+                        List.of(),
+                        LocalDate.of(2026, 1, 1),
+                        TRACE,
+                        Optional.empty(),
+                        "s",
+                        null)));
     assertInstanceOf(NullPointerException.class, e.getCause());
     assertEquals("query parameter 'q' is required but null", e.getCause().getMessage());
   }

@@ -41,43 +41,52 @@ class ClientModuleTest {
 
   @BeforeAll
   static void compile() {
-    app = CompiledApplication.compile(fixture("ItemsApi"), fixture("ItemsServer"),
-        fixture("StrayApi"),
-        source("OptionsApp",
-            "@dagger.Component(modules = ItemsApi_BethClientModule.class)",
-            "interface OptionsApp {",
-            "  ItemsApi items();",
-            "  @dagger.Component.Factory interface Factory {",
-            "    OptionsApp create(@dagger.BindsInstance io.beth.bootstrap.BethClientOptions o,",
-            "        @dagger.BindsInstance io.beth.http.HttpClient client);",
-            "  }",
-            "}"),
-        source("OptionsMain", "public class OptionsMain implements java.util.function.BiFunction<",
-            "    io.beth.bootstrap.BethClientOptions, io.beth.http.HttpClient, ItemsApi> {",
-            "  public ItemsApi apply(io.beth.bootstrap.BethClientOptions o,",
-            "      io.beth.http.HttpClient c) {",
-            "    return DaggerOptionsApp.factory().create(o, c).items();",
-            "  }",
-            "}"),
-        source("FullApp",
-            "@dagger.Component(modules = {BethModule.class, ItemsApi_BethClientModule.class,",
-            "    StrayApi_BethClientModule.class})",
-            "interface FullApp {",
-            "  io.beth.bootstrap.BethApplication beth();",
-            "  ItemsApi items();",
-            "  StrayApi stray();",
-            "}"),
-        source("FullMain", "public class FullMain implements",
-            "    java.util.function.Function<String, Object> {",
-            "  private final FullApp app = DaggerFullApp.create();",
-            "  public Object apply(String what) {",
-            "    return switch (what) {",
-            "      case \"beth\" -> app.beth();",
-            "      case \"items\" -> app.items();",
-            "      default -> app.stray();",
-            "    };",
-            "  }",
-            "}"));
+    app =
+        CompiledApplication.compile(
+            fixture("ItemsApi"),
+            fixture("ItemsServer"),
+            fixture("StrayApi"),
+            source(
+                "OptionsApp",
+                "@dagger.Component(modules = ItemsApi_BethClientModule.class)",
+                "interface OptionsApp {",
+                "  ItemsApi items();",
+                "  @dagger.Component.Factory interface Factory {",
+                "    OptionsApp create(@dagger.BindsInstance io.beth.bootstrap.BethClientOptions o,",
+                "        @dagger.BindsInstance io.beth.http.HttpClient client);",
+                "  }",
+                "}"),
+            source(
+                "OptionsMain",
+                "public class OptionsMain implements java.util.function.BiFunction<",
+                "    io.beth.bootstrap.BethClientOptions, io.beth.http.HttpClient, ItemsApi> {",
+                "  public ItemsApi apply(io.beth.bootstrap.BethClientOptions o,",
+                "      io.beth.http.HttpClient c) {",
+                "    return DaggerOptionsApp.factory().create(o, c).items();",
+                "  }",
+                "}"),
+            source(
+                "FullApp",
+                "@dagger.Component(modules = {BethModule.class, ItemsApi_BethClientModule.class,",
+                "    StrayApi_BethClientModule.class})",
+                "interface FullApp {",
+                "  io.beth.bootstrap.BethApplication beth();",
+                "  ItemsApi items();",
+                "  StrayApi stray();",
+                "}"),
+            source(
+                "FullMain",
+                "public class FullMain implements",
+                "    java.util.function.Function<String, Object> {",
+                "  private final FullApp app = DaggerFullApp.create();",
+                "  public Object apply(String what) {",
+                "    return switch (what) {",
+                "      case \"beth\" -> app.beth();",
+                "      case \"items\" -> app.items();",
+                "      default -> app.stray();",
+                "    };",
+                "  }",
+                "}"));
   }
 
   @BeforeEach
@@ -100,34 +109,39 @@ class ClientModuleTest {
   @Test
   void theClientIsInjectedWithTheComponentsOptionsAndHttpClient() throws Exception {
     @SuppressWarnings("unchecked")
-    BiFunction<BethClientOptions, HttpClient, ItemsApi> main = app.newInstance(
-        ClientSources.PACKAGE + ".OptionsMain", BiFunction.class);
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("{\"id\":\"1\",\"name\":\"one\",\"color\":\"RED\"}"));
+    BiFunction<BethClientOptions, HttpClient, ItemsApi> main =
+        app.newInstance(ClientSources.PACKAGE + ".OptionsMain", BiFunction.class);
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody("{\"id\":\"1\",\"name\":\"one\",\"color\":\"RED\"}"));
     try (HttpClient http = HttpClient.create()) {
-      ItemsApi items = main.apply(BethClientOptions.builder()
-          .baseUri(URI.create("http://127.0.0.1:1/ignored"))
-          .baseUri(ItemsApi.class, server.url("/v1").uri())
-          .build(), http);
+      ItemsApi items =
+          main.apply(
+              BethClientOptions.builder()
+                  .baseUri(URI.create("http://127.0.0.1:1/ignored"))
+                  .baseUri(ItemsApi.class, server.url("/v1").uri())
+                  .build(),
+              http);
       assertEquals(new Item("1", "one", Color.RED), await(items.item("1")));
     }
     assertEquals("/v1/items/1", server.takeRequest(20, TimeUnit.SECONDS).getPath());
   }
 
   @Test
-  void oneComponentServesAnInterfaceAndCallsItWithBaseUrisFromSystemProperties()
-      throws Exception {
+  void oneComponentServesAnInterfaceAndCallsItWithBaseUrisFromSystemProperties() throws Exception {
     Function<String, Object> component = fullApp();
-    RunningApplication running = ((BethApplication) component.apply("beth"))
-        .start(BethOptions.builder().httpPort(0).build()).get(30, TimeUnit.SECONDS);
+    RunningApplication running =
+        ((BethApplication) component.apply("beth"))
+            .start(BethOptions.builder().httpPort(0).build())
+            .get(30, TimeUnit.SECONDS);
     try {
-      System.setProperty(ITEMS_PROPERTY,
-          "http://127.0.0.1:" + running.address("http").getPort());
+      System.setProperty(ITEMS_PROPERTY, "http://127.0.0.1:" + running.address("http").getPort());
       System.setProperty(BethClientOptions.URI_PROPERTY, server.url("/").toString());
       ItemsApi items = (ItemsApi) component.apply("items");
       assertEquals(new Item("7", "item 7", Color.RED), await(items.item("7")));
-      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-          .setBody("\"boo\""));
+      server.enqueue(
+          new MockResponse().setHeader("Content-Type", "application/json").setBody("\"boo\""));
       StrayApi stray = (StrayApi) component.apply("stray");
       assertEquals("boo", await(stray.ghost("g")));
       assertEquals("/ghosts/g", server.takeRequest(20, TimeUnit.SECONDS).getPath());
@@ -139,19 +153,20 @@ class ClientModuleTest {
   @Test
   void withoutABaseUriProvidingTheClientFailsSayingHowToConfigureOne() throws Exception {
     Function<String, Object> component = fullApp();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> component.apply("items"));
-    assertEquals("No base URI for the client of io.beth.processor.client.ItemsApi: set"
-        + " BethClientOptions.builder().baseUri(ItemsApi.class, uri), the system property"
-        + " beth.client.io.beth.processor.client.ItemsApi.uri, or a default for every client with"
-        + " BethClientOptions.builder().baseUri(uri) or -Dbeth.client.uri=http://host:port",
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> component.apply("items"));
+    assertEquals(
+        "No base URI for the client of io.beth.processor.client.ItemsApi: set"
+            + " BethClientOptions.builder().baseUri(ItemsApi.class, uri), the system property"
+            + " beth.client.io.beth.processor.client.ItemsApi.uri, or a default for every client with"
+            + " BethClientOptions.builder().baseUri(uri) or -Dbeth.client.uri=http://host:port",
         e.getMessage());
   }
 
   private static Function<String, Object> fullApp() throws ReflectiveOperationException {
     @SuppressWarnings("unchecked")
-    Function<String, Object> main = app.newInstance(ClientSources.PACKAGE + ".FullMain",
-        Function.class);
+    Function<String, Object> main =
+        app.newInstance(ClientSources.PACKAGE + ".FullMain", Function.class);
     return main;
   }
 }

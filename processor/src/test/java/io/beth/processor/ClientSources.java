@@ -27,7 +27,7 @@ final class ClientSources {
 
   /** A source file of class {@code name} in the fixtures' package, with {@code lines}. */
   static JavaFileObject source(String name, String... lines) {
-    return JavaFileObjects.forSourceString(PACKAGE + "." + name,
-        "package " + PACKAGE + ";\n" + String.join("\n", lines) + "\n");
+    return JavaFileObjects.forSourceString(
+        PACKAGE + "." + name, "package " + PACKAGE + ";\n" + String.join("\n", lines) + "\n");
   }
 }

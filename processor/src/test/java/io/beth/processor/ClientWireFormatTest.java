@@ -107,13 +107,26 @@ class ClientWireFormatTest {
   @Test
   void queryHeaderAndCookieValuesAreWrittenInParameterOrder() throws Exception {
     server.enqueue(json("\"ok\""));
-    assertEquals("ok", await(items.echo(7, "x y&z=+é", Optional.of(2), 25,
-        List.of(Color.RED, Color.DARK_BLUE), LocalDate.of(2026, 12, 6), TRACE, Optional.of(true),
-        "abc", "dark")));
+    assertEquals(
+        "ok",
+        await(
+            items.echo(
+                7,
+                "x y&z=+é",
+                Optional.of(2),
+                25,
+                List.of(Color.RED, Color.DARK_BLUE),
+                LocalDate.of(2026, 12, 6),
+                TRACE,
+                Optional.of(true),
+                "abc",
+                "dark")));
     RecordedRequest request = recorded();
     assertEquals("GET", request.getMethod());
-    assertEquals("/base/items/7/echo?q=x%20y%26z%3D%2B%C3%A9&page=2&size=25&color=RED"
-        + "&color=DARK_BLUE&day=2026-12-06", request.getPath());
+    assertEquals(
+        "/base/items/7/echo?q=x%20y%26z%3D%2B%C3%A9&page=2&size=25&color=RED"
+            + "&color=DARK_BLUE&day=2026-12-06",
+        request.getPath());
     assertEquals(TRACE.toString(), request.getHeader("X-Trace"));
     assertEquals(List.of("true"), request.getHeaders().values("X-Flag"));
     assertEquals(List.of("session=abc; theme=dark"), request.getHeaders().values("Cookie"));
@@ -122,8 +135,18 @@ class ClientWireFormatTest {
   @Test
   void absentOptionalValuesAreLeftOutAndPrimitivesAlwaysSent() throws Exception {
     server.enqueue(json("\"ok\""));
-    await(items.echo(1, "q", Optional.empty(), 10, List.of(), LocalDate.of(2026, 1, 31), TRACE,
-        Optional.empty(), "s", null));
+    await(
+        items.echo(
+            1,
+            "q",
+            Optional.empty(),
+            10,
+            List.of(),
+            LocalDate.of(2026, 1, 31),
+            TRACE,
+            Optional.empty(),
+            "s",
+            null));
     RecordedRequest request = recorded();
     assertEquals("/base/items/1/echo?q=q&size=10&day=2026-01-31", request.getPath());
     assertNull(request.getHeader("X-Flag"));
@@ -133,21 +156,25 @@ class ClientWireFormatTest {
   @Test
   void aBodyIsEncodedAsJsonWithItsContentType() throws Exception {
     server.enqueue(json("{\"id\":\"9\",\"name\":\"pen!\",\"color\":\"DARK_BLUE\"}"));
-    assertEquals(new Item("9", "pen!", Color.DARK_BLUE),
+    assertEquals(
+        new Item("9", "pen!", Color.DARK_BLUE),
         await(items.create(new Item("9", "pen", Color.DARK_BLUE))));
     RecordedRequest request = recorded();
     assertEquals("POST", request.getMethod());
     assertEquals("/base/items", request.getPath());
     assertEquals("application/json", request.getHeader("Content-Type"));
-    assertEquals("{\"id\":\"9\",\"name\":\"pen\",\"color\":\"DARK_BLUE\"}",
-        request.getBody().readUtf8());
+    assertEquals(
+        "{\"id\":\"9\",\"name\":\"pen\",\"color\":\"DARK_BLUE\"}", request.getBody().readUtf8());
   }
 
   @Test
   void aStreamedBodyIsSentChunkedAsOctetStream() throws Exception {
     server.enqueue(json("\"AQI=\""));
-    assertArrayEquals(new byte[] {1, 2}, await(items.upload("f",
-        Streams.fromIterable(List.of("ab".getBytes(UTF_8), "cd".getBytes(UTF_8))))));
+    assertArrayEquals(
+        new byte[] {1, 2},
+        await(
+            items.upload(
+                "f", Streams.fromIterable(List.of("ab".getBytes(UTF_8), "cd".getBytes(UTF_8))))));
     RecordedRequest request = recorded();
     assertEquals("PUT", request.getMethod());
     assertEquals("/base/items/f/blob", request.getPath());
@@ -206,8 +233,8 @@ class ClientWireFormatTest {
 
   @Test
   void aResponseRouteGetsAnyStatusWithoutFailing() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(404).setHeader("X-Why", "gone")
-        .setBody("nothing"));
+    server.enqueue(
+        new MockResponse().setResponseCode(404).setHeader("X-Why", "gone").setBody("nothing"));
     HttpResponse response = await(items.raw("1"));
     assertEquals(404, response.status());
     assertEquals("gone", response.header("X-Why"));
@@ -217,13 +244,39 @@ class ClientWireFormatTest {
 
   @Test
   void aValueThatCannotBeSentFailsTheFutureAndSendsNothing() throws Exception {
-    ExecutionException missing = assertThrows(ExecutionException.class, () -> await(items.echo(1,
-        "q", Optional.empty(), 10, List.of(), LocalDate.of(2026, 1, 1), null, Optional.empty(),
-        "s", null)));
+    ExecutionException missing =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                await(
+                    items.echo(
+                        1,
+                        "q",
+                        Optional.empty(),
+                        10,
+                        List.of(),
+                        LocalDate.of(2026, 1, 1),
+                        null,
+                        Optional.empty(),
+                        "s",
+                        null)));
     assertEquals("header 'X-Trace' is required but null", missing.getCause().getMessage());
-    ExecutionException cookie = assertThrows(ExecutionException.class, () -> await(items.echo(1,
-        "q", Optional.empty(), 10, List.of(), LocalDate.of(2026, 1, 1), TRACE, Optional.empty(),
-        "a; b", null)));
+    ExecutionException cookie =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                await(
+                    items.echo(
+                        1,
+                        "q",
+                        Optional.empty(),
+                        10,
+                        List.of(),
+                        LocalDate.of(2026, 1, 1),
+                        TRACE,
+                        Optional.empty(),
+                        "a; b",
+                        null)));
     assertInstanceOf(IllegalArgumentException.class, cookie.getCause());
     assertEquals(0, server.getRequestCount());
   }
@@ -232,13 +285,14 @@ class ClientWireFormatTest {
   void cancellingTheFutureBeforeTheResponseAbortsTheExchangeAndItsConnection() throws Exception {
     try (ServerSocket origin = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       origin.setSoTimeout(20_000);
-      ItemsApi silent = app.client(ItemsApi.class, http,
-          URI.create("http://127.0.0.1:" + origin.getLocalPort()));
+      ItemsApi silent =
+          app.client(ItemsApi.class, http, URI.create("http://127.0.0.1:" + origin.getLocalPort()));
       CompletableFuture<Item> call = silent.item("1");
       try (Socket socket = origin.accept()) {
         socket.setSoTimeout(20_000);
-        BufferedReader in = new BufferedReader(
-            new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         assertEquals("GET /items/1 HTTP/1.1", in.readLine());
         while (!in.readLine().isEmpty()) {
           // the rest of the request head

@@ -29,8 +29,11 @@ final class CompiledApplication extends ClassLoader {
         continue;
       }
       String path = file.toUri().getPath();
-      String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
-          path.length() - ".class".length()).replace('/', '.');
+      String name =
+          path.substring(
+                  path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
+                  path.length() - ".class".length())
+              .replace('/', '.');
       try (InputStream in = file.openInputStream()) {
         classes.put(name, in.readAllBytes());
       } catch (IOException e) {
@@ -41,13 +44,12 @@ final class CompiledApplication extends ClassLoader {
 
   /** Compiles {@code sources}, asserting that the compilation succeeded without warnings. */
   static CompiledApplication compile(JavaFileObject... sources) {
-    Compilation compilation = javac()
-        .withProcessors(new BethProcessor(), new ComponentProcessor())
-        .compile(sources);
+    Compilation compilation =
+        javac().withProcessors(new BethProcessor(), new ComponentProcessor()).compile(sources);
     assertWithMessage(compilation.diagnostics().toString())
-        .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
-    assertWithMessage(compilation.diagnostics().toString())
-        .that(compilation.warnings()).isEmpty();
+        .that(compilation.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
+    assertWithMessage(compilation.diagnostics().toString()).that(compilation.warnings()).isEmpty();
     return new CompiledApplication(compilation);
   }
 
@@ -66,11 +68,14 @@ final class CompiledApplication extends ClassLoader {
    */
   <T> T client(Class<T> api, io.beth.http.HttpClient http, java.net.URI base)
       throws ReflectiveOperationException {
-    String name = api.getName().substring(0, api.getName().lastIndexOf('.') + 1)
-        + api.getName().substring(api.getName().lastIndexOf('.') + 1).replace('$', '_')
-        + "_BethClient";
-    return api.cast(loadClass(name).getMethod("create", io.beth.http.HttpClient.class,
-        java.net.URI.class).invoke(null, http, base));
+    String name =
+        api.getName().substring(0, api.getName().lastIndexOf('.') + 1)
+            + api.getName().substring(api.getName().lastIndexOf('.') + 1).replace('$', '_')
+            + "_BethClient";
+    return api.cast(
+        loadClass(name)
+            .getMethod("create", io.beth.http.HttpClient.class, java.net.URI.class)
+            .invoke(null, http, base));
   }
 
   @Override

@@ -29,56 +29,63 @@ import org.junit.jupiter.api.Test;
  */
 class NonBlockingRoutesTest {
 
-  static final JavaFileObject ROUTES = file("Routes",
-      "public class Routes {",
-      "  public static final CountDownLatch WAITING = new CountDownLatch(1);",
-      "  private final CountDownLatch released = new CountDownLatch(1);",
-      "  @Inject Routes() {}",
-      "  static String where() {",
-      "    return Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread",
-      "        ? \"event loop\" : \"executor\";",
-      "  }",
-      "  @HttpRoute(method = \"GET\", path = \"/inline\") @NonBlocking",
-      "  public String inline() { return where(); }",
-      "  @HttpRoute(method = \"GET\", path = \"/blocking\")",
-      "  public String blocking() { return where(); }",
-      "  @HttpRoute(method = \"GET\", path = \"/wait\")",
-      "  public String waitForRelease() throws InterruptedException {",
-      "    WAITING.countDown();",
-      "    return released.await(20, TimeUnit.SECONDS) ? \"released\" : \"timed out\";",
-      "  }",
-      "  @HttpRoute(method = \"POST\", path = \"/release\") @NonBlocking",
-      "  public String release() { released.countDown(); return where(); }",
-      "}");
+  static final JavaFileObject ROUTES =
+      file(
+          "Routes",
+          "public class Routes {",
+          "  public static final CountDownLatch WAITING = new CountDownLatch(1);",
+          "  private final CountDownLatch released = new CountDownLatch(1);",
+          "  @Inject Routes() {}",
+          "  static String where() {",
+          "    return Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread",
+          "        ? \"event loop\" : \"executor\";",
+          "  }",
+          "  @HttpRoute(method = \"GET\", path = \"/inline\") @NonBlocking",
+          "  public String inline() { return where(); }",
+          "  @HttpRoute(method = \"GET\", path = \"/blocking\")",
+          "  public String blocking() { return where(); }",
+          "  @HttpRoute(method = \"GET\", path = \"/wait\")",
+          "  public String waitForRelease() throws InterruptedException {",
+          "    WAITING.countDown();",
+          "    return released.await(20, TimeUnit.SECONDS) ? \"released\" : \"timed out\";",
+          "  }",
+          "  @HttpRoute(method = \"POST\", path = \"/release\") @NonBlocking",
+          "  public String release() { released.countDown(); return where(); }",
+          "}");
 
-  static final JavaFileObject FAST = file("Fast",
-      "@NonBlocking",
-      "public class Fast {",
-      "  @Inject Fast() {}",
-      "  @HttpRoute(method = \"GET\", path = \"/fast\")",
-      "  public CompletableFuture<String> fast() {",
-      "    return CompletableFuture.completedFuture(Routes.where());",
-      "  }",
-      "}");
+  static final JavaFileObject FAST =
+      file(
+          "Fast",
+          "@NonBlocking",
+          "public class Fast {",
+          "  @Inject Fast() {}",
+          "  @HttpRoute(method = \"GET\", path = \"/fast\")",
+          "  public CompletableFuture<String> fast() {",
+          "    return CompletableFuture.completedFuture(Routes.where());",
+          "  }",
+          "}");
 
   /** The compiled {@code Routes.WAITING}: counted down by {@code GET /wait} before it blocks. */
   private static CountDownLatch started;
+
   private static RunningApplication running;
   private static HttpClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    CompiledApplication app = CompiledApplication.compile(ROUTES, FAST, Sources.APP,
-        Sources.MAIN);
+    CompiledApplication app = CompiledApplication.compile(ROUTES, FAST, Sources.APP, Sources.MAIN);
     started = (CountDownLatch) app.loadClass("test.Routes").getField("WAITING").get(null);
     @SuppressWarnings("unchecked")
     Supplier<BethApplication> main = app.newInstance("test.Main", Supplier.class);
     // One event loop: a route that blocked it would stall every other request.
-    running = main.get().start(BethOptions.builder()
-            .http(HttpServerOptions.builder().ioThreads(1).build())
-            .httpPort(0)
-            .build())
-        .get(30, TimeUnit.SECONDS);
+    running =
+        main.get()
+            .start(
+                BethOptions.builder()
+                    .http(HttpServerOptions.builder().ioThreads(1).build())
+                    .httpPort(0)
+                    .build())
+            .get(30, TimeUnit.SECONDS);
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -90,8 +97,8 @@ class NonBlockingRoutesTest {
   }
 
   private static HttpRequest request(String method, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + running.address("http").getPort() + path))
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + running.address("http").getPort() + path))
         .timeout(Duration.ofSeconds(30))
         .method(method, HttpRequest.BodyPublishers.noBody())
         .build();

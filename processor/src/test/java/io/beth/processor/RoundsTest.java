@@ -63,52 +63,78 @@ class RoundsTest {
 
   @Test
   void aRouteReferringToATypeGeneratedInTheFirstRoundIsReadInTheNextRound() {
-    JavaFileObject source = file("Users",
-        "public class Users {",
-        "  @HttpRoute(method = \"GET\", path = \"/users\")",
-        "  public String users(@QueryParam(\"id\") test.gen.UserId id) { return \"\"; }",
-        "}");
-    Compilation compilation = compile(new Generating(1, "test.gen.UserId",
-        "package test.gen; public final class UserId {"
-            + " public static UserId parse(CharSequence s) { return new UserId(); } }"), source);
+    JavaFileObject source =
+        file(
+            "Users",
+            "public class Users {",
+            "  @HttpRoute(method = \"GET\", path = \"/users\")",
+            "  public String users(@QueryParam(\"id\") test.gen.UserId id) { return \"\"; }",
+            "}");
+    Compilation compilation =
+        compile(
+            new Generating(
+                1,
+                "test.gen.UserId",
+                "package test.gen; public final class UserId {"
+                    + " public static UserId parse(CharSequence s) { return new UserId(); } }"),
+            source);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.Users_BethRoutes");
     for (JavaFileObject file : compilation.generatedFiles()) {
       assertWithMessage("the round request compiles to no class: " + file.toUri())
-          .that(file.getKind() == JavaFileObject.Kind.CLASS
-              && file.toUri().getPath().contains("io/beth/generated/")).isFalse();
+          .that(
+              file.getKind() == JavaFileObject.Kind.CLASS
+                  && file.toUri().getPath().contains("io/beth/generated/"))
+          .isFalse();
     }
   }
 
   @Test
   void aTypeNoProcessorGeneratesIsLeftToJavacAndTheApplicationIsStillWired() {
-    JavaFileObject source = file("Users",
-        "public class Users {",
-        "  @HttpRoute(method = \"GET\", path = \"/users\")",
-        "  public String users(@QueryParam(\"id\") test.gen.Missing id) { return \"\"; }",
-        "  @HttpRoute(method = \"GET\", path = \"/health\")",
-        "  public String health() { return \"\"; }",
-        "}");
-    Compilation compilation = javac().withProcessors(new BethProcessor(),
-        new ComponentProcessor(), new Generating(1, "test.gen.Other",
-            "package test.gen; public final class Other {}")).compile(source, Sources.APP);
-    assertThat(compilation).hadErrorContaining("cannot find symbol")
-        .inFile(source).onLineContaining("Missing id");
+    JavaFileObject source =
+        file(
+            "Users",
+            "public class Users {",
+            "  @HttpRoute(method = \"GET\", path = \"/users\")",
+            "  public String users(@QueryParam(\"id\") test.gen.Missing id) { return \"\"; }",
+            "  @HttpRoute(method = \"GET\", path = \"/health\")",
+            "  public String health() { return \"\"; }",
+            "}");
+    Compilation compilation =
+        javac()
+            .withProcessors(
+                new BethProcessor(),
+                new ComponentProcessor(),
+                new Generating(
+                    1, "test.gen.Other", "package test.gen; public final class Other {}"))
+            .compile(source, Sources.APP);
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(source)
+        .onLineContaining("Missing id");
     assertThat(compilation).hadErrorCount(1); // App finds BethModule
   }
 
   @Test
   void aHandlerGeneratedAfterTheApplicationWasReadIsReported() {
-    JavaFileObject source = file("Users",
-        "public class Users {",
-        "  @HttpRoute(method = \"GET\", path = \"/users\")",
-        "  public String users() { return \"\"; }",
-        "}");
-    Compilation compilation = compile(new Generating(1, "test.gen.Late",
-        "package test.gen; public class Late {"
-            + " @io.beth.annotations.HttpRoute(method = \"GET\", path = \"/late\")"
-            + " public String late() { return \"\"; } }"), source);
-    assertThat(compilation).hadErrorContaining(BethMessages.LATE_ELEMENT
-        + " Late appeared after Beth read the application");
+    JavaFileObject source =
+        file(
+            "Users",
+            "public class Users {",
+            "  @HttpRoute(method = \"GET\", path = \"/users\")",
+            "  public String users() { return \"\"; }",
+            "}");
+    Compilation compilation =
+        compile(
+            new Generating(
+                1,
+                "test.gen.Late",
+                "package test.gen; public class Late {"
+                    + " @io.beth.annotations.HttpRoute(method = \"GET\", path = \"/late\")"
+                    + " public String late() { return \"\"; } }"),
+            source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            BethMessages.LATE_ELEMENT + " Late appeared after Beth read the application");
   }
 }

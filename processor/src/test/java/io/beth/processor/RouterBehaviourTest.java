@@ -30,93 +30,101 @@ class RouterBehaviourTest {
 
   private static final String ID = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 
-  static final JavaFileObject USERS = file("Users",
-      "@HttpRoute(path = \"/users\")",
-      "public class Users {",
-      "  public enum Role { ADMIN, GUEST }",
-      "  public record User(String id, String name) {}",
-      "  private final Greeter greeter;",
-      "  @Inject public Users(Greeter greeter) { this.greeter = greeter; }",
-      "  @HttpRoute(method = \"GET\", path = \"/{id}\")",
-      "  public User user(@PathParam(\"id\") UUID id) { return new User(id.toString(), \"ada\"); }",
-      "  @HttpRoute(method = \"GET\", path = \"/me\")",
-      "  public HttpResponse me() { return HttpResponse.ok(greeter.greet(\"me\")); }",
-      "  @HttpRoute(method = \"GET\", path = \"/count/{n}\")",
-      "  public HttpResponse count(@PathParam int n, @QueryParam(\"scale\") Optional<Long> scale,",
-      "      @QueryParam(value = \"unit\", defaultValue = \"m\") String unit,",
-      "      @QueryParam(\"tag\") List<Role> tags, @HeaderParam(\"X-Flag\") Optional<Boolean> flag,",
-      "      @CookieParam(value = \"session\", defaultValue = \"none\") String session) {",
-      "    return HttpResponse.ok(n + \" \" + scale + \" \" + unit + \" \" + tags + \" \" + flag",
-      "        + \" \" + session);",
-      "  }",
-      "  @HttpRoute(method = \"GET\", path = \"/search\")",
-      "  public CompletableFuture<List<String>> search(@QueryParam(\"q\") String q) {",
-      "    return CompletableFuture.completedFuture(List.of(q, q));",
-      "  }",
-      "  @HttpRoute(method = \"POST\")",
-      "  public CompletableFuture<User> create(@Body User user) {",
-      "    return CompletableFuture.supplyAsync(() -> new User(user.id(), user.name() + \"!\"));",
-      "  }",
-      "  @HttpRoute(method = \"DELETE\", path = \"/{id}\")",
-      "  public void delete(@PathParam UUID id) {}",
-      "  @HttpRoute(method = \"PUT\", path = \"/{id}/avatar\")",
-      "  public HttpResponse upload(@PathParam UUID id, @Body Source<byte[]> body) {",
-      "    return HttpResponse.builder().body(body).build();",
-      "  }",
-      "  @HttpRoute(method = \"GET\", path = \"/stream\")",
-      "  public Source<String> stream() {",
-      "    io.beth.stream.BufferedStream<String> s = io.beth.stream.Streams.buffered(4);",
-      "    s.put(\"a\"); s.put(\"b\"); s.put(\"c\"); s.close();",
-      "    return s;",
-      "  }",
-      "  @HttpRoute(method = \"GET\", path = \"/events\")",
-      "  public Source<io.beth.http.ServerSentEvent> events() {",
-      "    io.beth.stream.BufferedStream<io.beth.http.ServerSentEvent> s =",
-      "        io.beth.stream.Streams.buffered(4);",
-      "    s.put(io.beth.http.ServerSentEvent.of(\"tick\", \"1\")); s.close();",
-      "    return s;",
-      "  }",
-      "  @HttpRoute(method = \"GET\", path = \"/fail\")",
-      "  public CompletionStage<Void> fail() {",
-      "    return CompletableFuture.failedFuture(new IllegalStateException(\"boom\"));",
-      "  }",
-      "}");
+  static final JavaFileObject USERS =
+      file(
+          "Users",
+          "@HttpRoute(path = \"/users\")",
+          "public class Users {",
+          "  public enum Role { ADMIN, GUEST }",
+          "  public record User(String id, String name) {}",
+          "  private final Greeter greeter;",
+          "  @Inject public Users(Greeter greeter) { this.greeter = greeter; }",
+          "  @HttpRoute(method = \"GET\", path = \"/{id}\")",
+          "  public User user(@PathParam(\"id\") UUID id) { return new User(id.toString(), \"ada\"); }",
+          "  @HttpRoute(method = \"GET\", path = \"/me\")",
+          "  public HttpResponse me() { return HttpResponse.ok(greeter.greet(\"me\")); }",
+          "  @HttpRoute(method = \"GET\", path = \"/count/{n}\")",
+          "  public HttpResponse count(@PathParam int n, @QueryParam(\"scale\") Optional<Long> scale,",
+          "      @QueryParam(value = \"unit\", defaultValue = \"m\") String unit,",
+          "      @QueryParam(\"tag\") List<Role> tags, @HeaderParam(\"X-Flag\") Optional<Boolean> flag,",
+          "      @CookieParam(value = \"session\", defaultValue = \"none\") String session) {",
+          "    return HttpResponse.ok(n + \" \" + scale + \" \" + unit + \" \" + tags + \" \" + flag",
+          "        + \" \" + session);",
+          "  }",
+          "  @HttpRoute(method = \"GET\", path = \"/search\")",
+          "  public CompletableFuture<List<String>> search(@QueryParam(\"q\") String q) {",
+          "    return CompletableFuture.completedFuture(List.of(q, q));",
+          "  }",
+          "  @HttpRoute(method = \"POST\")",
+          "  public CompletableFuture<User> create(@Body User user) {",
+          "    return CompletableFuture.supplyAsync(() -> new User(user.id(), user.name() + \"!\"));",
+          "  }",
+          "  @HttpRoute(method = \"DELETE\", path = \"/{id}\")",
+          "  public void delete(@PathParam UUID id) {}",
+          "  @HttpRoute(method = \"PUT\", path = \"/{id}/avatar\")",
+          "  public HttpResponse upload(@PathParam UUID id, @Body Source<byte[]> body) {",
+          "    return HttpResponse.builder().body(body).build();",
+          "  }",
+          "  @HttpRoute(method = \"GET\", path = \"/stream\")",
+          "  public Source<String> stream() {",
+          "    io.beth.stream.BufferedStream<String> s = io.beth.stream.Streams.buffered(4);",
+          "    s.put(\"a\"); s.put(\"b\"); s.put(\"c\"); s.close();",
+          "    return s;",
+          "  }",
+          "  @HttpRoute(method = \"GET\", path = \"/events\")",
+          "  public Source<io.beth.http.ServerSentEvent> events() {",
+          "    io.beth.stream.BufferedStream<io.beth.http.ServerSentEvent> s =",
+          "        io.beth.stream.Streams.buffered(4);",
+          "    s.put(io.beth.http.ServerSentEvent.of(\"tick\", \"1\")); s.close();",
+          "    return s;",
+          "  }",
+          "  @HttpRoute(method = \"GET\", path = \"/fail\")",
+          "  public CompletionStage<Void> fail() {",
+          "    return CompletableFuture.failedFuture(new IllegalStateException(\"boom\"));",
+          "  }",
+          "}");
 
-  static final JavaFileObject GREETER = file("Greeter",
-      "public class Greeter {",
-      "  @Inject Greeter() {}",
-      "  String greet(String who) { return \"hello \" + who; }",
-      "}");
+  static final JavaFileObject GREETER =
+      file(
+          "Greeter",
+          "public class Greeter {",
+          "  @Inject Greeter() {}",
+          "  String greet(String who) { return \"hello \" + who; }",
+          "}");
 
-  static final JavaFileObject HEALTH = file("Health",
-      "public class Health {",
-      "  @HttpRoute(method = \"GET\", path = \"/\")",
-      "  public String root() { return \"ok\"; }",
-      "}");
+  static final JavaFileObject HEALTH =
+      file(
+          "Health",
+          "public class Health {",
+          "  @HttpRoute(method = \"GET\", path = \"/\")",
+          "  public String root() { return \"ok\"; }",
+          "}");
 
   /**
    * A record handler (its {@code @Inject} constructor called by the generated module), a method
    * path "/" that is the prefix itself, optional results, and text and byte bodies.
    */
-  static final JavaFileObject NOTES = file("Notes",
-      "@HttpRoute(path = \"/notes\")",
-      "public record Notes(Greeter greeter) {",
-      "  @Inject public Notes {}",
-      "  @HttpRoute(method = \"GET\", path = \"/\")",
-      "  public String all() { return greeter.greet(\"notes\"); }",
-      "  @HttpRoute(method = \"GET\", path = \"/{id}\")",
-      "  public Optional<String> one(@PathParam String id) {",
-      "    return id.equals(\"none\") ? Optional.empty() : Optional.of(\"note \" + id);",
-      "  }",
-      "  @HttpRoute(method = \"GET\", path = \"/{id}/later\")",
-      "  public CompletableFuture<Optional<String>> later(@PathParam String id) {",
-      "    return CompletableFuture.supplyAsync(() -> one(id));",
-      "  }",
-      "  @HttpRoute(method = \"POST\", path = \"/text\")",
-      "  public String text(@Body String text) { return text.length() + \":\" + text; }",
-      "  @HttpRoute(method = \"POST\", path = \"/bytes\")",
-      "  public int bytes(@Body byte[] data) { return data.length; }",
-      "}");
+  static final JavaFileObject NOTES =
+      file(
+          "Notes",
+          "@HttpRoute(path = \"/notes\")",
+          "public record Notes(Greeter greeter) {",
+          "  @Inject public Notes {}",
+          "  @HttpRoute(method = \"GET\", path = \"/\")",
+          "  public String all() { return greeter.greet(\"notes\"); }",
+          "  @HttpRoute(method = \"GET\", path = \"/{id}\")",
+          "  public Optional<String> one(@PathParam String id) {",
+          "    return id.equals(\"none\") ? Optional.empty() : Optional.of(\"note \" + id);",
+          "  }",
+          "  @HttpRoute(method = \"GET\", path = \"/{id}/later\")",
+          "  public CompletableFuture<Optional<String>> later(@PathParam String id) {",
+          "    return CompletableFuture.supplyAsync(() -> one(id));",
+          "  }",
+          "  @HttpRoute(method = \"POST\", path = \"/text\")",
+          "  public String text(@Body String text) { return text.length() + \":\" + text; }",
+          "  @HttpRoute(method = \"POST\", path = \"/bytes\")",
+          "  public int bytes(@Body byte[] data) { return data.length; }",
+          "}");
 
   private static RunningApplication running;
   private static HttpClient client;
@@ -127,8 +135,7 @@ class RouterBehaviourTest {
         CompiledApplication.compile(USERS, GREETER, HEALTH, NOTES, Sources.APP, Sources.MAIN);
     @SuppressWarnings("unchecked")
     Supplier<BethApplication> main = app.newInstance("test.Main", Supplier.class);
-    running = main.get().start(BethOptions.builder().httpPort(0).build())
-        .get(30, TimeUnit.SECONDS);
+    running = main.get().start(BethOptions.builder().httpPort(0).build()).get(30, TimeUnit.SECONDS);
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -143,11 +150,12 @@ class RouterBehaviourTest {
     return URI.create("http://127.0.0.1:" + running.address("http").getPort() + path);
   }
 
-  private static HttpResponse<String> send(String method, String path, String body,
-      String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+  private static HttpResponse<String> send(
+      String method, String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -182,8 +190,13 @@ class RouterBehaviourTest {
 
   @Test
   void queryHeaderAndCookieValuesBindWithOptionalsDefaultsAndLists() throws Exception {
-    HttpResponse<String> response = get("/users/count/3?scale=2&tag=ADMIN&tag=GUEST",
-        "X-Flag", "true", "Cookie", "session=abc");
+    HttpResponse<String> response =
+        get(
+            "/users/count/3?scale=2&tag=ADMIN&tag=GUEST",
+            "X-Flag",
+            "true",
+            "Cookie",
+            "session=abc");
     assertEquals(200, response.statusCode());
     assertEquals("3 Optional[2] m [ADMIN, GUEST] Optional[true] abc", response.body());
     HttpResponse<String> bare = get("/users/count/4");
@@ -195,8 +208,9 @@ class RouterBehaviourTest {
     HttpResponse<String> badId = get("/users/not-a-uuid");
     assertEquals(400, badId.statusCode());
     assertEquals("application/json", badId.headers().firstValue("Content-Type").orElseThrow());
-    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid path"
-        + " parameter 'id': \\\"not-a-uuid\\\" (Invalid UUID string: not-a-uuid)\"}",
+    assertEquals(
+        "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid path"
+            + " parameter 'id': \\\"not-a-uuid\\\" (Invalid UUID string: not-a-uuid)\"}",
         badId.body());
     HttpResponse<String> badTag = get("/users/count/1?tag=ROOT");
     assertEquals(400, badTag.statusCode());
@@ -216,50 +230,55 @@ class RouterBehaviourTest {
 
   @Test
   void aJsonBodyIsDecodedAndAFutureValueEncoded() throws Exception {
-    HttpResponse<String> response = send("POST", "/users",
-        "{\"id\":\"1\",\"name\":\"bo\"}", "Content-Type", "application/json");
+    HttpResponse<String> response =
+        send(
+            "POST", "/users", "{\"id\":\"1\",\"name\":\"bo\"}", "Content-Type", "application/json");
     assertEquals(200, response.statusCode());
     assertEquals("{\"id\":\"1\",\"name\":\"bo!\"}", response.body());
   }
 
   @Test
   void aBodyThatDoesNotDecodeIsA400() throws Exception {
-    HttpResponse<String> response = send("POST", "/users", "{nope",
-        "Content-Type", "application/json");
+    HttpResponse<String> response =
+        send("POST", "/users", "{nope", "Content-Type", "application/json");
     assertEquals(400, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid body for"
-        + " parameter 'user': the body is not a valid User in application/json\"}",
+    assertEquals(
+        "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Invalid body for"
+            + " parameter 'user': the body is not a valid User in application/json\"}",
         response.body());
   }
 
   @Test
   void anEmptyJsonBodyIsA400NamingTheParameterWithoutTheCodecsWording() throws Exception {
-    HttpResponse<String> response = send("POST", "/users", "",
-        "Content-Type", "application/json");
+    HttpResponse<String> response = send("POST", "/users", "", "Content-Type", "application/json");
     assertEquals(400, response.statusCode());
-    assertEquals("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Missing body for"
-        + " parameter 'user': the request has no body (expected User)\"}",
+    assertEquals(
+        "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"Missing body for"
+            + " parameter 'user': the request has no body (expected User)\"}",
         response.body());
   }
 
   @Test
   void aTextBodyBindsToStringInItsCharsetWhateverItsTypeAndBytesToByteArray() throws Exception {
-    HttpRequest latin = HttpRequest.newBuilder(uri("/notes/text"))
-        .timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "text/plain; charset=ISO-8859-1")
-        .POST(BodyPublishers.ofByteArray("d\u00e9j\u00e0".getBytes(StandardCharsets.ISO_8859_1)))
-        .build();
+    HttpRequest latin =
+        HttpRequest.newBuilder(uri("/notes/text"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "text/plain; charset=ISO-8859-1")
+            .POST(
+                BodyPublishers.ofByteArray("d\u00e9j\u00e0".getBytes(StandardCharsets.ISO_8859_1)))
+            .build();
     HttpResponse<String> text = client.send(latin, BodyHandlers.ofString());
     assertEquals(200, text.statusCode());
     assertEquals("\"4:d\u00e9j\u00e0\"", text.body());
-    HttpResponse<String> json = send("POST", "/notes/text", "\"x\"",
-        "Content-Type", "application/json");
+    HttpResponse<String> json =
+        send("POST", "/notes/text", "\"x\"", "Content-Type", "application/json");
     assertEquals("\"3:\\\"x\\\"\"", json.body());
-    HttpRequest raw = HttpRequest.newBuilder(uri("/notes/bytes"))
-        .timeout(Duration.ofSeconds(20))
-        .POST(BodyPublishers.ofByteArray(new byte[] {0, -1, 7, 8}))
-        .build();
+    HttpRequest raw =
+        HttpRequest.newBuilder(uri("/notes/bytes"))
+            .timeout(Duration.ofSeconds(20))
+            .POST(BodyPublishers.ofByteArray(new byte[] {0, -1, 7, 8}))
+            .build();
     assertEquals("4", client.send(raw, BodyHandlers.ofString()).body());
   }
 
@@ -283,14 +302,19 @@ class RouterBehaviourTest {
 
   @Test
   void aBodyOfATypeNoCodecReadsIs415() throws Exception {
-    HttpResponse<String> response = send("POST", "/users", "id=1&name=bo",
-        "Content-Type", "application/x-www-form-urlencoded");
+    HttpResponse<String> response =
+        send("POST", "/users", "id=1&name=bo", "Content-Type", "application/x-www-form-urlencoded");
     assertEquals(415, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-    assertTrue(response.body().startsWith("{\"status\":415,\"error\":\"Unsupported Media Type\","
-        + "\"message\":\"Unsupported body for parameter 'user': no codec reads the content"
-        + " type "
-        + "application/x-www-form-urlencoded"), response.body());
+    assertTrue(
+        response
+            .body()
+            .startsWith(
+                "{\"status\":415,\"error\":\"Unsupported Media Type\","
+                    + "\"message\":\"Unsupported body for parameter 'user': no codec reads the content"
+                    + " type "
+                    + "application/x-www-form-urlencoded"),
+        response.body());
   }
 
   @Test
@@ -310,16 +334,16 @@ class RouterBehaviourTest {
     HttpResponse<String> response = get("/users/stream");
     assertEquals(200, response.statusCode());
     assertEquals("abc", response.body());
-    assertEquals("chunked",
-        response.headers().firstValue("Transfer-Encoding").orElse("(none)"));
+    assertEquals("chunked", response.headers().firstValue("Transfer-Encoding").orElse("(none)"));
   }
 
   @Test
   void aStreamOfServerSentEventsIsAnEventStream() throws Exception {
     HttpResponse<String> response = get("/users/events");
     assertEquals(200, response.statusCode());
-    assertTrue(response.headers().firstValue("Content-Type").orElseThrow()
-        .startsWith("text/event-stream"), response.headers().toString());
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"),
+        response.headers().toString());
     assertTrue(response.body().contains("event: tick\ndata: 1\n\n"), response.body());
   }
 
@@ -334,8 +358,8 @@ class RouterBehaviourTest {
   void aKnownPathWithAnotherMethodIs405WithAllow() throws Exception {
     HttpResponse<String> response = send("PATCH", "/users/" + ID, null);
     assertEquals(405, response.statusCode());
-    assertEquals("DELETE, GET, HEAD, OPTIONS",
-        response.headers().firstValue("Allow").orElseThrow());
+    assertEquals(
+        "DELETE, GET, HEAD, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
   }
 
   @Test
@@ -368,9 +392,12 @@ class RouterBehaviourTest {
     try {
       int port = other.address("http").getPort();
       assertTrue(port > 0 && port != BethApplication.DEFAULT_HTTP_PORT, "port " + port);
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(20)).build(),
-          BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                  .timeout(Duration.ofSeconds(20))
+                  .build(),
+              BodyHandlers.ofString());
       assertEquals("\"ok\"", response.body());
     } finally {
       other.stop(Duration.ofSeconds(5)).get(30, TimeUnit.SECONDS);

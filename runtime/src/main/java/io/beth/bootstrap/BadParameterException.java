@@ -33,8 +33,14 @@ public final class BadParameterException extends HttpStatusException {
   /** The response naming the parameter, as {@code application/json}. */
   public HttpResponse response() {
     String error = status() == 415 ? "Unsupported Media Type" : "Bad Request";
-    String json = "{\"status\":" + status() + ",\"error\":\"" + error + "\",\"message\":"
-        + quote(getMessage()) + "}";
+    String json =
+        "{\"status\":"
+            + status()
+            + ",\"error\":\""
+            + error
+            + "\",\"message\":"
+            + quote(getMessage())
+            + "}";
     return HttpResponse.status(status())
         .contentType("application/json")
         .body(json.getBytes(StandardCharsets.UTF_8))

@@ -89,9 +89,12 @@ public final class BethApplication {
     Set<String> names = listenerNames();
     for (String name : options.portOverrides()) {
       if (!names.contains(name) && !name.equals(BethOptions.HTTP)) {
-        return CompletableFuture.failedFuture(new IllegalArgumentException("A port was given for "
-            + name + ", but the application has no listener of that name; its listeners are "
-            + names));
+        return CompletableFuture.failedFuture(
+            new IllegalArgumentException(
+                "A port was given for "
+                    + name
+                    + ", but the application has no listener of that name; its listeners are "
+                    + names));
       }
     }
     List<CompletableFuture<Started>> starting = new ArrayList<>();
@@ -101,52 +104,69 @@ public final class BethApplication {
     tcp.forEach(e -> starting.add(startTcp(e, options)));
     udp.forEach(e -> starting.add(startUdp(e, options)));
     return CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new))
-        .handle((ignored, failure) -> {
-          if (failure == null) {
-            RunningApplication running = new RunningApplication(options.resources());
-            starting.forEach(s -> running.add(s.join().listener, s.join().stop));
-            return running;
-          }
-          for (CompletableFuture<Started> s : starting) {
-            s.thenAccept(started -> started.stop.apply(Duration.ZERO));
-          }
-          throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-        });
+        .handle(
+            (ignored, failure) -> {
+              if (failure == null) {
+                RunningApplication running = new RunningApplication(options.resources());
+                starting.forEach(s -> running.add(s.join().listener, s.join().stop));
+                return running;
+              }
+              for (CompletableFuture<Started> s : starting) {
+                s.thenAccept(started -> started.stop.apply(Duration.ZERO));
+              }
+              throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            });
   }
 
   private CompletableFuture<Started> startHttp(BethOptions options) {
-    return attempt(BethOptions.HTTP, () -> options.httpPort(), port -> HttpServer.start(http,
-        options.httpOptions()).thenApply(s -> new Started(
-            new Listener(BethOptions.HTTP, "http", s.address()), s::stop)));
+    return attempt(
+        BethOptions.HTTP,
+        () -> options.httpPort(),
+        port ->
+            HttpServer.start(http, options.httpOptions())
+                .thenApply(
+                    s ->
+                        new Started(new Listener(BethOptions.HTTP, "http", s.address()), s::stop)));
   }
 
-  private static CompletableFuture<Started> startTcp(Endpoint<TcpConnectionHandler> endpoint,
-      BethOptions options) {
-    return attempt(endpoint.name, () -> options.port(endpoint.name, endpoint.defaultPort),
-        port -> TcpServer.start(endpoint.handler, options.tcpOptions(endpoint.name,
-            endpoint.defaultPort)).thenApply(s -> new Started(
-                new Listener(endpoint.name, "tcp", s.address()), s::stop)));
+  private static CompletableFuture<Started> startTcp(
+      Endpoint<TcpConnectionHandler> endpoint, BethOptions options) {
+    return attempt(
+        endpoint.name,
+        () -> options.port(endpoint.name, endpoint.defaultPort),
+        port ->
+            TcpServer.start(
+                    endpoint.handler, options.tcpOptions(endpoint.name, endpoint.defaultPort))
+                .thenApply(
+                    s -> new Started(new Listener(endpoint.name, "tcp", s.address()), s::stop)));
   }
 
-  private static CompletableFuture<Started> startUdp(Endpoint<UdpSocketHandler> endpoint,
-      BethOptions options) {
-    return attempt(endpoint.name, () -> options.port(endpoint.name, endpoint.defaultPort),
-        port -> UdpChannel.open(options.udpOptions(endpoint.name, endpoint.defaultPort))
-            .thenApply(channel -> serveUdp(endpoint, channel, resourcesOf(options))));
+  private static CompletableFuture<Started> startUdp(
+      Endpoint<UdpSocketHandler> endpoint, BethOptions options) {
+    return attempt(
+        endpoint.name,
+        () -> options.port(endpoint.name, endpoint.defaultPort),
+        port ->
+            UdpChannel.open(options.udpOptions(endpoint.name, endpoint.defaultPort))
+                .thenApply(channel -> serveUdp(endpoint, channel, resourcesOf(options))));
   }
 
   /** Hands {@code channel} to the endpoint's handler off the event loop. */
-  private static Started serveUdp(Endpoint<UdpSocketHandler> endpoint, UdpChannel channel,
-      BethResources resources) {
-    resources.blockingExecutor().execute(() -> {
-      try {
-        endpoint.handler.handle(channel);
-      } catch (Exception | Error e) {
-        log.warn("UDP handler {} failed; closing its socket", endpoint.name, e);
-        channel.fail(e);
-      }
-    });
-    return new Started(new Listener(endpoint.name, "udp", channel.localAddress()),
+  private static Started serveUdp(
+      Endpoint<UdpSocketHandler> endpoint, UdpChannel channel, BethResources resources) {
+    resources
+        .blockingExecutor()
+        .execute(
+            () -> {
+              try {
+                endpoint.handler.handle(channel);
+              } catch (Exception | Error e) {
+                log.warn("UDP handler {} failed; closing its socket", endpoint.name, e);
+                channel.fail(e);
+              }
+            });
+    return new Started(
+        new Listener(endpoint.name, "udp", channel.localAddress()),
         grace -> closeUdp(channel, grace, resources));
   }
 
@@ -154,24 +174,30 @@ public final class BethApplication {
     return options.resources() != null ? options.resources() : BethResources.shared();
   }
 
-  private static CompletableFuture<Void> closeUdp(UdpChannel channel, Duration grace,
-      BethResources resources) {
+  private static CompletableFuture<Void> closeUdp(
+      UdpChannel channel, Duration grace, BethResources resources) {
     channel.close();
     CompletableFuture<Void> closed = channel.socketClosed().toCompletableFuture();
     if (!closed.isDone()) {
-      ScheduledFuture<?> deadline = resources.timer().schedule(() -> {
-        if (!closed.isDone()) {
-          channel.fail(new IllegalStateException("the application stopped"));
-        }
-      }, grace.toNanos(), TimeUnit.NANOSECONDS);
+      ScheduledFuture<?> deadline =
+          resources
+              .timer()
+              .schedule(
+                  () -> {
+                    if (!closed.isDone()) {
+                      channel.fail(new IllegalStateException("the application stopped"));
+                    }
+                  },
+                  grace.toNanos(),
+                  TimeUnit.NANOSECONDS);
       closed.whenComplete((v, e) -> deadline.cancel(false));
     }
     return closed;
   }
 
   /** Runs {@code start} on the resolved port; any failure names the listener and the port. */
-  private static CompletableFuture<Started> attempt(String name, PortResolver resolver,
-      Function<Integer, CompletableFuture<Started>> start) {
+  private static CompletableFuture<Started> attempt(
+      String name, PortResolver resolver, Function<Integer, CompletableFuture<Started>> start) {
     int port;
     try {
       port = resolver.port();
@@ -184,14 +210,17 @@ public final class BethApplication {
     } catch (RuntimeException e) {
       started = CompletableFuture.failedFuture(e);
     }
-    return started.handle((s, e) -> {
-      if (e == null) {
-        return s;
-      }
-      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      throw new CompletionException(new IllegalStateException("Cannot start " + name + " on port "
-          + port + ": " + cause.getMessage(), cause));
-    });
+    return started.handle(
+        (s, e) -> {
+          if (e == null) {
+            return s;
+          }
+          Throwable cause =
+              e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          throw new CompletionException(
+              new IllegalStateException(
+                  "Cannot start " + name + " on port " + port + ": " + cause.getMessage(), cause));
+        });
   }
 
   @FunctionalInterface
@@ -219,22 +248,28 @@ public final class BethApplication {
     }
 
     /**
-     * A TCP server named {@code tcp.<name>} (a {@code @TcpHandler} class's simple name) on
-     * {@code defaultPort} unless options or the system property say otherwise.
+     * A TCP server named {@code tcp.<name>} (a {@code @TcpHandler} class's simple name) on {@code
+     * defaultPort} unless options or the system property say otherwise.
      */
     public Builder tcp(String name, int defaultPort, TcpConnectionHandler handler) {
-      tcp.add(new Endpoint<>(name("tcp", name, defaultPort), defaultPort,
-          Objects.requireNonNull(handler, "handler == null")));
+      tcp.add(
+          new Endpoint<>(
+              name("tcp", name, defaultPort),
+              defaultPort,
+              Objects.requireNonNull(handler, "handler == null")));
       return this;
     }
 
     /**
-     * A UDP socket named {@code udp.<name>} (a {@code @UdpSocket} class's simple name) on
-     * {@code defaultPort} unless options or the system property say otherwise.
+     * A UDP socket named {@code udp.<name>} (a {@code @UdpSocket} class's simple name) on {@code
+     * defaultPort} unless options or the system property say otherwise.
      */
     public Builder udp(String name, int defaultPort, UdpSocketHandler handler) {
-      udp.add(new Endpoint<>(name("udp", name, defaultPort), defaultPort,
-          Objects.requireNonNull(handler, "handler == null")));
+      udp.add(
+          new Endpoint<>(
+              name("udp", name, defaultPort),
+              defaultPort,
+              Objects.requireNonNull(handler, "handler == null")));
       return this;
     }
 

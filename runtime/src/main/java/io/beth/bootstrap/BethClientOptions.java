@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * Where generated typed clients send their requests. The base URI of route interface {@code Api}
  * is, first match wins:
+ *
  * <ol>
  *   <li>{@link Builder#baseUri(Class, URI)} for {@code Api};
  *   <li>the system property {@code beth.client.<binary name of Api>.uri}, such as {@code
@@ -19,8 +20,9 @@ import java.util.Map;
  *   <li>{@link Builder#baseUri(URI)}, the default of every interface;
  *   <li>the system property {@code beth.client.uri}.
  * </ol>
- * A route's path is appended to the base URI's path: base {@code http://host/api} and route
- * {@code /users/{id}} call {@code http://host/api/users/7}.
+ *
+ * A route's path is appended to the base URI's path: base {@code http://host/api} and route {@code
+ * /users/{id}} call {@code http://host/api/users/7}.
  *
  * <pre>{@code
  * BethClientOptions options = BethClientOptions.builder()
@@ -62,7 +64,9 @@ public final class BethClientOptions {
     return b;
   }
 
-  /** The system property naming the base URI of {@code api}: {@code beth.client.<binary name>.uri}. */
+  /**
+   * The system property naming the base URI of {@code api}: {@code beth.client.<binary name>.uri}.
+   */
   public static String uriProperty(Class<?> api) {
     return "beth.client." + api.getName() + ".uri";
   }
@@ -89,10 +93,17 @@ public final class BethClientOptions {
     if (value != null) {
       return checked(value, URI_PROPERTY);
     }
-    throw new IllegalStateException("No base URI for the client of " + api.getName()
-        + ": set BethClientOptions.builder().baseUri(" + api.getSimpleName()
-        + ".class, uri), the system property " + property + ", or a default for every client"
-        + " with BethClientOptions.builder().baseUri(uri) or -D" + URI_PROPERTY + "=http://host:port");
+    throw new IllegalStateException(
+        "No base URI for the client of "
+            + api.getName()
+            + ": set BethClientOptions.builder().baseUri("
+            + api.getSimpleName()
+            + ".class, uri), the system property "
+            + property
+            + ", or a default for every client"
+            + " with BethClientOptions.builder().baseUri(uri) or -D"
+            + URI_PROPERTY
+            + "=http://host:port");
   }
 
   private static URI checked(String value, String what) {
@@ -106,8 +117,11 @@ public final class BethClientOptions {
   private static URI check(URI uri, String what) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException(what + " must be an absolute http(s) URI with a host,"
-          + " such as http://localhost:8080, not " + uri);
+      throw new IllegalArgumentException(
+          what
+              + " must be an absolute http(s) URI with a host,"
+              + " such as http://localhost:8080, not "
+              + uri);
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(what + " must have no query or fragment: " + uri);

@@ -13,24 +13,26 @@ import java.util.Set;
 /**
  * Overrides for starting a {@link BethApplication}.
  *
- * <p>Every listener has a name ({@code http}; {@code tcp.<SimpleClassName>} for a {@code
- * @TcpHandler} class; {@code udp.<SimpleClassName>} for a {@code @UdpSocket} class) and its port is
- * chosen, first match wins, from:
+ * <p>Every listener has a name ({@code http}; {@code tcp.<SimpleClassName>} for a
+ * {@code @TcpHandler} class; {@code udp.<SimpleClassName>} for a {@code @UdpSocket} class) and its
+ * port is chosen, first match wins, from:
+ *
  * <ol>
  *   <li>{@link Builder#port(String, int)} (or {@link Builder#httpPort(int)}) for that name;
  *   <li>{@link Builder#freePorts()}: port 0;
- *   <li>the system property {@code beth.<name>.port}, such as {@code -Dbeth.http.port=8081},
- *       {@code -Dbeth.tcp.Echo.port=7001} or {@code -Dbeth.udp.Echo.port=0};
+ *   <li>the system property {@code beth.<name>.port}, such as {@code -Dbeth.http.port=8081}, {@code
+ *       -Dbeth.tcp.Echo.port=7001} or {@code -Dbeth.udp.Echo.port=0};
  *   <li>the default: the annotation's port, or {@link BethApplication#DEFAULT_HTTP_PORT}.
  * </ol>
+ *
  * Port 0 picks a free port; {@link RunningApplication#listeners()} reports the one bound. Other
  * settings come from {@link Builder#http(HttpServerOptions)} and {@link
  * Builder#tcp(TcpServerOptions)}, whose ports are replaced by the chosen ones.
  *
- * <p>Threads: with {@link Builder#resources(BethResources)} every listener runs on those
- * resources (unless its own options name others) and the application closes them once its
- * listeners have stopped; without, the listeners run as their options say (the shared default,
- * or the HTTP server's own event loops), and nothing shared is closed.
+ * <p>Threads: with {@link Builder#resources(BethResources)} every listener runs on those resources
+ * (unless its own options name others) and the application closes them once its listeners have
+ * stopped; without, the listeners run as their options say (the shared default, or the HTTP
+ * server's own event loops), and nothing shared is closed.
  */
 public final class BethOptions {
 
@@ -78,7 +80,9 @@ public final class BethOptions {
     return b;
   }
 
-  /** The system property that overrides the port of listener {@code name}: {@code beth.<name>.port}. */
+  /**
+   * The system property that overrides the port of listener {@code name}: {@code beth.<name>.port}.
+   */
   public static String portProperty(String name) {
     return "beth." + name + ".port";
   }
@@ -166,8 +170,8 @@ public final class BethOptions {
 
     /**
      * The port of listener {@code name} ({@code http}, {@code tcp.<SimpleClassName>}, {@code
-     * udp.<SimpleClassName>}), over every other source; 0 picks a free port. Starting fails if
-     * the application has no listener of that name.
+     * udp.<SimpleClassName>}), over every other source; 0 picks a free port. Starting fails if the
+     * application has no listener of that name.
      */
     public Builder port(String name, int port) {
       Objects.requireNonNull(name, "name == null");
@@ -194,15 +198,16 @@ public final class BethOptions {
     }
 
     /**
-     * Runs every listener on {@code resources}, unless its own options name others, and closes
-     * them once the listeners have stopped ({@link RunningApplication#stop}); if starting fails
-     * they stay open, for the caller to start again or close. Not the shared default.
+     * Runs every listener on {@code resources}, unless its own options name others, and closes them
+     * once the listeners have stopped ({@link RunningApplication#stop}); if starting fails they
+     * stay open, for the caller to start again or close. Not the shared default.
      */
     public Builder resources(BethResources resources) {
       Objects.requireNonNull(resources, "resources == null");
       if (resources.isShared()) {
-        throw new IllegalArgumentException("the shared resources are never closed; an application"
-            + " without resources(...) runs on them");
+        throw new IllegalArgumentException(
+            "the shared resources are never closed; an application"
+                + " without resources(...) runs on them");
       }
       this.resources = resources;
       return this;
@@ -210,11 +215,14 @@ public final class BethOptions {
 
     /** The options; fails if {@link #resources} would meet the HTTP options' own loop settings. */
     public BethOptions build() {
-      if (resources != null && http.resources() == null
+      if (resources != null
+          && http.resources() == null
           && (http.eventLoopThreads() != 0 || http.transport() != null)) {
-        throw new IllegalArgumentException("the HTTP options set eventLoopThreads or transport,"
-            + " which shape event loops of the server's own; with resources(" + resources
-            + "), set them on BethResources.builder()");
+        throw new IllegalArgumentException(
+            "the HTTP options set eventLoopThreads or transport,"
+                + " which shape event loops of the server's own; with resources("
+                + resources
+                + "), set them on BethResources.builder()");
       }
       return new BethOptions(this);
     }

@@ -20,21 +20,28 @@ public final class Endpoints {
    * Upgrades {@code request} with {@code handler}'s options and answers the handshake; once the
    * socket is open, hands it to {@code handler} off the event loop. A request that is not a valid
    * handshake is refused as {@link WebSockets#upgrade} says (400, 403 or 426). The handler runs on
-   * the server's executor ({@link HttpRequest#executor()}); if it throws, the socket is closed
-   * with 1011.
+   * the server's executor ({@link HttpRequest#executor()}); if it throws, the socket is closed with
+   * 1011.
    */
-  public static CompletableFuture<HttpResponse> webSocket(WebSocketHandler handler,
-      HttpRequest request) {
+  public static CompletableFuture<HttpResponse> webSocket(
+      WebSocketHandler handler, HttpRequest request) {
     WebSocketUpgrade upgrade = WebSockets.upgrade(request, handler.options());
-    upgrade.socket().thenAcceptAsync(socket -> {
-      try {
-        handler.handle(socket, request);
-      } catch (Exception | Error e) {
-        log.warn("WebSocket handler {} failed for {}; closing the socket",
-            handler.getClass().getName(), socket.remoteAddress(), e);
-        socket.close(1011, "internal error");
-      }
-    }, request.executor());
+    upgrade
+        .socket()
+        .thenAcceptAsync(
+            socket -> {
+              try {
+                handler.handle(socket, request);
+              } catch (Exception | Error e) {
+                log.warn(
+                    "WebSocket handler {} failed for {}; closing the socket",
+                    handler.getClass().getName(),
+                    socket.remoteAddress(),
+                    e);
+                socket.close(1011, "internal error");
+              }
+            },
+            request.executor());
     return CompletableFuture.completedFuture(upgrade.response());
   }
 }

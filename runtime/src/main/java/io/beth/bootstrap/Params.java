@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Converts request text to route parameters for generated routers: each method takes the raw
- * value (or {@code null} when absent), what it is ({@code "query parameter"}) and its name, and
- * throws {@link BadParameterException} naming them when the value is missing or does not convert.
+ * Converts request text to route parameters for generated routers: each method takes the raw value
+ * (or {@code null} when absent), what it is ({@code "query parameter"}) and its name, and throws
+ * {@link BadParameterException} naming them when the value is missing or does not convert.
  */
 public final class Params {
 
@@ -28,20 +28,20 @@ public final class Params {
   }
 
   /** The converted value, or the converted default when absent. */
-  public static <T> T orDefault(String raw, String defaultValue, String kind, String name,
-      Converter<T> converter) {
+  public static <T> T orDefault(
+      String raw, String defaultValue, String kind, String name, Converter<T> converter) {
     return convert(raw == null ? defaultValue : raw, kind, name, converter);
   }
 
   /** The converted value, empty when absent. */
-  public static <T> Optional<T> optional(String raw, String kind, String name,
-      Converter<T> converter) {
+  public static <T> Optional<T> optional(
+      String raw, String kind, String name, Converter<T> converter) {
     return raw == null ? Optional.empty() : Optional.of(convert(raw, kind, name, converter));
   }
 
   /** Every value converted, in order; {@code defaultValue} (if not null) alone when none. */
-  public static <T> List<T> list(List<String> raws, String defaultValue, String kind, String name,
-      Converter<T> converter) {
+  public static <T> List<T> list(
+      List<String> raws, String defaultValue, String kind, String name, Converter<T> converter) {
     List<T> values = new ArrayList<>(raws.size());
     for (String raw : raws) {
       values.add(convert(raw, kind, name, converter));
@@ -86,8 +86,17 @@ public final class Params {
     } catch (BadParameterException e) {
       throw e;
     } catch (Exception e) {
-      throw new BadParameterException("Invalid " + kind + " '" + name + "': \"" + raw + "\" ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+      throw new BadParameterException(
+          "Invalid "
+              + kind
+              + " '"
+              + name
+              + "': \""
+              + raw
+              + "\" ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")",
+          e);
     }
   }
 }

@@ -49,14 +49,14 @@ public final class Paths {
         continue;
       }
       if (i + 2 >= segment.length()) {
-        throw new BadParameterException("Malformed percent-encoding in path segment '"
-            + segment + "'", null);
+        throw new BadParameterException(
+            "Malformed percent-encoding in path segment '" + segment + "'", null);
       }
       int hi = Character.digit(segment.charAt(i + 1), 16);
       int lo = Character.digit(segment.charAt(i + 2), 16);
       if (hi < 0 || lo < 0) {
-        throw new BadParameterException("Malformed percent-encoding in path segment '"
-            + segment + "'", null);
+        throw new BadParameterException(
+            "Malformed percent-encoding in path segment '" + segment + "'", null);
       }
       bytes.write(hi * 16 + lo);
       i += 2;

@@ -56,23 +56,22 @@ public final class Results {
   }
 
   /** {@link #encode} once {@code value} completes. */
-  public static CompletionStage<HttpResponse> encodeLater(CompletionStage<?> value,
-      Codecs codecs) {
-    return value.thenApply(v -> {
-      try {
-        return encoded(v, codecs);
-      } catch (Exception e) {
-        throw new CompletionException(e);
-      }
-    });
+  public static CompletionStage<HttpResponse> encodeLater(CompletionStage<?> value, Codecs codecs) {
+    return value.thenApply(
+        v -> {
+          try {
+            return encoded(v, codecs);
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
   }
 
   /**
    * {@code 200} with the value of {@code value} encoded by the first codec; an empty (or null)
    * {@code Optional} is {@code 404 Not Found}.
    */
-  public static CompletableFuture<HttpResponse> encodeOptional(Optional<?> value,
-      Codecs codecs) {
+  public static CompletableFuture<HttpResponse> encodeOptional(Optional<?> value, Codecs codecs) {
     return value == null || value.isEmpty() ? notFound() : encode(value.get(), codecs);
   }
 
@@ -95,26 +94,35 @@ public final class Results {
   /**
    * The body of {@code request} decoded as {@code type} by the codec of its content type, for the
    * route parameter {@code name}. A body no codec reads is a 415; one the codec cannot decode is a
-   * 400 whose message names the parameter and what was wrong (an empty body, or one that is not
-   * the expected value in its media type) without the codec's own wording, which stays in the
-   * exception's cause: {@code "Missing body for parameter 'user': the request has no body
-   * (expected User)"}.
+   * 400 whose message names the parameter and what was wrong (an empty body, or one that is not the
+   * expected value in its media type) without the codec's own wording, which stays in the
+   * exception's cause: {@code "Missing body for parameter 'user': the request has no body (expected
+   * User)"}.
    */
-  public static Object decode(HttpRequest request, byte[] body, Type type, Codecs codecs,
-      String name) {
+  public static Object decode(
+      HttpRequest request, byte[] body, Type type, Codecs codecs, String name) {
     String contentType = request.contentType();
     try {
       return codecs.decode(contentType, body, type);
     } catch (Codecs.UnsupportedMediaTypeException e) {
-      throw new BadParameterException(415, "Unsupported body for parameter '" + name + "': "
-          + e.getMessage(), e);
+      throw new BadParameterException(
+          415, "Unsupported body for parameter '" + name + "': " + e.getMessage(), e);
     } catch (Exception e) {
       String expected = describe(type);
-      throw new BadParameterException(body.length == 0
-          ? "Missing body for parameter '" + name + "': the request has no body (expected "
-              + expected + ")"
-          : "Invalid body for parameter '" + name + "': the body is not a valid " + expected
-              + " in " + mediaType(contentType, codecs), e);
+      throw new BadParameterException(
+          body.length == 0
+              ? "Missing body for parameter '"
+                  + name
+                  + "': the request has no body (expected "
+                  + expected
+                  + ")"
+              : "Invalid body for parameter '"
+                  + name
+                  + "': the body is not a valid "
+                  + expected
+                  + " in "
+                  + mediaType(contentType, codecs),
+          e);
     }
   }
 
@@ -160,17 +168,19 @@ public final class Results {
     } catch (Exception e) {
       return CompletableFuture.failedFuture(e);
     }
-    if (stage instanceof CompletableFuture<HttpResponse> done && done.isDone()
+    if (stage instanceof CompletableFuture<HttpResponse> done
+        && done.isDone()
         && !done.isCompletedExceptionally()) {
       return done; // answered already: nothing to translate, no stage to chain
     }
-    return stage.exceptionallyCompose(e -> {
-      Throwable cause = e instanceof CompletionException && e.getCause() != null
-          ? e.getCause() : e;
-      return cause instanceof BadParameterException bad
-          ? CompletableFuture.completedFuture(bad.response())
-          : CompletableFuture.failedFuture(cause);
-    });
+    return stage.exceptionallyCompose(
+        e -> {
+          Throwable cause =
+              e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          return cause instanceof BadParameterException bad
+              ? CompletableFuture.completedFuture(bad.response())
+              : CompletableFuture.failedFuture(cause);
+        });
   }
 
   /**
@@ -180,19 +190,24 @@ public final class Results {
   public static CompletionStage<HttpResponse> offLoop(HttpRequest request, Call call) {
     CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
     try {
-      request.executor().execute(() -> {
-        try {
-          call.call().whenComplete((response, error) -> {
-            if (error != null) {
-              answer.completeExceptionally(error);
-            } else {
-              answer.complete(response);
-            }
-          });
-        } catch (Throwable e) {
-          answer.completeExceptionally(e);
-        }
-      });
+      request
+          .executor()
+          .execute(
+              () -> {
+                try {
+                  call.call()
+                      .whenComplete(
+                          (response, error) -> {
+                            if (error != null) {
+                              answer.completeExceptionally(error);
+                            } else {
+                              answer.complete(response);
+                            }
+                          });
+                } catch (Throwable e) {
+                  answer.completeExceptionally(e);
+                }
+              });
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(
           new HttpStatusException(503, "executor refused the request"));

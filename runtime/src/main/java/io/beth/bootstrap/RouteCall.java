@@ -18,17 +18,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * One call of a route by a generated typed client: the path, query, header, cookie and body
- * values are added in the route's order, then the call is sent and its result decoded.
+ * One call of a route by a generated typed client: the path, query, header, cookie and body values
+ * are added in the route's order, then the call is sent and its result decoded.
  *
  * <p>Values are written as the generated router reads them: an enum by its {@link Enum#name()},
  * anything else by {@code String.valueOf} (the inverse of {@code valueOf}, {@code of}, {@code
  * parse} or the {@code String} constructor for the JDK's types and well-behaved value types). A
- * path value is one percent-encoded segment ({@code /} included); query values are
- * percent-encoded; a {@code null} or empty {@code Optional} value is left out, a {@code List}
- * sends each of its values. A body is encoded by the first codec, with its media type; a {@code
- * String} body is sent as UTF-8 {@code text/plain} and a {@code byte[]} body as it is, as the
- * router binds them.
+ * path value is one percent-encoded segment ({@code /} included); query values are percent-encoded;
+ * a {@code null} or empty {@code Optional} value is left out, a {@code List} sends each of its
+ * values. A body is encoded by the first codec, with its media type; a {@code String} body is sent
+ * as UTF-8 {@code text/plain} and a {@code byte[]} body as it is, as the router binds them.
  *
  * <p>Every failure comes through the returned future: a value that cannot be sent (a missing
  * required value, a cookie value with characters a cookie cannot carry, a body the codec cannot
@@ -99,15 +98,22 @@ public final class RouteCall {
 
   /** Adds cookie {@code name} to the {@code Cookie} header; left out when absent. */
   public RouteCall cookie(String name, Object value) {
-    each(value, v -> {
-      if (!isCookieValue(v)) {
-        fail(new IllegalArgumentException("cookie '" + name + "' cannot carry \"" + v
-            + "\": a cookie value is ASCII without spaces, quotes, commas, semicolons or"
-            + " backslashes"));
-        return;
-      }
-      cookies.append(cookies.length() == 0 ? "" : "; ").append(name).append('=').append(v);
-    });
+    each(
+        value,
+        v -> {
+          if (!isCookieValue(v)) {
+            fail(
+                new IllegalArgumentException(
+                    "cookie '"
+                        + name
+                        + "' cannot carry \""
+                        + v
+                        + "\": a cookie value is ASCII without spaces, quotes, commas, semicolons or"
+                        + " backslashes"));
+            return;
+          }
+          cookies.append(cookies.length() == 0 ? "" : "; ").append(name).append('=').append(v);
+        });
     return this;
   }
 
@@ -163,84 +169,119 @@ public final class RouteCall {
    */
   public <T> CompletableFuture<T> value(Type type) {
     CompletableFuture<ClientResponse> exchange = exchange(codecs.encoder().mediaType());
-    return cancelling(exchange, exchange.thenCompose(response -> {
-      if (!isSuccess(response)) {
-        return failed(response);
-      }
-      return response.bytes().thenApply(bytes -> {
-        if (bytes.length == 0) {
-          return null;
-        }
-        try {
-          @SuppressWarnings("unchecked")
-          T value = (T) codecs.decode(response.headers().get("Content-Type"), bytes, type);
-          return value;
-        } catch (Exception e) {
-          throw new CompletionException(e);
-        }
-      });
-    }));
+    return cancelling(
+        exchange,
+        exchange.thenCompose(
+            response -> {
+              if (!isSuccess(response)) {
+                return failed(response);
+              }
+              return response
+                  .bytes()
+                  .thenApply(
+                      bytes -> {
+                        if (bytes.length == 0) {
+                          return null;
+                        }
+                        try {
+                          @SuppressWarnings("unchecked")
+                          T value =
+                              (T)
+                                  codecs.decode(
+                                      response.headers().get("Content-Type"), bytes, type);
+                          return value;
+                        } catch (Exception e) {
+                          throw new CompletionException(e);
+                        }
+                      });
+            }));
   }
 
   /**
    * Sends the call for a route returning an {@code Optional}: completes with the body decoded as
-   * {@code type}, or empty on {@code 404 Not Found} (the route's empty {@code Optional}, or a
-   * path the server does not serve) and on an empty 2xx body; another status fails as {@link
-   * #value} does.
+   * {@code type}, or empty on {@code 404 Not Found} (the route's empty {@code Optional}, or a path
+   * the server does not serve) and on an empty 2xx body; another status fails as {@link #value}
+   * does.
    */
   public <T> CompletableFuture<Optional<T>> optional(Type type) {
     CompletableFuture<ClientResponse> exchange = exchange(codecs.encoder().mediaType());
-    return cancelling(exchange, exchange.thenCompose(response -> {
-      if (response.status() == 404) {
-        return response.bytes(ERROR_BODY_LIMIT).handle((bytes, error) -> {
-          if (error != null) {
-            response.close();
-          }
-          return Optional.<T>empty();
-        });
-      }
-      if (!isSuccess(response)) {
-        return failed(response);
-      }
-      return response.bytes().thenApply(bytes -> {
-        if (bytes.length == 0) {
-          return Optional.<T>empty();
-        }
-        try {
-          @SuppressWarnings("unchecked")
-          T value = (T) codecs.decode(response.headers().get("Content-Type"), bytes, type);
-          return Optional.ofNullable(value);
-        } catch (Exception e) {
-          throw new CompletionException(e);
-        }
-      });
-    }));
+    return cancelling(
+        exchange,
+        exchange.thenCompose(
+            response -> {
+              if (response.status() == 404) {
+                return response
+                    .bytes(ERROR_BODY_LIMIT)
+                    .handle(
+                        (bytes, error) -> {
+                          if (error != null) {
+                            response.close();
+                          }
+                          return Optional.<T>empty();
+                        });
+              }
+              if (!isSuccess(response)) {
+                return failed(response);
+              }
+              return response
+                  .bytes()
+                  .thenApply(
+                      bytes -> {
+                        if (bytes.length == 0) {
+                          return Optional.<T>empty();
+                        }
+                        try {
+                          @SuppressWarnings("unchecked")
+                          T value =
+                              (T)
+                                  codecs.decode(
+                                      response.headers().get("Content-Type"), bytes, type);
+                          return Optional.ofNullable(value);
+                        } catch (Exception e) {
+                          throw new CompletionException(e);
+                        }
+                      });
+            }));
   }
 
   /** Sends the call; completes with {@code null} once a 2xx response's body has been read. */
   public CompletableFuture<Void> empty() {
     CompletableFuture<ClientResponse> exchange = exchange(null);
-    return cancelling(exchange, exchange.thenCompose(response -> isSuccess(response)
-        ? response.bytes().thenApply(bytes -> (Void) null)
-        : failed(response)));
+    return cancelling(
+        exchange,
+        exchange.thenCompose(
+            response ->
+                isSuccess(response)
+                    ? response.bytes().thenApply(bytes -> (Void) null)
+                    : failed(response)));
   }
 
   /** Sends the call; completes with the response, whatever its status, its body read. */
   public CompletableFuture<HttpResponse> response() {
     CompletableFuture<ClientResponse> exchange = exchange(null);
-    return cancelling(exchange, exchange.thenCompose(response -> response.bytes().thenApply(
-        bytes -> HttpResponse.status(response.status()).headers(response.headers()).body(bytes)
-            .build())));
+    return cancelling(
+        exchange,
+        exchange.thenCompose(
+            response ->
+                response
+                    .bytes()
+                    .thenApply(
+                        bytes ->
+                            HttpResponse.status(response.status())
+                                .headers(response.headers())
+                                .body(bytes)
+                                .build())));
   }
 
   /** {@code result}, whose cancellation aborts {@code exchange} (if still waiting for a head). */
-  private static <T> CompletableFuture<T> cancelling(CompletableFuture<ClientResponse> exchange,
-      CompletableFuture<T> result) {
-    result.whenComplete((value, error) -> {
-      if (result.isCancelled()) {
-        exchange.cancel(true);
-      }
-    });
+  private static <T> CompletableFuture<T> cancelling(
+      CompletableFuture<ClientResponse> exchange, CompletableFuture<T> result) {
+    result.whenComplete(
+        (value, error) -> {
+          if (result.isCancelled()) {
+            exchange.cancel(true);
+          }
+        });
     return result;
   }
 
@@ -250,8 +291,7 @@ public final class RouteCall {
     }
     ClientRequest.Builder request;
     try {
-      request = ClientRequest.builder(method, URI.create(path.toString()))
-          .errorStatusFails(false);
+      request = ClientRequest.builder(method, URI.create(path.toString())).errorStatusFails(false);
       for (String[] q : query) {
         request.query(q[0], q[1]);
       }
@@ -279,15 +319,19 @@ public final class RouteCall {
 
   /** Fails with an {@link HttpResponseException} over the response and its (bounded) body. */
   private static <T> CompletableFuture<T> failed(ClientResponse response) {
-    return response.bytes(ERROR_BODY_LIMIT).handle((bytes, error) -> {
-      if (error != null) {
-        response.close();
-      }
-      byte[] kept = error == null ? bytes : new byte[0];
-      Source<byte[]> replay = Streams.fromIterable(List.of(kept));
-      throw new HttpResponseException(
-          new ClientResponse(response.uri(), response.status(), response.headers(), replay));
-    });
+    return response
+        .bytes(ERROR_BODY_LIMIT)
+        .handle(
+            (bytes, error) -> {
+              if (error != null) {
+                response.close();
+              }
+              byte[] kept = error == null ? bytes : new byte[0];
+              Source<byte[]> replay = Streams.fromIterable(List.of(kept));
+              throw new HttpResponseException(
+                  new ClientResponse(
+                      response.uri(), response.status(), response.headers(), replay));
+            });
   }
 
   private RouteCall missing(String kind, String name) {
@@ -348,14 +392,17 @@ public final class RouteCall {
           out.append((char) bytes[j]);
         }
       }
-      out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+      out.append('%')
+          .append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
           .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
     }
     return out == null ? segment : out.toString();
   }
 
   private static boolean isSegmentChar(int b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+    return (b >= 'a' && b <= 'z')
+        || (b >= 'A' && b <= 'Z')
+        || (b >= '0' && b <= '9')
         || "-._~:@!$'()*,".indexOf(b) >= 0;
   }
 

@@ -22,7 +22,8 @@ public final class RouteClient {
     this.codecs = requireNonNull(codecs, "codecs == null");
     requireNonNull(baseUri, "baseUri == null");
     String scheme = baseUri.getScheme();
-    if (scheme == null || baseUri.getRawAuthority() == null
+    if (scheme == null
+        || baseUri.getRawAuthority() == null
         || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
       throw new IllegalArgumentException("baseUri must be an absolute http(s) URI, not " + baseUri);
     }

@@ -50,7 +50,9 @@ public final class RunningApplication implements AutoCloseable {
     return Collections.unmodifiableList(listeners);
   }
 
-  /** The bound address of each listener by name, with actual ports, in {@link #listeners()} order. */
+  /**
+   * The bound address of each listener by name, with actual ports, in {@link #listeners()} order.
+   */
   public Map<String, InetSocketAddress> addresses() {
     return Collections.unmodifiableMap(addresses);
   }
@@ -67,24 +69,34 @@ public final class RunningApplication implements AutoCloseable {
    * (whose tasks get {@code grace} more), then the timer. Completes once all are closed.
    */
   public CompletableFuture<Void> stop(Duration grace) {
-    CompletableFuture<Void> listeners = CompletableFuture.allOf(stops.stream()
-        .map(s -> s.apply(grace)).toArray(CompletableFuture[]::new));
-    CompletableFuture<Void> all = resources == null ? listeners
-        : listeners.handle((v, failure) -> failure)
-            .thenCompose(failure -> resources.shutdownGracefully(Duration.ZERO, grace)
-                .thenRun(() -> {
-                  if (failure != null) {
-                    throw failure instanceof CompletionException c ? c
-                        : new CompletionException(failure);
-                  }
-                }));
-    all.whenComplete((v, e) -> {
-      if (e == null) {
-        stopped.complete(null);
-      } else {
-        stopped.completeExceptionally(e);
-      }
-    });
+    CompletableFuture<Void> listeners =
+        CompletableFuture.allOf(
+            stops.stream().map(s -> s.apply(grace)).toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> all =
+        resources == null
+            ? listeners
+            : listeners
+                .handle((v, failure) -> failure)
+                .thenCompose(
+                    failure ->
+                        resources
+                            .shutdownGracefully(Duration.ZERO, grace)
+                            .thenRun(
+                                () -> {
+                                  if (failure != null) {
+                                    throw failure instanceof CompletionException c
+                                        ? c
+                                        : new CompletionException(failure);
+                                  }
+                                }));
+    all.whenComplete(
+        (v, e) -> {
+          if (e == null) {
+            stopped.complete(null);
+          } else {
+            stopped.completeExceptionally(e);
+          }
+        });
     return all;
   }
 

@@ -10,14 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The sink that collects a stream of chunks into one array: chunks are kept as they come and
- * copied once at the end; a chunk that goes over the limit is dropped, fails the result and closes
- * this sink, which closes the source.
+ * The sink that collects a stream of chunks into one array: chunks are kept as they come and copied
+ * once at the end; a chunk that goes over the limit is dropped, fails the result and closes this
+ * sink, which closes the source.
  */
 final class Aggregator implements Sink<Object> {
 
-  private static final CompletableFuture<Boolean> ACCEPTED = CompletableFuture.completedFuture(true);
-  private static final CompletableFuture<Boolean> REFUSED = CompletableFuture.completedFuture(false);
+  private static final CompletableFuture<Boolean> ACCEPTED =
+      CompletableFuture.completedFuture(true);
+  private static final CompletableFuture<Boolean> REFUSED =
+      CompletableFuture.completedFuture(false);
 
   private final long limit;
   private final List<byte[]> chunks = new ArrayList<>();

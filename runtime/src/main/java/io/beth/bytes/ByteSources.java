@@ -81,9 +81,8 @@ public final class ByteSources {
   }
 
   /**
-   * A blocking {@link InputStream} reading the chunks of {@code source} (any convertible
-   * messages), one at a time as it is read; closing it closes the source. Do not read it on an
-   * event loop.
+   * A blocking {@link InputStream} reading the chunks of {@code source} (any convertible messages),
+   * one at a time as it is read; closing it closes the source. Do not read it on an event loop.
    */
   public static InputStream toInputStream(Source<?> source) {
     return new SourceInputStream(Objects.requireNonNull(source, "source == null"));

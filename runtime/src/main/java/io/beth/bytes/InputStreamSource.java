@@ -56,11 +56,12 @@ final class InputStreamSource implements Runnable {
         }
         CompletableFuture<Boolean> put = stream.put(Arrays.copyOf(buffer, n));
         if (!put.isDone()) {
-          put.thenAccept(accepted -> {
-            if (accepted) {
-              schedule();
-            }
-          });
+          put.thenAccept(
+              accepted -> {
+                if (accepted) {
+                  schedule();
+                }
+              });
           return;
         }
         if (!put.join()) {

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 
 /**
- * Turns values into bodies and bodies into values for one family of media types. Beth's
- * generated routers and clients use the codecs of {@link Codecs}: the first that {@link
- * #supports(String) supports} a request's {@code Content-Type} decodes it, and the first codec
- * encodes results.
+ * Turns values into bodies and bodies into values for one family of media types. Beth's generated
+ * routers and clients use the codecs of {@link Codecs}: the first that {@link #supports(String)
+ * supports} a request's {@code Content-Type} decodes it, and the first codec encodes results.
  *
  * <pre>{@code
  * Codecs codecs = Codecs.of(new MyCborCodec(), JsonCodec.create());
@@ -18,7 +17,9 @@ public interface Codec {
   /** The media type this codec writes, such as {@code application/json}. */
   String mediaType();
 
-  /** Whether this codec reads bodies of {@code contentType} (parameters such as charset included). */
+  /**
+   * Whether this codec reads bodies of {@code contentType} (parameters such as charset included).
+   */
   boolean supports(String contentType);
 
   /** The bytes of {@code value}. */

@@ -27,9 +27,9 @@ public final class Codecs {
 
   /**
    * JSON through Jackson, one shared instance (made on first use: a Jackson {@code ObjectMapper} is
-   * costly to build and thread-safe to share). The runtime depends on {@code jackson-databind};
-   * an application that excludes it must give its own codecs (bind {@code Codecs} in its
-   * component), or this fails saying so.
+   * costly to build and thread-safe to share). The runtime depends on {@code jackson-databind}; an
+   * application that excludes it must give its own codecs (bind {@code Codecs} in its component),
+   * or this fails saying so.
    */
   public static Codecs defaults() {
     Codecs d = shared;
@@ -37,9 +37,11 @@ public final class Codecs {
       try {
         d = of(JsonCodec.create());
       } catch (LinkageError e) {
-        throw new IllegalStateException("the default JSON codec needs jackson-databind on the"
-            + " class path (beth-runtime depends on it: was it excluded?); add"
-            + " com.fasterxml.jackson.core:jackson-databind, or bind Codecs of your own", e);
+        throw new IllegalStateException(
+            "the default JSON codec needs jackson-databind on the"
+                + " class path (beth-runtime depends on it: was it excluded?); add"
+                + " com.fasterxml.jackson.core:jackson-databind, or bind Codecs of your own",
+            e);
       }
       shared = d; // a race builds two, and either will do
     }

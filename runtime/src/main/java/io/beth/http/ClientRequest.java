@@ -13,9 +13,9 @@ import java.util.Locale;
 
 /**
  * A request for {@link HttpClient}: method, URI (query parameters merged in), headers and an
- * optional body, which is anything {@link Bytes} converts, a {@link Source} of such (sent
- * chunked), or a value the client's codecs encode ({@link Builder#encodedBody}, {@link
- * Builder#json}). Immutable; made by {@link #builder(String, URI)} or the shorthands.
+ * optional body, which is anything {@link Bytes} converts, a {@link Source} of such (sent chunked),
+ * or a value the client's codecs encode ({@link Builder#encodedBody}, {@link Builder#json}).
+ * Immutable; made by {@link #builder(String, URI)} or the shorthands.
  */
 public final class ClientRequest {
 
@@ -108,7 +108,12 @@ public final class ClientRequest {
   /** Whether the method is idempotent (RFC 9110), so a failed attempt may be retried. */
   public boolean isIdempotent() {
     switch (method) {
-      case "GET": case "HEAD": case "OPTIONS": case "TRACE": case "PUT": case "DELETE":
+      case "GET":
+      case "HEAD":
+      case "OPTIONS":
+      case "TRACE":
+      case "PUT":
+      case "DELETE":
         return true;
       default:
         return false;
@@ -225,8 +230,9 @@ public final class ClientRequest {
 
     /** Basic authentication ({@code Authorization: Basic}, UTF-8). */
     public Builder basicAuth(String user, String password) {
-      String token = Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       return setHeader("Authorization", "Basic " + token);
     }
 
@@ -236,9 +242,9 @@ public final class ClientRequest {
     }
 
     /**
-     * The body: anything {@link Bytes#isConvertible} accepts (sent with a length), a {@link
-     * Source} of such (sent chunked), or a {@link Multipart} (prefer {@link #multipart}, which also
-     * sets the content type).
+     * The body: anything {@link Bytes#isConvertible} accepts (sent with a length), a {@link Source}
+     * of such (sent chunked), or a {@link Multipart} (prefer {@link #multipart}, which also sets
+     * the content type).
      */
     public Builder body(Object body) {
       requireNonNull(body, "body == null");
@@ -260,8 +266,8 @@ public final class ClientRequest {
     }
 
     /**
-     * A JSON body, encoded when sent by the client's codec for {@code application/json} (Jackson
-     * by default); sets {@code Content-Type: application/json}. An encoding failure fails the
+     * A JSON body, encoded when sent by the client's codec for {@code application/json} (Jackson by
+     * default); sets {@code Content-Type: application/json}. An encoding failure fails the
      * request's future.
      */
     public Builder json(Object value) {
@@ -271,8 +277,8 @@ public final class ClientRequest {
 
     /**
      * A body encoded from {@code value} when sent, by the first of the client's codecs (see {@link
-     * HttpClientOptions.Builder#codecs}; JSON by default); {@code Content-Type} becomes the
-     * codec's media type unless set. An encoding failure fails the request's future.
+     * HttpClientOptions.Builder#codecs}; JSON by default); {@code Content-Type} becomes the codec's
+     * media type unless set. An encoding failure fails the request's future.
      */
     public Builder encodedBody(Object value) {
       return encoded(new EncodedBody(value, null));

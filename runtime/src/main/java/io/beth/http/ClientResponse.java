@@ -20,10 +20,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A response received by {@link HttpClient}: status, headers, cookies and the body as a
- * backpressured stream of byte chunks (gzip/deflate already decoded). Read the body once: take
- * from {@link #body()} or use one aggregate helper (bytes, string, or a value decoded by the
- * client's codecs with {@link #decode}); {@link #close()} gives it up (the connection
- * is then closed unless the body was complete).
+ * backpressured stream of byte chunks (gzip/deflate already decoded). Read the body once: take from
+ * {@link #body()} or use one aggregate helper (bytes, string, or a value decoded by the client's
+ * codecs with {@link #decode}); {@link #close()} gives it up (the connection is then closed unless
+ * the body was complete).
  */
 public final class ClientResponse implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class ClientResponse implements AutoCloseable {
   private final int status;
   private final HttpHeaders headers;
   private final Source<byte[]> body;
+
   /** The client's codecs, {@code null} for {@link Codecs#defaults()}. */
   private final Codecs codecs;
 
@@ -46,8 +47,8 @@ public final class ClientResponse implements AutoCloseable {
    * A response for {@code uri} decoding with {@code codecs} ({@code null} for {@link
    * Codecs#defaults()}); made by the client.
    */
-  public ClientResponse(URI uri, int status, HttpHeaders headers, Source<byte[]> body,
-      Codecs codecs) {
+  public ClientResponse(
+      URI uri, int status, HttpHeaders headers, Source<byte[]> body, Codecs codecs) {
     this.uri = uri;
     this.status = status;
     this.headers = headers;
@@ -76,11 +77,12 @@ public final class ClientResponse implements AutoCloseable {
       if (c == null) {
         continue;
       }
-      Cookie.Builder b = Cookie.builder(c.name(), c.value())
-          .domain(c.domain())
-          .path(c.path())
-          .secure(c.isSecure())
-          .httpOnly(c.isHttpOnly());
+      Cookie.Builder b =
+          Cookie.builder(c.name(), c.value())
+              .domain(c.domain())
+              .path(c.path())
+              .secure(c.isSecure())
+              .httpOnly(c.isHttpOnly());
       if (c.maxAge() != Long.MIN_VALUE) {
         b.maxAge(Duration.ofSeconds(Math.max(0, c.maxAge())));
       }
@@ -104,7 +106,9 @@ public final class ClientResponse implements AutoCloseable {
     return bytes(DEFAULT_LIMIT);
   }
 
-  /** The body decoded with the {@code Content-Type} charset (UTF-8 if none), up to {@code limit}. */
+  /**
+   * The body decoded with the {@code Content-Type} charset (UTF-8 if none), up to {@code limit}.
+   */
   public CompletableFuture<String> string(long limit) {
     return ByteSources.aggregateString(body, limit, charset());
   }
@@ -120,10 +124,12 @@ public final class ClientResponse implements AutoCloseable {
    * future with the codec's {@link IOException}, as {@link #decode(Type, long)} does.
    */
   public <T> CompletableFuture<T> json(Type type, long limit) {
-    return decoded(limit, bytes -> {
-      Codec json = codecs == null ? null : codecs.forContentType("application/json");
-      return (json != null ? json : Codecs.defaults().encoder()).decode(bytes, type);
-    });
+    return decoded(
+        limit,
+        bytes -> {
+          Codec json = codecs == null ? null : codecs.forContentType("application/json");
+          return (json != null ? json : Codecs.defaults().encoder()).decode(bytes, type);
+        });
   }
 
   /** The body decoded from JSON, up to {@link #DEFAULT_LIMIT}. */
@@ -138,8 +144,11 @@ public final class ClientResponse implements AutoCloseable {
    * Codecs.UnsupportedMediaTypeException} when no codec reads the type.
    */
   public <T> CompletableFuture<T> decode(Type type, long limit) {
-    return decoded(limit, bytes -> (codecs != null ? codecs : Codecs.defaults())
-        .decode(headers.get("Content-Type"), bytes, type));
+    return decoded(
+        limit,
+        bytes ->
+            (codecs != null ? codecs : Codecs.defaults())
+                .decode(headers.get("Content-Type"), bytes, type));
   }
 
   /** Turns the whole body into a value; the future fails with what it throws. */
@@ -150,21 +159,27 @@ public final class ClientResponse implements AutoCloseable {
   /** The whole body, up to {@code limit} bytes, through {@code decoder}. */
   @SuppressWarnings("unchecked")
   private <T> CompletableFuture<T> decoded(long limit, BodyDecoder decoder) {
-    return bytes(limit).thenCompose(bytes -> {
-      try {
-        return CompletableFuture.completedFuture((T) decoder.decode(bytes));
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    });
+    return bytes(limit)
+        .thenCompose(
+            bytes -> {
+              try {
+                return CompletableFuture.completedFuture((T) decoder.decode(bytes));
+              } catch (IOException e) {
+                return CompletableFuture.failedFuture(e);
+              }
+            });
   }
 
-  /** The body decoded as {@code type} (see {@link #decode(Type, long)}), up to the default limit. */
+  /**
+   * The body decoded as {@code type} (see {@link #decode(Type, long)}), up to the default limit.
+   */
   public <T> CompletableFuture<T> decode(Type type) {
     return decode(type, DEFAULT_LIMIT);
   }
 
-  /** The body decoded as {@code type} (see {@link #decode(Type, long)}), up to the default limit. */
+  /**
+   * The body decoded as {@code type} (see {@link #decode(Type, long)}), up to the default limit.
+   */
   public <T> CompletableFuture<T> decode(Class<T> type) {
     return decode((Type) type, DEFAULT_LIMIT);
   }

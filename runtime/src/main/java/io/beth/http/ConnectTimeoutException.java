@@ -1,6 +1,8 @@
 package io.beth.http;
 
-/** The client timeout that fires when connecting to the server took longer than the connect timeout. */
+/**
+ * The client timeout that fires when connecting to the server took longer than the connect timeout.
+ */
 public final class ConnectTimeoutException extends HttpTimeoutException {
 
   private static final long serialVersionUID = 1L;

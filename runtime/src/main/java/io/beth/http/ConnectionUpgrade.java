@@ -12,8 +12,8 @@ import io.netty.channel.Channel;
  * HTTP request decoder ({@code "decoder"}, an {@code HttpRequestDecoder}), the response encoder
  * ({@code "encoder"}, an {@code HttpResponseEncoder}) and whatever the server's pipeline hook
  * added; no compression and no flush consolidation. The upgrade writes its own response (such as
- * 101 Switching Protocols) and replaces what it needs, for example through Netty's
- * {@code WebSocketServerHandshaker}. If the upgrade throws, the connection is closed.
+ * 101 Switching Protocols) and replaces what it needs, for example through Netty's {@code
+ * WebSocketServerHandshaker}. If the upgrade throws, the connection is closed.
  */
 @FunctionalInterface
 public interface ConnectionUpgrade {

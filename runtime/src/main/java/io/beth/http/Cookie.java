@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * An HTTP cookie as a server sets it ({@code Set-Cookie}) or a client stores it: a name, a value
- * and the attributes RFC 6265 defines. Immutable; {@link #of(String, String)} or
- * {@link #builder(String, String)}.
+ * and the attributes RFC 6265 defines. Immutable; {@link #of(String, String)} or {@link
+ * #builder(String, String)}.
  */
 public final class Cookie {
 
@@ -71,7 +71,9 @@ public final class Cookie {
     return httpOnly;
   }
 
-  /** The {@code SameSite} attribute ({@code Strict}, {@code Lax} or {@code None}), or {@code null}. */
+  /**
+   * The {@code SameSite} attribute ({@code Strict}, {@code Lax} or {@code None}), or {@code null}.
+   */
   public String sameSite() {
     return sameSite;
   }
@@ -94,9 +96,14 @@ public final class Cookie {
       return false;
     }
     Cookie c = (Cookie) o;
-    return name.equals(c.name) && value.equals(c.value) && Objects.equals(domain, c.domain)
-        && Objects.equals(path, c.path) && Objects.equals(maxAge, c.maxAge)
-        && secure == c.secure && httpOnly == c.httpOnly && Objects.equals(sameSite, c.sameSite);
+    return name.equals(c.name)
+        && value.equals(c.value)
+        && Objects.equals(domain, c.domain)
+        && Objects.equals(path, c.path)
+        && Objects.equals(maxAge, c.maxAge)
+        && secure == c.secure
+        && httpOnly == c.httpOnly
+        && Objects.equals(sameSite, c.sameSite);
   }
 
   @Override
@@ -106,11 +113,17 @@ public final class Cookie {
 
   @Override
   public String toString() {
-    return "Cookie[" + name + "=" + value + (domain != null ? "; Domain=" + domain : "")
+    return "Cookie["
+        + name
+        + "="
+        + value
+        + (domain != null ? "; Domain=" + domain : "")
         + (path != null ? "; Path=" + path : "")
         + (maxAge != null ? "; Max-Age=" + maxAge.getSeconds() : "")
-        + (secure ? "; Secure" : "") + (httpOnly ? "; HttpOnly" : "")
-        + (sameSite != null ? "; SameSite=" + sameSite : "") + "]";
+        + (secure ? "; Secure" : "")
+        + (httpOnly ? "; HttpOnly" : "")
+        + (sameSite != null ? "; SameSite=" + sameSite : "")
+        + "]";
   }
 
   /** Builds a {@link Cookie}. */
@@ -160,8 +173,10 @@ public final class Cookie {
 
     /** {@code Strict}, {@code Lax}, {@code None}, or {@code null} for no attribute. */
     public Builder sameSite(String sameSite) {
-      if (sameSite != null && !sameSite.equalsIgnoreCase("Strict")
-          && !sameSite.equalsIgnoreCase("Lax") && !sameSite.equalsIgnoreCase("None")) {
+      if (sameSite != null
+          && !sameSite.equalsIgnoreCase("Strict")
+          && !sameSite.equalsIgnoreCase("Lax")
+          && !sameSite.equalsIgnoreCase("None")) {
         throw new IllegalArgumentException("sameSite must be Strict, Lax or None: " + sameSite);
       }
       this.sameSite = sameSite;

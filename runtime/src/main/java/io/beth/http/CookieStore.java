@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Where an {@link HttpClient} keeps cookies between requests: it hands the store the cookies of
- * every response (redirects included) and asks it which to send with every request. Off by
- * default; set one with {@link HttpClientOptions.Builder#cookieStore}. {@link
- * InMemoryCookieStore} applies the rules of RFC 6265. Implementations must be thread-safe and must
- * not block: the client calls them on its event loops.
+ * every response (redirects included) and asks it which to send with every request. Off by default;
+ * set one with {@link HttpClientOptions.Builder#cookieStore}. {@link InMemoryCookieStore} applies
+ * the rules of RFC 6265. Implementations must be thread-safe and must not block: the client calls
+ * them on its event loops.
  */
 public interface CookieStore {
 

@@ -324,10 +324,10 @@ public final class HttpClientOptions {
     }
 
     /**
-     * Follows at most {@code max} redirects per call (default 5); a call sent one more fails with
-     * a {@link TooManyRedirectsException} carrying that redirect response. 0 follows none: the
-     * first redirect that would be followed fails the call ({@code followRedirects(false)}
-     * returns redirects as responses instead).
+     * Follows at most {@code max} redirects per call (default 5); a call sent one more fails with a
+     * {@link TooManyRedirectsException} carrying that redirect response. 0 follows none: the first
+     * redirect that would be followed fails the call ({@code followRedirects(false)} returns
+     * redirects as responses instead).
      */
     public Builder maxRedirects(int max) {
       if (max < 0) {
@@ -405,8 +405,8 @@ public final class HttpClientOptions {
     }
 
     /**
-     * Trusts exactly {@code certificates} (self-signed servers, a private CA) instead of the
-     * system trust store; host names are still verified.
+     * Trusts exactly {@code certificates} (self-signed servers, a private CA) instead of the system
+     * trust store; host names are still verified.
      *
      * @deprecated use {@code tls(Tls.builder().trustCertificates(certificates).build())}
      */
@@ -471,11 +471,10 @@ public final class HttpClientOptions {
     }
 
     /**
-     * Also follows the redirects that repeat a method other than GET or HEAD: 307 and 308 after
-     * any such method, 301 and 302 after methods other than POST; the body is sent again (a
-     * stream body cannot be, and such a redirect is then returned as the response). Off by
-     * default. Whatever this setting, 303 (and 301/302 after a POST) is followed with a GET
-     * without body.
+     * Also follows the redirects that repeat a method other than GET or HEAD: 307 and 308 after any
+     * such method, 301 and 302 after methods other than POST; the body is sent again (a stream body
+     * cannot be, and such a redirect is then returned as the response). Off by default. Whatever
+     * this setting, 303 (and 301/302 after a POST) is followed with a GET without body.
      */
     public Builder redirectUnsafeMethods(boolean follow) {
       this.redirectUnsafeMethods = follow;
@@ -506,9 +505,12 @@ public final class HttpClientOptions {
     /** The options; {@link #resources} with {@link #eventLoopThreads} fails. */
     public HttpClientOptions build() {
       if (resources != null && eventLoopThreads != 0) {
-        throw new IllegalArgumentException("eventLoopThreads makes event loops of the client's"
-            + " own; with resources(" + resources + "), set eventLoopThreads on"
-            + " BethResources.builder()");
+        throw new IllegalArgumentException(
+            "eventLoopThreads makes event loops of the client's"
+                + " own; with resources("
+                + resources
+                + "), set eventLoopThreads on"
+                + " BethResources.builder()");
       }
       if (tlsEdits != null) {
         tls = tlsEdits.build();

@@ -6,10 +6,10 @@ import java.net.ConnectException;
 import java.util.List;
 
 /**
- * The client could not open a TCP connection to the server: refused (nothing listens on the
- * port), the host or network unreachable, or another failure of the connect itself. The message
- * names the destination and the reason; the cause is the transport's own exception. A connect that
- * takes longer than the connect timeout is a {@link ConnectTimeoutException} instead, and a failed
+ * The client could not open a TCP connection to the server: refused (nothing listens on the port),
+ * the host or network unreachable, or another failure of the connect itself. The message names the
+ * destination and the reason; the cause is the transport's own exception. A connect that takes
+ * longer than the connect timeout is a {@link ConnectTimeoutException} instead, and a failed
  * connection to a proxy a {@link ProxyConnectException}; a host name that does not resolve fails
  * with {@link java.net.UnknownHostException}.
  */
@@ -21,15 +21,23 @@ public final class HttpConnectException extends ConnectException {
 
   /** That connecting to {@code destination} ({@code host:port}) failed with {@code cause}. */
   public HttpConnectException(String destination, Throwable cause) {
-    super("cannot connect to " + requireNonNull(destination, "destination == null") + ": "
-        + reason(requireNonNull(cause, "cause == null")));
+    super(
+        "cannot connect to "
+            + requireNonNull(destination, "destination == null")
+            + ": "
+            + reason(requireNonNull(cause, "cause == null")));
     this.destination = destination;
     initCause(cause);
   }
 
   /** The system's reasons, shown bare rather than inside the transport's longer message. */
-  private static final List<String> REASONS = List.of("Connection refused", "No route to host",
-      "Network is unreachable", "Host is unreachable", "Connection reset by peer");
+  private static final List<String> REASONS =
+      List.of(
+          "Connection refused",
+          "No route to host",
+          "Network is unreachable",
+          "Host is unreachable",
+          "Connection reset by peer");
 
   /** What the transport said, cut to the system's reason when there is one. */
   private static String reason(Throwable cause) {

@@ -304,8 +304,12 @@ public final class HttpHeaders implements Iterable<Map.Entry<String, String>> {
       for (int i = 0; i < name.length(); i++) {
         if (!isTokenChar(name.charAt(i))) {
           throw new IllegalArgumentException(
-              "unexpected char 0x" + Integer.toHexString(name.charAt(i)) + " at " + i
-                  + " in header name: " + name);
+              "unexpected char 0x"
+                  + Integer.toHexString(name.charAt(i))
+                  + " at "
+                  + i
+                  + " in header name: "
+                  + name);
         }
       }
     }
@@ -316,7 +320,12 @@ public final class HttpHeaders implements Iterable<Map.Entry<String, String>> {
         char c = value.charAt(i);
         if (c == '\r' || c == '\n' || c == 0 || c > 0xff) {
           throw new IllegalArgumentException(
-              "unexpected char 0x" + Integer.toHexString(c) + " at " + i + " in " + name
+              "unexpected char 0x"
+                  + Integer.toHexString(c)
+                  + " at "
+                  + i
+                  + " in "
+                  + name
                   + " value");
         }
       }

@@ -33,10 +33,10 @@ import java.util.concurrent.Executor;
  *
  * <p>The body has exactly one consumer: use {@link #body()} (byte arrays, copied out of Netty's
  * buffers), {@link #rawBody()} (Netty {@link ByteBuf}s the consumer must release), or one of the
- * aggregating helpers {@link #bodyBytes(long)}, {@link #bodyString(long)} and {@link
- * #body(Type, Codecs, long)} (decoded by a codec), once. The stream
- * applies backpressure: while its consumer does not take, the server stops reading the connection.
- * Once the response has been sent, whatever of the body was not taken is discarded.
+ * aggregating helpers {@link #bodyBytes(long)}, {@link #bodyString(long)} and {@link #body(Type,
+ * Codecs, long)} (decoded by a codec), once. The stream applies backpressure: while its consumer
+ * does not take, the server stops reading the connection. Once the response has been sent, whatever
+ * of the body was not taken is discarded.
  *
  * <p>Immutable apart from the body's consumption; build one with {@link #builder()}.
  */
@@ -144,8 +144,8 @@ public final class HttpRequest {
     final String rawQuery;
     final Map<String, List<String>> params;
 
-    private UriParts(String path, String rawPath, String rawQuery,
-        Map<String, List<String>> params) {
+    private UriParts(
+        String path, String rawPath, String rawQuery, Map<String, List<String>> params) {
       this.path = path;
       this.rawPath = rawPath;
       this.rawQuery = rawQuery;
@@ -164,8 +164,7 @@ public final class HttpRequest {
       QueryStringDecoder d = new QueryStringDecoder(target);
       Map<String, List<String>> params = new LinkedHashMap<>();
       d.parameters().forEach((k, v) -> params.put(k, List.copyOf(v)));
-      return new UriParts(d.path(), d.rawPath(), d.rawQuery(),
-          Collections.unmodifiableMap(params));
+      return new UriParts(d.path(), d.rawPath(), d.rawQuery(), Collections.unmodifiableMap(params));
     }
   }
 
@@ -335,8 +334,8 @@ public final class HttpRequest {
   }
 
   /**
-   * The whole body, failing with an {@link HttpStatusException} of status 413 (which a handler
-   * may simply pass on) as soon as it exceeds {@code limit} bytes.
+   * The whole body, failing with an {@link HttpStatusException} of status 413 (which a handler may
+   * simply pass on) as soon as it exceeds {@code limit} bytes.
    */
   public CompletableFuture<byte[]> bodyBytes(long limit) {
     if (limit < 0) {
@@ -349,17 +348,21 @@ public final class HttpRequest {
       return CompletableFuture.failedFuture(tooLarge(limit, null));
     }
     CompletableFuture<byte[]> result = new CompletableFuture<>();
-    ByteSources.aggregate(body, limit).whenComplete((bytes, error) -> {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null
-          ? error.getCause() : error;
-      if (cause instanceof BodyTooLargeException) {
-        result.completeExceptionally(tooLarge(limit, cause));
-      } else if (cause != null) {
-        result.completeExceptionally(cause);
-      } else {
-        result.complete(bytes);
-      }
-    });
+    ByteSources.aggregate(body, limit)
+        .whenComplete(
+            (bytes, error) -> {
+              Throwable cause =
+                  error instanceof CompletionException && error.getCause() != null
+                      ? error.getCause()
+                      : error;
+              if (cause instanceof BodyTooLargeException) {
+                result.completeExceptionally(tooLarge(limit, cause));
+              } else if (cause != null) {
+                result.completeExceptionally(cause);
+              } else {
+                result.complete(bytes);
+              }
+            });
     return result;
   }
 
@@ -378,8 +381,8 @@ public final class HttpRequest {
   }
 
   /**
-   * The whole body as text in the charset of its {@code Content-Type} (UTF-8 if none), up to
-   * {@code limit} bytes; see {@link #bodyBytes(long)}.
+   * The whole body as text in the charset of its {@code Content-Type} (UTF-8 if none), up to {@code
+   * limit} bytes; see {@link #bodyBytes(long)}.
    */
   public CompletableFuture<String> bodyString(long limit) {
     Charset charset = charset(contentType());
@@ -428,22 +431,32 @@ public final class HttpRequest {
           new HttpStatusException(415, unsupported.getMessage(), unsupported));
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    bodyBytes(limit).whenComplete((bytes, error) -> {
-      if (error != null) {
-        result.completeExceptionally(error instanceof CompletionException
-            && error.getCause() != null ? error.getCause() : error);
-        return;
-      }
-      T value;
-      try {
-        value = (T) codec.decode(bytes, type);
-      } catch (Exception e) {
-        result.completeExceptionally(new HttpStatusException(400,
-            "cannot decode the request body as " + type.getTypeName() + ": " + shortReason(e), e));
-        return;
-      }
-      result.complete(value);
-    });
+    bodyBytes(limit)
+        .whenComplete(
+            (bytes, error) -> {
+              if (error != null) {
+                result.completeExceptionally(
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error);
+                return;
+              }
+              T value;
+              try {
+                value = (T) codec.decode(bytes, type);
+              } catch (Exception e) {
+                result.completeExceptionally(
+                    new HttpStatusException(
+                        400,
+                        "cannot decode the request body as "
+                            + type.getTypeName()
+                            + ": "
+                            + shortReason(e),
+                        e));
+                return;
+              }
+              result.complete(value);
+            });
     return result;
   }
 

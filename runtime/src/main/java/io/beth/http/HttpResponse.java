@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.Flow;
 
 /**
- * An HTTP response: a status, headers, cookies and a body. Immutable; start from
- * {@link #ok(String)}, {@link #status(int)} or {@link #builder()}:
+ * An HTTP response: a status, headers, cookies and a body. Immutable; start from {@link
+ * #ok(String)}, {@link #status(int)} or {@link #builder()}:
  *
  * <pre>{@code
  * HttpResponse.ok("hello");
@@ -24,11 +24,11 @@ import java.util.concurrent.Flow;
  * }</pre>
  *
  * <p>The body is one of: nothing, {@code String} (UTF-8 unless the content type names a charset),
- * {@code byte[]}, {@link ByteBuffer}, {@link ByteBuf}, {@link Path} or {@link File} (sent
- * zero-copy where the connection allows), {@link InputStream} (read off the event loop and
- * closed), or a {@link Flow.Publisher} (every {@code io.beth.stream.Source} is one) of any of
- * {@code String}, {@code byte[]}, {@code ByteBuffer} or {@code ByteBuf}, sent in chunks as it
- * produces them. A body of known size is sent with {@code Content-Length}, any other chunked.
+ * {@code byte[]}, {@link ByteBuffer}, {@link ByteBuf}, {@link Path} or {@link File} (sent zero-copy
+ * where the connection allows), {@link InputStream} (read off the event loop and closed), or a
+ * {@link Flow.Publisher} (every {@code io.beth.stream.Source} is one) of any of {@code String},
+ * {@code byte[]}, {@code ByteBuffer} or {@code ByteBuf}, sent in chunks as it produces them. A body
+ * of known size is sent with {@code Content-Length}, any other chunked.
  *
  * <p>A {@code ByteBuf}, {@code InputStream} or publisher body can be sent once: the server
  * releases, closes or consumes it.
@@ -69,8 +69,8 @@ public final class HttpResponse {
   }
 
   /**
-   * Not a response but the instruction to hand the connection to {@code upgrade}; see
-   * {@link ConnectionUpgrade}.
+   * Not a response but the instruction to hand the connection to {@code upgrade}; see {@link
+   * ConnectionUpgrade}.
    */
   public static HttpResponse upgrade(ConnectionUpgrade upgrade) {
     Objects.requireNonNull(upgrade, "upgrade == null");
@@ -132,7 +132,9 @@ public final class HttpResponse {
 
   @Override
   public String toString() {
-    return "HttpResponse[" + status + (body != null ? ", " + body.getClass().getSimpleName() : "")
+    return "HttpResponse["
+        + status
+        + (body != null ? ", " + body.getClass().getSimpleName() : "")
         + "]";
   }
 
@@ -220,7 +222,9 @@ public final class HttpResponse {
       return this;
     }
 
-    /** A text body in {@code charset}; sets {@code text/plain} with that charset if no type is set. */
+    /**
+     * A text body in {@code charset}; sets {@code text/plain} with that charset if no type is set.
+     */
     public Builder body(String text, Charset charset) {
       Objects.requireNonNull(text, "text == null");
       Objects.requireNonNull(charset, "charset == null");
@@ -270,9 +274,9 @@ public final class HttpResponse {
     }
 
     /**
-     * A publisher (or {@code io.beth.stream.Source}) of {@code String}, {@code byte[]},
-     * {@code ByteBuffer} or {@code ByteBuf}, sent chunked with backpressure; the server cancels
-     * it (closes the source) if the client goes away.
+     * A publisher (or {@code io.beth.stream.Source}) of {@code String}, {@code byte[]}, {@code
+     * ByteBuffer} or {@code ByteBuf}, sent chunked with backpressure; the server cancels it (closes
+     * the source) if the client goes away.
      */
     public Builder body(Flow.Publisher<?> publisher) {
       this.body = Objects.requireNonNull(publisher, "publisher == null");

@@ -1,9 +1,9 @@
 package io.beth.http;
 
 /**
- * A client response with a 4xx or 5xx status, failing the request's future when the client (or
- * the request) treats error statuses as failures. The response is kept, body included: read or
- * close it.
+ * A client response with a 4xx or 5xx status, failing the request's future when the client (or the
+ * request) treats error statuses as failures. The response is kept, body included: read or close
+ * it.
  */
 public final class HttpResponseException extends HttpStatusException {
 

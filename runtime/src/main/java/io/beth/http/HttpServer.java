@@ -57,7 +57,10 @@ public interface HttpServer extends AutoCloseable {
    */
   CompletableFuture<Void> stopped();
 
-  /** {@link #stop(Duration)} with {@link #DEFAULT_GRACE}, waiting for it; never call on an event loop. */
+  /**
+   * {@link #stop(Duration)} with {@link #DEFAULT_GRACE}, waiting for it; never call on an event
+   * loop.
+   */
   @Override
   default void close() {
     stop(DEFAULT_GRACE).join();

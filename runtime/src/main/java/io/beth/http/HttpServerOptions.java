@@ -116,8 +116,8 @@ public final class HttpServerOptions {
   }
 
   /**
-   * Event-loop threads of a server without {@link #resources()}; 0 means Netty's default (twice
-   * the processors).
+   * Event-loop threads of a server without {@link #resources()}; 0 means Netty's default (twice the
+   * processors).
    */
   public int eventLoopThreads() {
     return eventLoopThreads;
@@ -135,8 +135,7 @@ public final class HttpServerOptions {
 
   /**
    * The transport of a server without {@link #resources()}, or {@code null} (the default) for
-   * {@link Transport#configured()}: native epoll where available, unless a system property
-   * chooses.
+   * {@link Transport#configured()}: native epoll where available, unless a system property chooses.
    */
   public Transport transport() {
     return transport;
@@ -293,8 +292,8 @@ public final class HttpServerOptions {
   }
 
   /**
-   * The default compressible types: text, JSON, XML, JavaScript and SVG; never images, audio,
-   * video or archives, which are compressed already.
+   * The default compressible types: text, JSON, XML, JavaScript and SVG; never images, audio, video
+   * or archives, which are compressed already.
    */
   public static boolean defaultCompressible(String contentType) {
     String type = contentType.toLowerCase(Locale.ROOT);
@@ -363,8 +362,8 @@ public final class HttpServerOptions {
 
     /**
      * Runs the server on {@code resources} (their event loops, blocking executor and timer), which
-     * it leaves open when it stops; {@code null} (the default) for event loops of its own. Not
-     * with {@link #eventLoopThreads} or {@link #transport}: those shape loops of its own.
+     * it leaves open when it stops; {@code null} (the default) for event loops of its own. Not with
+     * {@link #eventLoopThreads} or {@link #transport}: those shape loops of its own.
      */
     public Builder resources(BethResources resources) {
       this.resources = resources;
@@ -372,8 +371,7 @@ public final class HttpServerOptions {
     }
 
     /**
-     * Without resources: how many event loops of its own (0, the default, is twice the
-     * processors).
+     * Without resources: how many event loops of its own (0, the default, is twice the processors).
      */
     public Builder eventLoopThreads(int threads) {
       if (threads < 0) {
@@ -551,9 +549,12 @@ public final class HttpServerOptions {
     /** The options; fails for {@link #resources} with {@link #eventLoopThreads} or transport. */
     public HttpServerOptions build() {
       if (resources != null && (eventLoopThreads != 0 || transport != null)) {
-        throw new IllegalArgumentException("eventLoopThreads and transport shape the event loops"
-            + " of a server without resources; with resources(" + resources + "), set them on"
-            + " BethResources.builder()");
+        throw new IllegalArgumentException(
+            "eventLoopThreads and transport shape the event loops"
+                + " of a server without resources; with resources("
+                + resources
+                + "), set them on"
+                + " BethResources.builder()");
       }
       return new HttpServerOptions(this);
     }

@@ -2,9 +2,9 @@ package io.beth.http;
 
 /**
  * An error that maps to an HTTP status: a handler (or its future) failing with it is answered with
- * {@link #status()} instead of 500, and the message is not sent. {@link HttpRequest#bodyBytes(long)}
- * fails with status 413 when the body is larger than its limit; {@link HttpRequest#body(
- * java.lang.reflect.Type, io.beth.codec.Codecs, long)} also with 415 and 400.
+ * {@link #status()} instead of 500, and the message is not sent. {@link
+ * HttpRequest#bodyBytes(long)} fails with status 413 when the body is larger than its limit; {@link
+ * HttpRequest#body( java.lang.reflect.Type, io.beth.codec.Codecs, long)} also with 415 and 400.
  */
 public class HttpStatusException extends RuntimeException {
 

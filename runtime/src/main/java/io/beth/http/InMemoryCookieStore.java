@@ -15,18 +15,19 @@ import java.util.Locale;
 
 /**
  * A thread-safe {@link CookieStore} in memory that follows RFC 6265 (section 5.3 to store, 5.4 to
- * send): a cookie without {@code Domain} is host-only; a {@code Domain} must domain-match the
- * host and contain a dot (no public-suffix list is consulted, so {@code Domain=com} is refused but
+ * send): a cookie without {@code Domain} is host-only; a {@code Domain} must domain-match the host
+ * and contain a dot (no public-suffix list is consulted, so {@code Domain=com} is refused but
  * {@code Domain=co.uk} is not); a missing or relative {@code Path} becomes the default path of the
  * request URI; {@code Max-Age} (or {@code Expires}, which the parser turns into one) sets the
  * expiry and zero deletes; {@code Secure} cookies are sent over HTTPS only. Sent cookies are
- * ordered by longer path first, then earlier creation. At most {@value #MAX_PER_DOMAIN} cookies
- * per domain and {@value #MAX_TOTAL} in all are kept, the least recently used evicted first.
+ * ordered by longer path first, then earlier creation. At most {@value #MAX_PER_DOMAIN} cookies per
+ * domain and {@value #MAX_TOTAL} in all are kept, the least recently used evicted first.
  */
 public final class InMemoryCookieStore implements CookieStore {
 
   /** Cookies kept per domain. */
   public static final int MAX_PER_DOMAIN = 50;
+
   /** Cookies kept in all. */
   public static final int MAX_TOTAL = 3000;
 
@@ -64,7 +65,8 @@ public final class InMemoryCookieStore implements CookieStore {
     }
 
     boolean sameIdentity(Cookie other) {
-      return cookie.name().equals(other.name()) && cookie.domain().equals(other.domain())
+      return cookie.name().equals(other.name())
+          && cookie.domain().equals(other.domain())
           && cookie.path().equals(other.path());
     }
   }
@@ -92,8 +94,10 @@ public final class InMemoryCookieStore implements CookieStore {
       }
       hostOnly = false;
     }
-    String path = cookie.path() != null && cookie.path().startsWith("/")
-        ? cookie.path() : CookieRules.defaultPath(uri.getRawPath());
+    String path =
+        cookie.path() != null && cookie.path().startsWith("/")
+            ? cookie.path()
+            : CookieRules.defaultPath(uri.getRawPath());
     Duration maxAge = cookie.maxAge();
     Instant expiry = maxAge == null ? null : now.plus(maxAge.isNegative() ? Duration.ZERO : maxAge);
     Cookie stored = cookie.newBuilder().domain(domain).path(path).build();
@@ -142,14 +146,15 @@ public final class InMemoryCookieStore implements CookieStore {
     List<Entry> matching = new ArrayList<>();
     for (Entry e : entries) {
       Cookie c = e.cookie;
-      boolean domainOk = e.hostOnly
-          ? host.equals(c.domain()) : CookieRules.domainMatches(host, c.domain());
+      boolean domainOk =
+          e.hostOnly ? host.equals(c.domain()) : CookieRules.domainMatches(host, c.domain());
       if (domainOk && CookieRules.pathMatches(path, c.path()) && (secure || !c.secure())) {
         matching.add(e);
       }
     }
-    matching.sort(Comparator.<Entry>comparingInt(e -> -e.cookie.path().length())
-        .thenComparingLong(e -> e.created));
+    matching.sort(
+        Comparator.<Entry>comparingInt(e -> -e.cookie.path().length())
+            .thenComparingLong(e -> e.created));
     List<Cookie> result = new ArrayList<>(matching.size());
     for (Entry e : matching) {
       e.lastAccess = ++sequence;

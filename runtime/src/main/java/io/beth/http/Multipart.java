@@ -70,8 +70,8 @@ public final class Multipart {
   }
 
   /**
-   * One part: a field name, an optional filename and content type, and the content, either bytes
-   * in memory ({@link #bytes()}) or a file read when sent ({@link #file()}).
+   * One part: a field name, an optional filename and content type, and the content, either bytes in
+   * memory ({@link #bytes()}) or a file read when sent ({@link #file()}).
    */
   public static final class Part {
     private final String name;
@@ -99,21 +99,24 @@ public final class Multipart {
      * and {@code contentType} may be {@code null}.
      */
     public static Part bytes(String name, String filename, String contentType, byte[] content) {
-      return new Part(name, filename, contentType, requireNonNull(content, "content == null"),
-          null);
+      return new Part(
+          name, filename, contentType, requireNonNull(content, "content == null"), null);
     }
 
     /**
-     * A file part streamed from {@code file} when the request is sent; {@code filename} defaults
-     * to the file's name and {@code contentType} to {@code application/octet-stream} when {@code
+     * A file part streamed from {@code file} when the request is sent; {@code filename} defaults to
+     * the file's name and {@code contentType} to {@code application/octet-stream} when {@code
      * null}.
      */
     public static Part file(String name, String filename, String contentType, Path file) {
       requireNonNull(file, "file == null");
       Path fileName = file.getFileName();
-      return new Part(name,
+      return new Part(
+          name,
           filename != null ? filename : (fileName != null ? fileName.toString() : "file"),
-          contentType != null ? contentType : "application/octet-stream", null, file);
+          contentType != null ? contentType : "application/octet-stream",
+          null,
+          file);
     }
 
     public String name() {
@@ -142,9 +145,12 @@ public final class Multipart {
 
     @Override
     public String toString() {
-      return "Part{" + name + (filename != null ? ", filename=" + filename : "")
+      return "Part{"
+          + name
+          + (filename != null ? ", filename=" + filename : "")
           + (contentType != null ? ", " + contentType : "")
-          + (file != null ? ", file=" + file : ", " + bytes.length + " bytes") + "}";
+          + (file != null ? ", file=" + file : ", " + bytes.length + " bytes")
+          + "}";
     }
   }
 
@@ -184,9 +190,14 @@ public final class Multipart {
     /** Sets the boundary (1 to 70 letters, digits and {@code '()+_,-./:=?}); random by default. */
     public Builder boundary(String boundary) {
       requireNonNull(boundary, "boundary == null");
-      if (boundary.isEmpty() || boundary.length() > 70
-          || !boundary.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
-              || "'()+_,-./:=?".indexOf(c) >= 0))) {
+      if (boundary.isEmpty()
+          || boundary.length() > 70
+          || !boundary
+              .chars()
+              .allMatch(
+                  c ->
+                      c < 128
+                          && (Character.isLetterOrDigit(c) || "'()+_,-./:=?".indexOf(c) >= 0))) {
         throw new IllegalArgumentException("not a valid multipart boundary: " + boundary);
       }
       this.boundary = boundary;

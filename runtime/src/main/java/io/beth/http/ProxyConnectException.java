@@ -17,11 +17,15 @@ public final class ProxyConnectException extends IOException {
   private final String destination;
   private final String reason;
 
-  public ProxyConnectException(ProxyOptions proxy, String destination, String reason,
-      Throwable cause) {
-    super(requireNonNull(proxy, "proxy == null") + " failed to reach "
-        + requireNonNull(destination, "destination == null") + ": "
-        + requireNonNull(reason, "reason == null"), cause);
+  public ProxyConnectException(
+      ProxyOptions proxy, String destination, String reason, Throwable cause) {
+    super(
+        requireNonNull(proxy, "proxy == null")
+            + " failed to reach "
+            + requireNonNull(destination, "destination == null")
+            + ": "
+            + requireNonNull(reason, "reason == null"),
+        cause);
     this.proxy = proxy;
     this.destination = destination;
     this.reason = reason;

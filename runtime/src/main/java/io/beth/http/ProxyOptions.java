@@ -27,14 +27,14 @@ import java.util.Objects;
  *
  * <p>Hosts that bypass the proxy: those named in {@link Builder#nonProxyHosts} (exact names,
  * case-insensitive, or {@code *.suffix} for every name below {@code suffix}) and, unless {@link
- * Builder#bypassLoopback} is switched off, loopback hosts ({@code localhost}, {@code
- * *.localhost}, {@code 127.0.0.0/8}, {@code ::1}). Host names of proxied requests are resolved by
- * the proxy, not by the client.
+ * Builder#bypassLoopback} is switched off, loopback hosts ({@code localhost}, {@code *.localhost},
+ * {@code 127.0.0.0/8}, {@code ::1}). Host names of proxied requests are resolved by the proxy, not
+ * by the client.
  *
  * <p>Failures: a proxy that refuses the connection, answers 407, rejects the credentials, answers
- * {@code CONNECT} with another status than 2xx or fails the SOCKS5 handshake fails the request
- * with {@link ProxyConnectException}; a tunnel not opened within the client's connect timeout
- * fails it with {@link ConnectTimeoutException}.
+ * {@code CONNECT} with another status than 2xx or fails the SOCKS5 handshake fails the request with
+ * {@link ProxyConnectException}; a tunnel not opened within the client's connect timeout fails it
+ * with {@link ConnectTimeoutException}.
  */
 public final class ProxyOptions {
 
@@ -48,8 +48,8 @@ public final class ProxyOptions {
     SOCKS5
   }
 
-  private static final ProxyOptions DIRECT = new ProxyOptions(Type.DIRECT, null, 0, null, null,
-      List.of(), true);
+  private static final ProxyOptions DIRECT =
+      new ProxyOptions(Type.DIRECT, null, 0, null, null, List.of(), true);
 
   /** The default: no proxy, {@link #direct()}. */
   public static final ProxyOptions DEFAULT = DIRECT;
@@ -62,8 +62,14 @@ public final class ProxyOptions {
   private final List<String> nonProxyHosts;
   private final boolean bypassLoopback;
 
-  private ProxyOptions(Type type, String host, int port, String username, String password,
-      List<String> nonProxyHosts, boolean bypassLoopback) {
+  private ProxyOptions(
+      Type type,
+      String host,
+      int port,
+      String username,
+      String password,
+      List<String> nonProxyHosts,
+      boolean bypassLoopback) {
     this.type = type;
     this.host = host;
     this.port = port;
@@ -146,7 +152,8 @@ public final class ProxyOptions {
       return false;
     }
     for (String pattern : nonProxyHosts) {
-      if (pattern.equals("*") || pattern.equals(h)
+      if (pattern.equals("*")
+          || pattern.equals(h)
           || (pattern.startsWith("*.") && h.endsWith(pattern.substring(1)))) {
         return false;
       }
@@ -183,9 +190,13 @@ public final class ProxyOptions {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ProxyOptions other && type == other.type && port == other.port
-        && Objects.equals(host, other.host) && Objects.equals(username, other.username)
-        && Objects.equals(password, other.password) && nonProxyHosts.equals(other.nonProxyHosts)
+    return o instanceof ProxyOptions other
+        && type == other.type
+        && port == other.port
+        && Objects.equals(host, other.host)
+        && Objects.equals(username, other.username)
+        && Objects.equals(password, other.password)
+        && nonProxyHosts.equals(other.nonProxyHosts)
         && bypassLoopback == other.bypassLoopback;
   }
 
@@ -229,9 +240,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * Authenticates with {@code username} and {@code password}: {@code Proxy-Authorization:
-     * Basic} (UTF-8) for an HTTP proxy, RFC 1929 username/password for SOCKS5 (each at most 255
-     * bytes).
+     * Authenticates with {@code username} and {@code password}: {@code Proxy-Authorization: Basic}
+     * (UTF-8) for an HTTP proxy, RFC 1929 username/password for SOCKS5 (each at most 255 bytes).
      */
     public Builder credentials(String username, String password) {
       requireNonNull(username, "username == null");
@@ -248,8 +258,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * Hosts reached directly, replacing those set before: exact names (case-insensitive) or
-     * {@code *.suffix}, which matches every name ending in {@code .suffix}; {@code *} matches all.
+     * Hosts reached directly, replacing those set before: exact names (case-insensitive) or {@code
+     * *.suffix}, which matches every name ending in {@code .suffix}; {@code *} matches all.
      */
     public Builder nonProxyHosts(String... patterns) {
       requireNonNull(patterns, "patterns == null");
@@ -266,11 +276,11 @@ public final class ProxyOptions {
         if (pattern.startsWith("[") && pattern.endsWith("]")) {
           pattern = pattern.substring(1, pattern.length() - 1);
         }
-        if (pattern.isEmpty() || pattern.equals("*.")
+        if (pattern.isEmpty()
+            || pattern.equals("*.")
             || (pattern.indexOf('*') >= 0 && !pattern.equals("*") && !pattern.startsWith("*."))
             || pattern.lastIndexOf('*') > 0) {
-          throw new IllegalArgumentException(
-              "not a host name or *.suffix pattern: '" + p + "'");
+          throw new IllegalArgumentException("not a host name or *.suffix pattern: '" + p + "'");
         }
         checked.add(pattern);
       }
@@ -280,8 +290,8 @@ public final class ProxyOptions {
     }
 
     /**
-     * Whether loopback hosts bypass the proxy (default true); false sends them through it too,
-     * as tests against a local origin need.
+     * Whether loopback hosts bypass the proxy (default true); false sends them through it too, as
+     * tests against a local origin need.
      */
     public Builder bypassLoopback(boolean bypass) {
       this.bypassLoopback = bypass;
@@ -289,8 +299,8 @@ public final class ProxyOptions {
     }
 
     public ProxyOptions build() {
-      return new ProxyOptions(type, host, port, username, password, List.copyOf(nonProxyHosts),
-          bypassLoopback);
+      return new ProxyOptions(
+          type, host, port, username, password, List.copyOf(nonProxyHosts), bypassLoopback);
     }
 
     private static int utf8Length(String s) {

@@ -58,8 +58,8 @@ public final class SelfSignedTls {
   }
 
   /**
-   * The settings of a client trusting this certificate only (host names verified), for any
-   * client's {@code tls(Tls)}.
+   * The settings of a client trusting this certificate only (host names verified), for any client's
+   * {@code tls(Tls)}.
    */
   public Tls clientTls() {
     return clientTls;

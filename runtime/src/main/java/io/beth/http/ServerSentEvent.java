@@ -1,7 +1,6 @@
 package io.beth.http;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * One Server-Sent Event: data with an optional id, event type, reconnection delay and comment.

@@ -10,10 +10,10 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Server-Sent Events: a stream of {@link ServerSentEvent}s as a {@code text/event-stream}
- * response, with a keep-alive comment whenever no event was sent for a while (so proxies and idle
- * timeouts keep the connection), put by the shared timer ({@code BethResources.shared().timer()}).
- * When the client goes away, the event source is closed.
+ * Server-Sent Events: a stream of {@link ServerSentEvent}s as a {@code text/event-stream} response,
+ * with a keep-alive comment whenever no event was sent for a while (so proxies and idle timeouts
+ * keep the connection), put by the shared timer ({@code BethResources.shared().timer()}). When the
+ * client goes away, the event source is closed.
  *
  * <pre>{@code
  * BufferedStream<ServerSentEvent> events = Streams.buffered(16);
@@ -35,7 +35,10 @@ public final class ServerSentEvents {
     return response(events, DEFAULT_KEEP_ALIVE);
   }
 
-  /** A 200 response streaming {@code events}, with a keep-alive comment after each quiet {@code keepAlive}. */
+  /**
+   * A 200 response streaming {@code events}, with a keep-alive comment after each quiet {@code
+   * keepAlive}.
+   */
   public static HttpResponse response(Flow.Publisher<ServerSentEvent> events, Duration keepAlive) {
     return HttpResponse.builder()
         .contentType("text/event-stream; charset=utf-8")
@@ -51,15 +54,19 @@ public final class ServerSentEvents {
     if (keepAlive.isNegative() || keepAlive.isZero()) {
       throw new IllegalArgumentException("keepAlive <= 0: " + keepAlive);
     }
-    Source<ServerSentEvent> source = events instanceof Source
-        ? (Source<ServerSentEvent>) events
-        : Streams.fromPublisher(events, 4);
+    Source<ServerSentEvent> source =
+        events instanceof Source
+            ? (Source<ServerSentEvent>) events
+            : Streams.fromPublisher(events, 4);
     BufferedStream<String> out = BufferedStream.create(4);
     KeepAlive ticker = new KeepAlive(out);
-    Streams.connect(source.map(event -> {
-      ticker.sent = true;
-      return event.encode();
-    }), out);
+    Streams.connect(
+        source.map(
+            event -> {
+              ticker.sent = true;
+              return event.encode();
+            }),
+        out);
     ScheduledFuture<?> timer =
         DaemonTimer.shared().scheduleAtFixedRate(keepAlive, keepAlive, ticker);
     out.closed().whenComplete((v, e) -> timer.cancel(false));

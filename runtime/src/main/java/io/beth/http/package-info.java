@@ -17,7 +17,7 @@
  * io.beth.http.client.internal}.
  *
  * <p>Request and response bodies are {@link io.beth.stream.Source streams} with backpressure; a
- * server's exchanges on one connection are answered in order. The Netty machinery lives in
- * {@code io.beth.http.internal}.
+ * server's exchanges on one connection are answered in order. The Netty machinery lives in {@code
+ * io.beth.http.internal}.
  */
 package io.beth.http;

@@ -10,10 +10,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@link Source#batch}: groups messages into lists of up to {@code maxSize}, emitting a list once it
- * is full or {@code maxLatency} after its first message arrived, whichever comes first (later if the
- * consumer is not ready). At most one list waits for the consumer while the next one fills, and the
- * next one stops taking once full, so a slow consumer bounds what is held.
+ * {@link Source#batch}: groups messages into lists of up to {@code maxSize}, emitting a list once
+ * it is full or {@code maxLatency} after its first message arrived, whichever comes first (later if
+ * the consumer is not ready). At most one list waits for the consumer while the next one fills, and
+ * the next one stops taking once full, so a slow consumer bounds what is held.
  *
  * <p>All state is touched only inside {@link #drain()}, which one thread at a time runs.
  */
@@ -121,12 +121,13 @@ final class Batcher<T> {
     if (batch.isEmpty()) {
       int armed = generation;
       timer =
-          DaemonTimer.shared().schedule(
-              maxLatency,
-              () -> {
-                expiredGeneration = armed;
-                drain();
-              });
+          DaemonTimer.shared()
+              .schedule(
+                  maxLatency,
+                  () -> {
+                    expiredGeneration = armed;
+                    drain();
+                  });
     }
     batch.add(message);
   }

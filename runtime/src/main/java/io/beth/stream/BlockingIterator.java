@@ -8,9 +8,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * {@link Streams#toIterator}: blocks in {@link #hasNext()} until the source yields its next message,
- * taking one message at a time and never more than one ahead. A source error is thrown as a
- * {@link CompletionException} carrying it. Like any iterator, it is for one thread at a time.
+ * {@link Streams#toIterator}: blocks in {@link #hasNext()} until the source yields its next
+ * message, taking one message at a time and never more than one ahead. A source error is thrown as
+ * a {@link CompletionException} carrying it. Like any iterator, it is for one thread at a time.
  */
 final class BlockingIterator<T> implements Iterator<T> {
 

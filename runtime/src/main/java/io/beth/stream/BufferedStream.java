@@ -13,13 +13,14 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * An in-memory stream with a bounded buffer: the {@link Sink} its producer puts into and the
- * {@link Source} its consumer takes from.
+ * An in-memory stream with a bounded buffer: the {@link Sink} its producer puts into and the {@link
+ * Source} its consumer takes from.
  *
  * <p>With a capacity of {@code n}, {@code n} puts complete at once and later ones wait for takes;
- * with capacity 0, each put completes when a take receives its message. {@link #close()} from either
- * side stops accepting (pending puts complete {@code false}) and lets accepted messages drain;
- * {@link #fail(Throwable)} does the same, and takes fail with the cause once the buffer is empty.
+ * with capacity 0, each put completes when a take receives its message. {@link #close()} from
+ * either side stops accepting (pending puts complete {@code false}) and lets accepted messages
+ * drain; {@link #fail(Throwable)} does the same, and takes fail with the cause once the buffer is
+ * empty.
  *
  * <p>All operations are thread-safe; futures are completed outside the stream's lock, so callbacks
  * may call back into the stream. The runtime's own consumers may poll it instead of taking (see
@@ -323,17 +324,18 @@ public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
       return;
     }
     ScheduledFuture<?> timer =
-        DaemonTimer.shared().schedule(
-            timeout,
-            () -> {
-              boolean removed;
-              synchronized (this) {
-                removed = pendingTakes.remove(waiting);
-              }
-              if (removed) {
-                waiting.complete(timeoutValue);
-              }
-            });
+        DaemonTimer.shared()
+            .schedule(
+                timeout,
+                () -> {
+                  boolean removed;
+                  synchronized (this) {
+                    removed = pendingTakes.remove(waiting);
+                  }
+                  if (removed) {
+                    waiting.complete(timeoutValue);
+                  }
+                });
     waiting.whenComplete((v, e) -> timer.cancel(false));
   }
 
@@ -379,15 +381,22 @@ public final class BufferedStream<T> implements PollableSource<T>, Sink<T> {
   @Override
   public String toString() {
     synchronized (this) {
-      return "BufferedStream[capacity=" + capacity + ", buffered=" + buffer.size()
-          + ", pendingPuts=" + pendingPuts.size() + ", pendingTakes=" + pendingTakes.size()
-          + (isClosed ? (error != null ? ", failed: " + error : ", closed") : "") + "]";
+      return "BufferedStream[capacity="
+          + capacity
+          + ", buffered="
+          + buffer.size()
+          + ", pendingPuts="
+          + pendingPuts.size()
+          + ", pendingTakes="
+          + pendingTakes.size()
+          + (isClosed ? (error != null ? ", failed: " + error : ", closed") : "")
+          + "]";
     }
   }
 
   /**
-   * A put waiting for room, and its result. Its outcome belongs to whoever removes it from
-   * {@link #pendingPuts} (under the lock): a take accepts it, a close refuses it, and completing or
+   * A put waiting for room, and its result. Its outcome belongs to whoever removes it from {@link
+   * #pendingPuts} (under the lock): a take accepts it, a close refuses it, and completing or
    * cancelling it from outside (a timeout, {@code orTimeout}, {@code cancel}) withdraws it, and
    * does nothing once a take has accepted the message.
    */

@@ -7,10 +7,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Moves messages from a source to a sink one at a time: the next take happens only once the previous
- * put was accepted, so a slow sink slows the source. Runs on whichever thread completes a future; a
- * work-in-progress counter makes that one loop rather than a recursion, however the completions
- * chain. A {@link PollableSource} is polled, so that a message that is there costs no future.
+ * Moves messages from a source to a sink one at a time: the next take happens only once the
+ * previous put was accepted, so a slow sink slows the source. Runs on whichever thread completes a
+ * future; a work-in-progress counter makes that one loop rather than a recursion, however the
+ * completions chain. A {@link PollableSource} is polled, so that a message that is there costs no
+ * future.
  */
 final class Connection<T> {
 

@@ -11,8 +11,8 @@ import java.util.concurrent.Flow;
  *
  * <p>{@link #close()} closes both directions. {@link #inbound()} and {@link #outbound()} are the
  * two halves, for a half-close: closing {@code outbound()} finishes sending after what was accepted
- * (TCP shuts its output down), closing {@code inbound()} stops receiving. The methods of
- * {@link Source} and {@link Sink} default to the receiving and the sending half.
+ * (TCP shuts its output down), closing {@code inbound()} stops receiving. The methods of {@link
+ * Source} and {@link Sink} default to the receiving and the sending half.
  *
  * @param <I> the type of the messages received
  * @param <O> the type of the messages sent

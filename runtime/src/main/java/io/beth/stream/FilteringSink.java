@@ -7,8 +7,7 @@ import java.util.function.Predicate;
 
 /**
  * A sink that forwards only the messages a predicate accepts; the others are accepted and dropped
- * (reference-counted ones released).
- * A throwing predicate fails it.
+ * (reference-counted ones released). A throwing predicate fails it.
  */
 final class FilteringSink<T> extends ForwardingSink<T, T> {
 

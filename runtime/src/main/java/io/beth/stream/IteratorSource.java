@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A source that pulls from an iterator only when a message is taken: on the taker's thread, or on
  * an executor for iterators that block. Pulls never overlap: each take's pull starts once the
- * previous one has settled. When the iterator ends, fails, or the source is closed, the
- * {@code onEnd} action runs once (after any pull in progress), for example to close a
- * {@link java.util.stream.Stream}. An iterator that throws fails the source with that error.
+ * previous one has settled. When the iterator ends, fails, or the source is closed, the {@code
+ * onEnd} action runs once (after any pull in progress), for example to close a {@link
+ * java.util.stream.Stream}. An iterator that throws fails the source with that error.
  */
 final class IteratorSource<T> implements Source<T> {
 

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A sink that forwards the first {@code limit} messages, then closes the downstream sink. Its put of
- * the last message completes {@code false} once that message is accepted downstream, which tells
+ * A sink that forwards the first {@code limit} messages, then closes the downstream sink. Its put
+ * of the last message completes {@code false} once that message is accepted downstream, which tells
  * {@link Connection} to stop and close its source.
  */
 final class LimitingSink<T> extends ForwardingSink<T, T> {

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * {@link Source#mapAsync}: starts the function on up to {@code maxConcurrency} messages at once and
- * emits the results in input order. A new message is taken only while fewer than
- * {@code maxConcurrency} results wait to be emitted, so a slow consumer bounds what is held.
+ * emits the results in input order. A new message is taken only while fewer than {@code
+ * maxConcurrency} results wait to be emitted, so a slow consumer bounds what is held.
  *
  * <p>All state is touched only inside {@link #drain()}, which one thread at a time runs; futures
  * completing elsewhere just call it again. No lock is held while the function runs.
@@ -111,7 +111,8 @@ final class MapAsync<T, R> {
     CompletableFuture<? extends R> result;
     try {
       CompletionStage<? extends R> stage = fn.apply(message);
-      result = Objects.requireNonNull(stage, "mapAsync function returned null").toCompletableFuture();
+      result =
+          Objects.requireNonNull(stage, "mapAsync function returned null").toCompletableFuture();
     } catch (RuntimeException e) {
       out.fail(e);
       return; // the next step sees the output closed and finishes

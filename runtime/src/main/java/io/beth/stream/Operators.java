@@ -65,7 +65,8 @@ final class Operators {
       Source<T> source, R identity, BiFunction<R, ? super T, R> fn) {
     Objects.requireNonNull(fn, "fn == null");
     Accumulator<R> acc = new Accumulator<>(identity);
-    return drain(source, new TerminalSink<T, R>(t -> acc.value = fn.apply(acc.value, t), () -> acc.value));
+    return drain(
+        source, new TerminalSink<T, R>(t -> acc.value = fn.apply(acc.value, t), () -> acc.value));
   }
 
   static <T, A, R> CompletableFuture<R> collect(

@@ -22,7 +22,8 @@ final class PeriodicSource<T> implements Runnable {
     this.supplier = supplier;
   }
 
-  static <T> Source<T> start(Duration initialDelay, Duration period, Supplier<? extends T> supplier) {
+  static <T> Source<T> start(
+      Duration initialDelay, Duration period, Supplier<? extends T> supplier) {
     Objects.requireNonNull(initialDelay, "initialDelay == null");
     Objects.requireNonNull(period, "period == null");
     Objects.requireNonNull(supplier, "supplier == null");

@@ -32,7 +32,8 @@ public final class SingleSubscriberPublisher<T> implements Flow.Publisher<T> {
     if (!subscribed.compareAndSet(false, true)) {
       subscriber.onSubscribe(NoSubscription.INSTANCE);
       subscriber.onError(
-          new IllegalStateException("a Beth source has a single consumer and is already subscribed"));
+          new IllegalStateException(
+              "a Beth source has a single consumer and is already subscribed"));
       return;
     }
     Pull<T> pull = new Pull<>(source, subscriber);

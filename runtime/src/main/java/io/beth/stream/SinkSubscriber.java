@@ -86,7 +86,9 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
     sink.close();
   }
 
-  /** Puts queued elements while puts complete at once; resumes from a put's completion otherwise. */
+  /**
+   * Puts queued elements while puts complete at once; resumes from a put's completion otherwise.
+   */
   private void drain() {
     while (true) {
       T next;
@@ -102,11 +104,12 @@ final class SinkSubscriber<T> implements Flow.Subscriber<T> {
       }
       CompletableFuture<Boolean> put = sink.put(next);
       if (!put.isDone()) {
-        put.whenComplete((ok, e) -> {
-          if (afterPut(put, next)) {
-            drain();
-          }
-        });
+        put.whenComplete(
+            (ok, e) -> {
+              if (afterPut(put, next)) {
+                drain();
+              }
+            });
         return;
       }
       if (!afterPut(put, next)) {

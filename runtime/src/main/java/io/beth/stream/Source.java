@@ -14,19 +14,19 @@ import java.util.stream.Collector;
 /**
  * The consuming end of a stream: a single consumer takes non-null messages one at a time.
  *
- * <p>{@link #take()} completes with the next message, or with {@code null} (the end signal) once the
- * source is closed and drained, or exceptionally with the error the stream ended with. Messages are
- * never {@code null}, so {@code null} is unambiguous.
+ * <p>{@link #take()} completes with the next message, or with {@code null} (the end signal) once
+ * the source is closed and drained, or exceptionally with the error the stream ended with. Messages
+ * are never {@code null}, so {@code null} is unambiguous.
  *
  * <p>Closing a source means the consumer gives up: the producer's pending and later puts complete
  * {@code false}, and a network source closes its connection. Messages already accepted stay
  * takeable until drained.
  *
- * <p>Every source is a {@link Flow.Publisher} for exactly one subscriber; cancelling the subscription
- * closes the source. All operations are thread-safe.
+ * <p>Every source is a {@link Flow.Publisher} for exactly one subscriber; cancelling the
+ * subscription closes the source. All operations are thread-safe.
  *
- * <p>The operators ({@link #map}, {@link #filter}, {@link #mapAsync}, {@link #buffer},
- * {@link #batch}, {@link #limit}, {@link #reduce}, {@link #collect}, {@link #consume}) consume this
+ * <p>The operators ({@link #map}, {@link #filter}, {@link #mapAsync}, {@link #buffer}, {@link
+ * #batch}, {@link #limit}, {@link #reduce}, {@link #collect}, {@link #consume}) consume this
  * source, so call at most one of them, once. Each keeps backpressure end to end and holds a bounded
  * number of messages; closing the derived source (or cancelling the future) closes this one; the
  * derived source ends when this one is drained and fails with its error; a function that throws
@@ -85,17 +85,17 @@ public interface Source<T> extends Flow.Publisher<T>, AutoCloseable {
   }
 
   /**
-   * A source that holds up to {@code capacity} messages taken ahead from this one, so that a
-   * bursty producer and consumer do not wait on each other.
+   * A source that holds up to {@code capacity} messages taken ahead from this one, so that a bursty
+   * producer and consumer do not wait on each other.
    */
   default Source<T> buffer(int capacity) {
     return Operators.buffer(this, capacity);
   }
 
   /**
-   * A source of lists of up to {@code maxSize} messages: a list is emitted once full, or
-   * {@code maxLatency} after its first message arrived (later only if the consumer is not ready),
-   * and a partial list is emitted before the end or the error.
+   * A source of lists of up to {@code maxSize} messages: a list is emitted once full, or {@code
+   * maxLatency} after its first message arrived (later only if the consumer is not ready), and a
+   * partial list is emitted before the end or the error.
    */
   default Source<List<T>> batch(int maxSize, Duration maxLatency) {
     return Operators.batch(this, maxSize, maxLatency);

@@ -25,9 +25,9 @@ public final class Streams {
   }
 
   /**
-   * Moves every message of {@code source} into {@code sink} with backpressure, closing the sink when
-   * the source is drained and the source when the sink is closed. The future completes when the
-   * connection ends: normally when either side closed, exceptionally with the source's error.
+   * Moves every message of {@code source} into {@code sink} with backpressure, closing the sink
+   * when the source is drained and the source when the sink is closed. The future completes when
+   * the connection ends: normally when either side closed, exceptionally with the source's error.
    */
   public static <T> CompletableFuture<Void> connect(Source<T> source, Sink<? super T> sink) {
     return connect(source, sink, ConnectOptions.DEFAULT);
@@ -42,7 +42,10 @@ public final class Streams {
     return new Connection<>(source, sink, options).start();
   }
 
-  /** A source fed by {@code publisher}, requesting as the consumer takes; buffer of {@code prefetch}. */
+  /**
+   * A source fed by {@code publisher}, requesting as the consumer takes; buffer of {@code
+   * prefetch}.
+   */
   public static <T> Source<T> fromPublisher(Flow.Publisher<? extends T> publisher, int prefetch) {
     BufferedStream<T> stream = BufferedStream.create(prefetch);
     publisher.subscribe(new SinkSubscriber<>(stream, Math.max(1, prefetch)));
@@ -50,9 +53,9 @@ public final class Streams {
   }
 
   /**
-   * A {@link Flow.Subscriber} that puts every element into {@code sink}, requesting at most
-   * {@code window} elements ahead of the sink's acceptance. Completion closes the sink, an error
-   * fails it, and a refused put (the sink closed) cancels the subscription.
+   * A {@link Flow.Subscriber} that puts every element into {@code sink}, requesting at most {@code
+   * window} elements ahead of the sink's acceptance. Completion closes the sink, an error fails it,
+   * and a refused put (the sink closed) cancels the subscription.
    */
   public static <T> Flow.Subscriber<T> subscriber(Sink<? super T> sink, int window) {
     return new SinkSubscriber<>(sink, window);
@@ -61,26 +64,28 @@ public final class Streams {
   // ---- sources ---------------------------------------------------------------------------
 
   /**
-   * A source of {@code supplier}'s values, one every {@code period}, the first after one period.
-   * A tick whose previous value was not taken yet is skipped (values never queue up), so a slow
+   * A source of {@code supplier}'s values, one every {@code period}, the first after one period. A
+   * tick whose previous value was not taken yet is skipped (values never queue up), so a slow
    * consumer sees fresh values. The supplier runs on the thread of the shared timer ({@code
-   * BethResources.shared().timer()}, behind every stream timeout) and must not block; if it
-   * throws (or returns {@code null}) the source fails. Closing the source stops the timer.
+   * BethResources.shared().timer()}, behind every stream timeout) and must not block; if it throws
+   * (or returns {@code null}) the source fails. Closing the source stops the timer.
    */
   public static <T> Source<T> periodically(Duration period, Supplier<? extends T> supplier) {
     return periodically(period, period, supplier);
   }
 
-  /** Like {@link #periodically(Duration, Supplier)}, with the first tick after {@code initialDelay}. */
+  /**
+   * Like {@link #periodically(Duration, Supplier)}, with the first tick after {@code initialDelay}.
+   */
   public static <T> Source<T> periodically(
       Duration initialDelay, Duration period, Supplier<? extends T> supplier) {
     return PeriodicSource.start(initialDelay, period, supplier);
   }
 
   /**
-   * One source of the messages of all {@code sources}, in the order they arrive, each source keeping
-   * its own order. It ends once all are drained, fails with the first error, and closing it (or
-   * that failure) closes every source.
+   * One source of the messages of all {@code sources}, in the order they arrive, each source
+   * keeping its own order. It ends once all are drained, fails with the first error, and closing it
+   * (or that failure) closes every source.
    */
   @SafeVarargs
   public static <T> Source<T> merge(Source<? extends T>... sources) {
@@ -107,7 +112,10 @@ public final class Streams {
 
   // ---- conversions -----------------------------------------------------------------------
 
-  /** A source of {@code iterable}'s elements, pulled one per take; see {@link #fromIterator(Iterator)}. */
+  /**
+   * A source of {@code iterable}'s elements, pulled one per take; see {@link
+   * #fromIterator(Iterator)}.
+   */
   public static <T> Source<T> fromIterable(Iterable<? extends T> iterable) {
     Objects.requireNonNull(iterable, "iterable == null");
     return fromIterator(iterable.iterator());
@@ -115,8 +123,9 @@ public final class Streams {
 
   /**
    * A source that pulls the next element from {@code iterator} when, and on the thread where, a
-   * message is taken. For iterators that do not block; see {@link #fromIterator(Iterator, Executor)}
-   * for those that do. An element {@code null} or an exception from the iterator fails the source.
+   * message is taken. For iterators that do not block; see {@link #fromIterator(Iterator,
+   * Executor)} for those that do. An element {@code null} or an exception from the iterator fails
+   * the source.
    */
   public static <T> Source<T> fromIterator(Iterator<? extends T> iterator) {
     return new IteratorSource<>(iterator, null, null);
@@ -172,8 +181,8 @@ public final class Streams {
   }
 
   /**
-   * A sequential, blocking {@link Stream} over {@code source}, pulled as
-   * {@link #toIterator(Source)} is; closing the stream closes the source.
+   * A sequential, blocking {@link Stream} over {@code source}, pulled as {@link
+   * #toIterator(Source)} is; closing the stream closes the source.
    */
   public static <T> Stream<T> toStream(Source<T> source) {
     Spliterator<T> spliterator =

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The end of a pipeline: each message is handed to a step, and {@link #result()} completes with
- * the finished value when the sink is closed, or exceptionally when it fails or a step throws.
+ * The end of a pipeline: each message is handed to a step, and {@link #result()} completes with the
+ * finished value when the sink is closed, or exceptionally when it fails or a step throws.
  * Completing or cancelling the result closes the sink, so {@link Connection} closes its source.
  * Steps run one at a time, on the thread that delivered the message.
  */

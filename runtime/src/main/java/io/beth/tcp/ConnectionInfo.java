@@ -13,7 +13,8 @@ import javax.net.ssl.SSLSession;
  * @param tlsSession the negotiated TLS session, empty for a plain connection
  */
 public record ConnectionInfo(
-    InetSocketAddress remoteAddress, InetSocketAddress localAddress,
+    InetSocketAddress remoteAddress,
+    InetSocketAddress localAddress,
     Optional<SSLSession> tlsSession) {
 
   /** Checks that no component is null. */

@@ -11,12 +11,17 @@ public final class FrameTooLongException extends IOException {
   private final int maxLength;
 
   /**
-   * A frame of {@code length} bytes ({@code exact}) or of at least that many where at most
-   * {@code maxLength} are allowed.
+   * A frame of {@code length} bytes ({@code exact}) or of at least that many where at most {@code
+   * maxLength} are allowed.
    */
   public FrameTooLongException(long length, int maxLength, boolean exact) {
-    super("frame of " + (exact ? "" : "at least ") + length
-        + " bytes exceeds the maximum of " + maxLength + " bytes");
+    super(
+        "frame of "
+            + (exact ? "" : "at least ")
+            + length
+            + " bytes exceeds the maximum of "
+            + maxLength
+            + " bytes");
     this.length = length;
     this.maxLength = maxLength;
   }

@@ -16,10 +16,10 @@ import java.util.concurrent.CompletionStage;
  * Stream transforms that cut a TCP byte stream into messages, and the matching encoders.
  *
  * <p>A decoder consumes its source: closing the decoded source closes it, and the end of the bytes
- * ends the decoded source. A frame over the maximum fails the decoded source with a
- * {@link FrameTooLongException} and closes the byte source. Given a connection's duplex stream, a
- * decoder reads only its inbound half (the end of the bytes leaves sending open), and a bad frame
- * closes the whole connection once what was accepted for sending is sent:
+ * ends the decoded source. A frame over the maximum fails the decoded source with a {@link
+ * FrameTooLongException} and closes the byte source. Given a connection's duplex stream, a decoder
+ * reads only its inbound half (the end of the bytes leaves sending open), and a bad frame closes
+ * the whole connection once what was accepted for sending is sent:
  *
  * <pre>{@code
  * Source<String> lines = Framing.lines(stream, 8192);
@@ -72,8 +72,14 @@ public final class Framing {
     }
     long max = (1L << (8 * lengthBytes)) - 1;
     if (frame.length > max) {
-      throw new IllegalArgumentException("frame of " + frame.length + " bytes does not fit a "
-          + lengthBytes + "-byte length field (at most " + max + " bytes)");
+      throw new IllegalArgumentException(
+          "frame of "
+              + frame.length
+              + " bytes does not fit a "
+              + lengthBytes
+              + "-byte length field (at most "
+              + max
+              + " bytes)");
     }
     byte[] out = new byte[lengthBytes + frame.length];
     for (int i = 0; i < lengthBytes; i++) {
@@ -84,9 +90,9 @@ public final class Framing {
   }
 
   /**
-   * A sink that sends each frame put into it to {@code bytes} preceded by its length (see
-   * {@link #lengthPrefix}); a frame too long for the field fails its put with
-   * {@link IllegalArgumentException}. Closing it closes {@code bytes}.
+   * A sink that sends each frame put into it to {@code bytes} preceded by its length (see {@link
+   * #lengthPrefix}); a frame too long for the field fails its put with {@link
+   * IllegalArgumentException}. Closing it closes {@code bytes}.
    */
   public static Sink<byte[]> lengthPrefixed(Sink<? super byte[]> bytes, int lengthBytes) {
     Objects.requireNonNull(bytes, "bytes == null");

@@ -4,9 +4,9 @@ import io.beth.stream.DuplexStream;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Like {@link TcpConnectionHandler}, but the bytes received are handed over as Netty {@link ByteBuf}s without
- * copying: whoever takes a buffer from the stream must release it. For full performance; see
- * {@link TcpServer#startRaw}.
+ * Like {@link TcpConnectionHandler}, but the bytes received are handed over as Netty {@link
+ * ByteBuf}s without copying: whoever takes a buffer from the stream must release it. For full
+ * performance; see {@link TcpServer#startRaw}.
  */
 @FunctionalInterface
 public interface RawTcpConnectionHandler {

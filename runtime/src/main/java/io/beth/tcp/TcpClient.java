@@ -2,8 +2,8 @@ package io.beth.tcp;
 
 import io.beth.stream.DuplexStream;
 import io.beth.tcp.internal.TcpChannels;
-import io.beth.transport.ConnectionException;
 import io.beth.transport.BethResources;
+import io.beth.transport.ConnectionException;
 import io.beth.transport.internal.Addresses;
 import io.beth.transport.internal.ByteCodecs;
 import io.beth.transport.internal.StreamCodec;
@@ -25,10 +25,10 @@ import java.util.concurrent.Executor;
  * Connects to a TCP server; the connection is the same duplex stream a {@link TcpServer} handler
  * gets, with the same backpressure and half-close behaviour.
  *
- * <p>The host name is resolved off the event loop; the returned future completes (on the
- * resources' {@link BethResources#blockingExecutor()}) once connected and, with TLS, after the handshake, or
- * fails with why not: a {@code ConnectException} (refused or timed out) or a
- * {@link ConnectionException} (for example a certificate that does not verify).
+ * <p>The host name is resolved off the event loop; the returned future completes (on the resources'
+ * {@link BethResources#blockingExecutor()}) once connected and, with TLS, after the handshake, or
+ * fails with why not: a {@code ConnectException} (refused or timed out) or a {@link
+ * ConnectionException} (for example a certificate that does not verify).
  */
 public final class TcpClient {
 
@@ -56,8 +56,9 @@ public final class TcpClient {
     BethResources resources =
         options.resources() != null ? options.resources() : BethResources.shared();
     if (resources.isClosed()) {
-      return CompletableFuture.failedFuture(new IllegalStateException(
-          "cannot connect to " + host + ":" + port + " on " + resources + ": closed"));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "cannot connect to " + host + ":" + port + " on " + resources + ": closed"));
     }
     SslContext sslContext;
     try {
@@ -66,42 +67,54 @@ public final class TcpClient {
       return CompletableFuture.failedFuture(e);
     }
     Executor executor = resources.blockingExecutor();
-    return Addresses.resolve(host, port, executor)   // a name is looked up off the event loop
+    return Addresses.resolve(host, port, executor) // a name is looked up off the event loop
         .thenCompose(address -> connect(codec, host, address, options, sslContext, resources))
         .whenCompleteAsync((s, e) -> {}, executor);
   }
 
   private static <I> CompletableFuture<DuplexStream<I, Object>> connect(
-      StreamCodec<I, Object> codec, String host, InetSocketAddress address,
-      TcpClientOptions options, SslContext sslContext, BethResources resources) {
+      StreamCodec<I, Object> codec,
+      String host,
+      InetSocketAddress address,
+      TcpClientOptions options,
+      SslContext sslContext,
+      BethResources resources) {
     CompletableFuture<DuplexStream<I, Object>> connected = new CompletableFuture<>();
-    Bootstrap bootstrap = new Bootstrap()
-        .group(resources.eventLoopGroup())
-        .channel(resources.transport().socketChannelClass())
-        .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            TcpChannels.setUp(ch, sslHandler(ch, host, address.getPort(), options, sslContext),
-                options.pipelineHook(), codec, options.inboundBuffer(), options.outboundBuffer(),
-                (stream, info) -> connected.complete(stream),
-                connected::completeExceptionally);
-          }
-        });
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(resources.eventLoopGroup())
+            .channel(resources.transport().socketChannelClass())
+            .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    TcpChannels.setUp(
+                        ch,
+                        sslHandler(ch, host, address.getPort(), options, sslContext),
+                        options.pipelineHook(),
+                        codec,
+                        options.inboundBuffer(),
+                        options.outboundBuffer(),
+                        (stream, info) -> connected.complete(stream),
+                        connected::completeExceptionally);
+                  }
+                });
     options.bootstrapHook().accept(bootstrap);
     ChannelFuture connecting = bootstrap.connect(address);
-    connecting.addListener(f -> {
-      if (!f.isSuccess()) {
-        connected.completeExceptionally(f.cause());
-      }
-    });
+    connecting.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            connected.completeExceptionally(f.cause());
+          }
+        });
     return connected;
   }
 
-  private static SslHandler sslHandler(SocketChannel ch, String host, int port,
-      TcpClientOptions options, SslContext sslContext) {
+  private static SslHandler sslHandler(
+      SocketChannel ch, String host, int port, TcpClientOptions options, SslContext sslContext) {
     if (sslContext == null) {
       return null;
     }

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How a {@link TcpClient} connects. Immutable; build with {@link #builder()} or derive with
- * {@link #toBuilder()}.
+ * How a {@link TcpClient} connects. Immutable; build with {@link #builder()} or derive with {@link
+ * #toBuilder()}.
  *
  * <p>Defaults ({@link #DEFAULT}): plain TCP, a 10 second connect timeout, 16 chunks buffered each
  * way. With {@link Builder#tls(Tls)} ({@link Tls#DEFAULT} for the JDK's default trust) the client
@@ -21,9 +21,8 @@ import java.util.function.Consumer;
  * {@link Tls} value turns that off ({@link Tls.Builder#hostnameVerification}); {@link
  * Builder#serverName(String)} names another host to send and verify (to connect to an address but
  * check a name). As with the JDK, no SNI is sent for an IP literal or a name without a dot such as
- * {@code localhost}. The Netty context is built once per options object. The connection runs on
- * the shared resources ({@link BethResources#shared()}) unless {@link Builder#resources} names
- * others.
+ * {@code localhost}. The Netty context is built once per options object. The connection runs on the
+ * shared resources ({@link BethResources#shared()}) unless {@link Builder#resources} names others.
  *
  * <pre>{@code
  * TcpClientOptions options = TcpClientOptions.builder()
@@ -155,9 +154,8 @@ public final class TcpClientOptions {
     }
 
     /**
-     * Connects on {@code resources} (their event loops; the name lookup and the future's
-     * completion on their blocking executor); {@code null} (the default) for {@link
-     * BethResources#shared()}.
+     * Connects on {@code resources} (their event loops; the name lookup and the future's completion
+     * on their blocking executor); {@code null} (the default) for {@link BethResources#shared()}.
      */
     public Builder resources(BethResources resources) {
       this.resources = resources;
@@ -185,8 +183,8 @@ public final class TcpClientOptions {
 
     /**
      * Connects with TLS using this client context (from {@code SslContextBuilder.forClient()}, with
-     * its trust managers), used as is: the same as {@code tls(Tls.of(sslContext))}; null for
-     * plain TCP.
+     * its trust managers), used as is: the same as {@code tls(Tls.of(sslContext))}; null for plain
+     * TCP.
      */
     public Builder tls(SslContext sslContext) {
       if (sslContext != null && !sslContext.isClient()) {
@@ -196,8 +194,8 @@ public final class TcpClientOptions {
     }
 
     /**
-     * Whether, with TLS, the server certificate must match the host name (default true); applied
-     * to whichever {@link Tls} value the options end with.
+     * Whether, with TLS, the server certificate must match the host name (default true); applied to
+     * whichever {@link Tls} value the options end with.
      *
      * @deprecated use {@code tls(Tls.builder().hostnameVerification(false)...build())}, or {@code
      *     tls(Tls.of(context).toBuilder().hostnameVerification(false).build())}
@@ -246,7 +244,8 @@ public final class TcpClientOptions {
 
     /** The options. */
     public TcpClientOptions build() {
-      if (tls != null && hostnameVerification != null
+      if (tls != null
+          && hostnameVerification != null
           && tls.hostnameVerification() != hostnameVerification) {
         tls = tls.toBuilder().hostnameVerification(hostnameVerification).build();
       }

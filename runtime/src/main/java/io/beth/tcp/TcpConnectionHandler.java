@@ -3,10 +3,10 @@ package io.beth.tcp;
 import io.beth.stream.DuplexStream;
 
 /**
- * Handles one TCP connection, given as a duplex stream: it emits the bytes received as
- * {@code byte[]} chunks (boundaries are arbitrary: see {@link Framing}) and accepts anything
- * convertible to bytes ({@code byte[]}, {@code ByteBuffer}, {@code ByteBuf}, {@code CharSequence}
- * as UTF-8). An echo server:
+ * Handles one TCP connection, given as a duplex stream: it emits the bytes received as {@code
+ * byte[]} chunks (boundaries are arbitrary: see {@link Framing}) and accepts anything convertible
+ * to bytes ({@code byte[]}, {@code ByteBuffer}, {@code ByteBuf}, {@code CharSequence} as UTF-8). An
+ * echo server:
  *
  * <pre>{@code
  * TcpServer.start((stream, info) -> Streams.connect(stream, stream), TcpServerOptions.DEFAULT);

@@ -28,16 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP server: each accepted connection is handed to a {@link TcpConnectionHandler} as one duplex stream.
+ * A TCP server: each accepted connection is handed to a {@link TcpConnectionHandler} as one duplex
+ * stream.
  *
  * <p>Per connection, reading pauses while the handler's consumer is behind (the stream's inbound
  * buffer is full), and messages put are written only while the socket can take them. Half-close is
- * on: when the peer shuts its output down, the stream's source ends (after the data before it) while
- * sending goes on; closing the stream's outbound sink writes what it accepted and then shuts our
- * output down, while receiving goes on (with TLS there is no half-close: closing the sink sends
- * what it accepted, then closes the connection). The connection closes once both directions are finished,
- * or at once when it is reset (the source then fails with a
- * {@link io.beth.transport.ConnectionException} saying so).
+ * on: when the peer shuts its output down, the stream's source ends (after the data before it)
+ * while sending goes on; closing the stream's outbound sink writes what it accepted and then shuts
+ * our output down, while receiving goes on (with TLS there is no half-close: closing the sink sends
+ * what it accepted, then closes the connection). The connection closes once both directions are
+ * finished, or at once when it is reset (the source then fails with a {@link
+ * io.beth.transport.ConnectionException} saying so).
  */
 public final class TcpServer implements AutoCloseable {
 
@@ -54,7 +55,8 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /** Starts listening; the future completes once bound, or fails with why it could not bind. */
-  public static CompletableFuture<TcpServer> start(TcpConnectionHandler handler, TcpServerOptions options) {
+  public static CompletableFuture<TcpServer> start(
+      TcpConnectionHandler handler, TcpServerOptions options) {
     Objects.requireNonNull(handler, "handler == null");
     return start(ByteCodecs.copying(), handler::handle, options);
   }
@@ -82,8 +84,8 @@ public final class TcpServer implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new IllegalStateException("cannot start a TCP server on " + resources + ": closed"));
     }
-    Executor handlerExecutor = options.executor() != null
-        ? options.executor() : resources.blockingExecutor();
+    Executor handlerExecutor =
+        options.executor() != null ? options.executor() : resources.blockingExecutor();
     SslContext sslContext;
     try {
       sslContext = options.sslContext(); // built before binding: a bad one fails the start
@@ -91,52 +93,61 @@ public final class TcpServer implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     // Listeners run where the last channel closes: no thread of Netty's global executor.
-    ChannelGroup connections =
-        new DefaultChannelGroup("beth-tcp", ImmediateEventExecutor.INSTANCE);
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(resources.eventLoopGroup())
-        .channel(resources.transport().serverSocketChannelClass())
-        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            connections.add(ch);
-            TcpChannels.setUp(
-                ch,
-                sslContext == null ? null : sslContext.newHandler(ch.alloc()),
-                options.pipelineHook(), codec, options.inboundBuffer(), options.outboundBuffer(),
-                (stream, info) -> dispatch(handler, stream, info, handlerExecutor),
-                e -> log.debug("connection not established: {}", e.getMessage()));
-          }
-        });
+    ChannelGroup connections = new DefaultChannelGroup("beth-tcp", ImmediateEventExecutor.INSTANCE);
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(resources.eventLoopGroup())
+            .channel(resources.transport().serverSocketChannelClass())
+            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    connections.add(ch);
+                    TcpChannels.setUp(
+                        ch,
+                        sslContext == null ? null : sslContext.newHandler(ch.alloc()),
+                        options.pipelineHook(),
+                        codec,
+                        options.inboundBuffer(),
+                        options.outboundBuffer(),
+                        (stream, info) -> dispatch(handler, stream, info, handlerExecutor),
+                        e -> log.debug("connection not established: {}", e.getMessage()));
+                  }
+                });
     options.bootstrapHook().accept(bootstrap);
-    InetSocketAddress bind = options.host() == null
-        ? new InetSocketAddress(options.port())
-        : new InetSocketAddress(options.host(), options.port());
+    InetSocketAddress bind =
+        options.host() == null
+            ? new InetSocketAddress(options.port())
+            : new InetSocketAddress(options.host(), options.port());
     CompletableFuture<TcpServer> started = new CompletableFuture<>();
     ChannelFuture bound = bootstrap.bind(bind);
-    bound.addListener(f -> {
-      if (f.isSuccess()) {
-        started.complete(new TcpServer(bound.channel(), connections, resources));
-      } else {
-        started.completeExceptionally(f.cause());
-      }
-    });
+    bound.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            started.complete(new TcpServer(bound.channel(), connections, resources));
+          } else {
+            started.completeExceptionally(f.cause());
+          }
+        });
     return started;
   }
 
   private static <I> void dispatch(
-      Dispatch<I> handler, ChannelStream<I, Object> stream, ConnectionInfo info,
+      Dispatch<I> handler,
+      ChannelStream<I, Object> stream,
+      ConnectionInfo info,
       Executor executor) {
-    executor.execute(() -> {
-      try {
-        handler.handle(stream, info);
-      } catch (Exception | Error e) {
-        log.warn("TCP handler failed for {}; closing the connection", info.remoteAddress(), e);
-        stream.fail(e);
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            handler.handle(stream, info);
+          } catch (Exception | Error e) {
+            log.warn("TCP handler failed for {}; closing the connection", info.remoteAddress(), e);
+            stream.fail(e);
+          }
+        });
   }
 
   /** The address the server listens on (with the port chosen if 0 was asked for). */
@@ -150,10 +161,10 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: stops accepting at once, lets open connections finish for up to
-   * {@code timeout}, then closes those still open. The future completes once every connection is
-   * closed; if the resources the server runs on were closed under it (which closes every channel
-   * at once), once they are.
+   * Stops gracefully: stops accepting at once, lets open connections finish for up to {@code
+   * timeout}, then closes those still open. The future completes once every connection is closed;
+   * if the resources the server runs on were closed under it (which closes every channel at once),
+   * once they are.
    */
   public CompletableFuture<Void> stop(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
@@ -162,18 +173,29 @@ public final class TcpServer implements AutoCloseable {
       resources.terminationFuture().whenComplete((v, e) -> stopped.complete(null));
       return stopped;
     }
-    serverChannel.close().addListener(f -> {
-      CompletableFuture<?>[] closing = connections.stream()
-          .map(TcpServer::closeFuture)
-          .toArray(CompletableFuture<?>[]::new);
-      CompletableFuture<Void> all = CompletableFuture.allOf(closing);
-      if (!all.isDone()) {
-        var force = resources.timer().schedule(
-            () -> { connections.close(); }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        all.whenComplete((v, e) -> force.cancel(false));
-      }
-      all.whenComplete((v, e) -> stopped.complete(null));
-    });
+    serverChannel
+        .close()
+        .addListener(
+            f -> {
+              CompletableFuture<?>[] closing =
+                  connections.stream()
+                      .map(TcpServer::closeFuture)
+                      .toArray(CompletableFuture<?>[]::new);
+              CompletableFuture<Void> all = CompletableFuture.allOf(closing);
+              if (!all.isDone()) {
+                var force =
+                    resources
+                        .timer()
+                        .schedule(
+                            () -> {
+                              connections.close();
+                            },
+                            timeout.toNanos(),
+                            TimeUnit.NANOSECONDS);
+                all.whenComplete((v, e) -> force.cancel(false));
+              }
+              all.whenComplete((v, e) -> stopped.complete(null));
+            });
     return stopped;
   }
 
@@ -184,9 +206,9 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /**
-   * Stops at once: closes the listener and every connection, waiting for them to close, for
-   * {@link #CLOSE_WAIT} at most; a connection still open then is logged as an error with its state
-   * (a close that never completes is a bug to find, not a reason to hang the caller).
+   * Stops at once: closes the listener and every connection, waiting for them to close, for {@link
+   * #CLOSE_WAIT} at most; a connection still open then is logged as an error with its state (a
+   * close that never completes is a bug to find, not a reason to hang the caller).
    */
   @Override
   public void close() {
@@ -195,11 +217,23 @@ public final class TcpServer implements AutoCloseable {
       stopped.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       StringBuilder open = new StringBuilder();
-      connections.forEach(ch -> open.append(' ').append(ch).append(" open=").append(ch.isOpen())
-          .append(" active=").append(ch.isActive()).append(" registered=")
-          .append(ch.isRegistered()).append(';'));
-      log.error("{} connection(s) of {} not closed {} after close():{}", connections.size(), this,
-          CLOSE_WAIT, open);
+      connections.forEach(
+          ch ->
+              open.append(' ')
+                  .append(ch)
+                  .append(" open=")
+                  .append(ch.isOpen())
+                  .append(" active=")
+                  .append(ch.isActive())
+                  .append(" registered=")
+                  .append(ch.isRegistered())
+                  .append(';'));
+      log.error(
+          "{} connection(s) of {} not closed {} after close():{}",
+          connections.size(),
+          this,
+          CLOSE_WAIT,
+          open);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
@@ -212,6 +246,10 @@ public final class TcpServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "TcpServer[" + serverChannel.localAddress() + ", connections=" + connections.size() + "]";
+    return "TcpServer["
+        + serverChannel.localAddress()
+        + ", connections="
+        + connections.size()
+        + "]";
   }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * How a {@link TcpServer} listens. Immutable; build with {@link #builder()} or derive with
- * {@link #toBuilder()}.
+ * How a {@link TcpServer} listens. Immutable; build with {@link #builder()} or derive with {@link
+ * #toBuilder()}.
  *
  * <p>Defaults ({@link #DEFAULT}): port 0 (a free port), all interfaces, no TLS, the shared
  * resources ({@link BethResources#shared()}), handlers called on the resources' blocking executor,
@@ -208,8 +208,8 @@ public final class TcpServerOptions {
     }
 
     /**
-     * Serves TLS with {@code tls}, which must hold the server's certificate; null (the default)
-     * for plain TCP.
+     * Serves TLS with {@code tls}, which must hold the server's certificate; null (the default) for
+     * plain TCP.
      *
      * <pre>{@code
      * TcpServerOptions.builder()
@@ -234,8 +234,8 @@ public final class TcpServerOptions {
     }
 
     /**
-     * Where handlers are called; {@code null} (the default) for the resources' blocking
-     * executor, where a handler may block.
+     * Where handlers are called; {@code null} (the default) for the resources' blocking executor,
+     * where a handler may block.
      */
     public Builder executor(Executor executor) {
       this.executor = executor;

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The threads Beth runs on, with one owner: event loops on one {@link Transport}, the executor of
  * handlers that may block (a virtual thread per task on Java 21+), and one timer for the timeouts
- * no channel owns (a channel's own timeouts and heartbeats run on its event loop). Every server
- * and client runs on the resources its options name ({@code resources(...)}), else on
- * {@link #shared()}; a {@code BethApplication} given resources in its options closes them when it
- * stops. Threads start on first use.
+ * no channel owns (a channel's own timeouts and heartbeats run on its event loop). Every server and
+ * client runs on the resources its options name ({@code resources(...)}), else on {@link
+ * #shared()}; a {@code BethApplication} given resources in its options closes them when it stops.
+ * Threads start on first use.
  *
  * <pre>{@code
  * BethResources resources = BethResources.builder().eventLoopThreads(2).build();
@@ -63,24 +63,33 @@ public final class BethResources implements AutoCloseable {
     this.name = b.name;
     this.transport = b.transport != null ? b.transport : Transport.configured();
     if (!transport.isAvailable()) {
-      throw new IllegalStateException("the " + transport + " transport is not available here ("
-          + transport.unavailabilityCause() + "); choose another with " + Transport.PROPERTY
-          + " or BethResources.builder().transport(...)", transport.unavailabilityCause());
+      throw new IllegalStateException(
+          "the "
+              + transport
+              + " transport is not available here ("
+              + transport.unavailabilityCause()
+              + "); choose another with "
+              + Transport.PROPERTY
+              + " or BethResources.builder().transport(...)",
+          transport.unavailabilityCause());
     }
     this.isShared = isShared;
-    this.eventLoops = new MultiThreadIoEventLoopGroup(b.eventLoopThreads,
-        new DefaultThreadFactory(name + "-io", true), transport.ioHandlerFactory());
-    this.ownedExecutor = b.blockingExecutor == null ? BlockingExecutor.create(name + "-blocking")
-        : null;
+    this.eventLoops =
+        new MultiThreadIoEventLoopGroup(
+            b.eventLoopThreads,
+            new DefaultThreadFactory(name + "-io", true),
+            transport.ioHandlerFactory());
+    this.ownedExecutor =
+        b.blockingExecutor == null ? BlockingExecutor.create(name + "-blocking") : null;
     this.blockingExecutor = b.blockingExecutor != null ? b.blockingExecutor : ownedExecutor;
     this.timer = isShared ? DaemonTimer.shared() : new DaemonTimer(name + "-timer");
   }
 
   /**
    * The shared default, created on first use with daemon threads named {@code beth-io-*}, {@code
-   * beth-blocking-*} (before Java 21) and {@code beth-timer}, on {@link Transport#configured()};
-   * it lives as long as the JVM and is never closed. Stream timeouts, periodic sources and
-   * Server-Sent Events keep-alives use its timer.
+   * beth-blocking-*} (before Java 21) and {@code beth-timer}, on {@link Transport#configured()}; it
+   * lives as long as the JVM and is never closed. Stream timeouts, periodic sources and Server-Sent
+   * Events keep-alives use its timer.
    */
   public static BethResources shared() {
     BethResources r = shared;
@@ -145,10 +154,10 @@ public final class BethResources implements AutoCloseable {
   }
 
   /**
-   * Closes, in the order the class comment says: the event loops with Netty's {@code
-   * quietPeriod} and {@code timeout}, then the blocking executor (its tasks get {@code timeout}),
-   * then the timer. The future completes once all have stopped; calling again returns the same.
-   * The shared default refuses with an {@link IllegalStateException}.
+   * Closes, in the order the class comment says: the event loops with Netty's {@code quietPeriod}
+   * and {@code timeout}, then the blocking executor (its tasks get {@code timeout}), then the
+   * timer. The future completes once all have stopped; calling again returns the same. The shared
+   * default refuses with an {@link IllegalStateException}.
    */
   public CompletableFuture<Void> shutdownGracefully(Duration quietPeriod, Duration timeout) {
     Objects.requireNonNull(quietPeriod, "quietPeriod == null");
@@ -166,14 +175,14 @@ public final class BethResources implements AutoCloseable {
   }
 
   /**
-   * {@link #shutdownGracefully()}, waiting for it. Never call it on one of these resources'
-   * threads (it would wait for itself): that is an {@link IllegalStateException}.
+   * {@link #shutdownGracefully()}, waiting for it. Never call it on one of these resources' threads
+   * (it would wait for itself): that is an {@link IllegalStateException}.
    */
   @Override
   public void close() {
     if (timer.isTimerThread() || onEventLoop()) {
-      throw new IllegalStateException("close() on a thread of " + this
-          + " would wait for itself; use shutdownGracefully()");
+      throw new IllegalStateException(
+          "close() on a thread of " + this + " would wait for itself; use shutdownGracefully()");
     }
     shutdownGracefully().join();
   }
@@ -202,7 +211,9 @@ public final class BethResources implements AutoCloseable {
       if (ownedExecutor != null) {
         ownedExecutor.shutdown();
         if (!ownedExecutor.awaitTermination(executorTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-          log.warn("{}: blocking tasks still running {} after closing; interrupting them", this,
+          log.warn(
+              "{}: blocking tasks still running {} after closing; interrupting them",
+              this,
               executorTimeout);
           ownedExecutor.shutdownNow();
         }
@@ -217,8 +228,13 @@ public final class BethResources implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "BethResources[" + name + ", " + transport + (isShared ? ", shared" : "")
-        + (closing.get() ? ", closed" : "") + "]";
+    return "BethResources["
+        + name
+        + ", "
+        + transport
+        + (isShared ? ", shared" : "")
+        + (closing.get() ? ", closed" : "")
+        + "]";
   }
 
   /** Builds {@link BethResources}; each {@link #build()} makes a new set of threads. */

@@ -14,13 +14,13 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The TLS settings of a server or a client, the one value every Beth server and client takes
- * through {@code tls(Tls)}: the certificate it presents (key material), the certificates it
- * trusts (trust material; the JDK's default trust store when none is given), client
- * authentication (servers), host-name verification (clients; on by default), the ALPN protocols
- * to offer, and optionally the TLS versions and cipher suites. Immutable; build with {@link
- * #builder()}, derive with {@link #toBuilder()}. The Netty context is built from it once per
- * options object, not per connection; {@link #of(SslContext)} hands Beth a Netty context of
- * one's own instead, for full control.
+ * through {@code tls(Tls)}: the certificate it presents (key material), the certificates it trusts
+ * (trust material; the JDK's default trust store when none is given), client authentication
+ * (servers), host-name verification (clients; on by default), the ALPN protocols to offer, and
+ * optionally the TLS versions and cipher suites. Immutable; build with {@link #builder()}, derive
+ * with {@link #toBuilder()}. The Netty context is built from it once per options object, not per
+ * connection; {@link #of(SslContext)} hands Beth a Netty context of one's own instead, for full
+ * control.
  *
  * <pre>{@code
  * Tls server = Tls.builder()
@@ -39,8 +39,8 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * <p>Each kind of material is set once: setting key material (or trust material) again replaces
  * what was set before, whichever method set it. A client ignores {@link #clientAuth()}; a server
- * ignores {@link #hostnameVerification()}. A server needs key material; {@link #DEFAULT} has
- * none, and is what a client uses when given no TLS settings.
+ * ignores {@link #hostnameVerification()}. A server needs key material; {@link #DEFAULT} has none,
+ * and is what a client uses when given no TLS settings.
  */
 public final class Tls {
 
@@ -186,7 +186,8 @@ public final class Tls {
 
   /** Whether trust material is set; without, the JDK's default trust store is used. */
   public boolean hasTrust() {
-    return !trustCertificates.isEmpty() || trustCertificatesFile != null
+    return !trustCertificates.isEmpty()
+        || trustCertificatesFile != null
         || trustManagerFactory != null;
   }
 
@@ -243,8 +244,11 @@ public final class Tls {
       parts.add("certificate from a KeyManagerFactory");
     }
     if (!trustCertificates.isEmpty()) {
-      parts.add("trust " + trustCertificates.size() + " certificate"
-          + (trustCertificates.size() == 1 ? "" : "s"));
+      parts.add(
+          "trust "
+              + trustCertificates.size()
+              + " certificate"
+              + (trustCertificates.size() == 1 ? "" : "s"));
     } else if (trustCertificatesFile != null) {
       parts.add("trust " + trustCertificatesFile);
     } else if (trustManagerFactory != null) {
@@ -437,14 +441,22 @@ public final class Tls {
      * #hostnameVerification} is set too.
      */
     public Tls build() {
-      if (sslContext != null && (privateKey != null || certificateChainFile != null
-          || keyManagerFactory != null || !trustCertificates.isEmpty()
-          || trustCertificatesFile != null || trustManagerFactory != null
-          || clientAuth != ClientAuth.NONE || insecure || !alpn.isEmpty() || !protocols.isEmpty()
-          || !ciphers.isEmpty())) {
-        throw new IllegalStateException("Tls.of(SslContext) uses its context as is: set key and"
-            + " trust material, client auth, ALPN, protocols and ciphers on the SslContextBuilder,"
-            + " or build the Tls with Tls.builder() instead");
+      if (sslContext != null
+          && (privateKey != null
+              || certificateChainFile != null
+              || keyManagerFactory != null
+              || !trustCertificates.isEmpty()
+              || trustCertificatesFile != null
+              || trustManagerFactory != null
+              || clientAuth != ClientAuth.NONE
+              || insecure
+              || !alpn.isEmpty()
+              || !protocols.isEmpty()
+              || !ciphers.isEmpty())) {
+        throw new IllegalStateException(
+            "Tls.of(SslContext) uses its context as is: set key and"
+                + " trust material, client auth, ALPN, protocols and ciphers on the SslContextBuilder,"
+                + " or build the Tls with Tls.builder() instead");
       }
       return new Tls(this);
     }

@@ -24,8 +24,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The Netty transport of a {@link BethResources}' event loops: Linux io_uring, Linux epoll, or
- * Java NIO (everywhere). {@link #configured()} is what resources use unless told otherwise.
+ * The Netty transport of a {@link BethResources}' event loops: Linux io_uring, Linux epoll, or Java
+ * NIO (everywhere). {@link #configured()} is what resources use unless told otherwise.
  */
 public enum Transport {
 
@@ -113,7 +113,9 @@ public enum Transport {
     }
   };
 
-  /** The system property that chooses the transport: {@code io_uring}, {@code epoll} or {@code nio}. */
+  /**
+   * The system property that chooses the transport: {@code io_uring}, {@code epoll} or {@code nio}.
+   */
   public static final String PROPERTY = "beth.transport";
 
   /** The older system property: {@code true} means {@code -Dbeth.transport=nio}. */
@@ -127,8 +129,8 @@ public enum Transport {
 
   /**
    * The transport of resources built without one: the one {@value #PROPERTY} names; else NIO if
-   * {@value #NIO_PROPERTY} is {@code true}; else epoll where available; else NIO. A transport
-   * named but not available here fails when resources are built, saying why.
+   * {@value #NIO_PROPERTY} is {@code true}; else epoll where available; else NIO. A transport named
+   * but not available here fails when resources are built, saying why.
    */
   public static Transport configured() {
     return configured(System.getProperty(PROPERTY), System.getProperty(NIO_PROPERTY));
@@ -155,8 +157,13 @@ public enum Transport {
         return t;
       }
     }
-    throw new IllegalArgumentException("no transport named '" + id + "'; " + PROPERTY + " is one of "
-        + Arrays.stream(values()).map(Transport::id).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "no transport named '"
+            + id
+            + "'; "
+            + PROPERTY
+            + " is one of "
+            + Arrays.stream(values()).map(Transport::id).collect(Collectors.joining(", ")));
   }
 
   /** The name {@value #PROPERTY} gives it: {@code io_uring}, {@code epoll} or {@code nio}. */

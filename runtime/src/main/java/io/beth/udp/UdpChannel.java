@@ -24,26 +24,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A UDP socket as a duplex stream of {@link UdpPacket}s: packets received are taken from it, packets
- * put into it are sent to their remote address.
+ * A UDP socket as a duplex stream of {@link UdpPacket}s: packets received are taken from it,
+ * packets put into it are sent to their remote address.
  *
  * <p>A socket opened without a port ({@link UdpOptions#SEND_ONLY}) only sends: its source is closed
  * from the start (a take completes with {@code null}) and nothing is read. A put of a packet larger
- * than {@link UdpOptions#maxPacketSize()} fails with an {@link IllegalArgumentException} naming
- * its size. A send the system refuses (to a broadcast address without {@link
- * UdpOptions#broadcast()}, to an unreachable network) fails the socket with a
- * {@link io.beth.transport.ConnectionException} naming the destination, and closes it. While the
- * consumer is behind, reading pauses and the kernel drops what it cannot hold, as UDP does.
- * Closing the socket sends what was accepted, then closes it. {@link #take(Duration)} waits a
- * bounded time and tells a timeout ({@link #TIMED_OUT}) from the end ({@code null}).
+ * than {@link UdpOptions#maxPacketSize()} fails with an {@link IllegalArgumentException} naming its
+ * size. A send the system refuses (to a broadcast address without {@link UdpOptions#broadcast()},
+ * to an unreachable network) fails the socket with a {@link io.beth.transport.ConnectionException}
+ * naming the destination, and closes it. While the consumer is behind, reading pauses and the
+ * kernel drops what it cannot hold, as UDP does. Closing the socket sends what was accepted, then
+ * closes it. {@link #take(Duration)} waits a bounded time and tells a timeout ({@link #TIMED_OUT})
+ * from the end ({@code null}).
  */
-public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
-    PollableSource<UdpPacket> {
+public final class UdpChannel
+    implements DuplexStream<UdpPacket, UdpPacket>, PollableSource<UdpPacket> {
 
   /**
    * What {@link #take(Duration)} completes with when no packet arrived in time: a packet of no
-   * bytes from {@code 0.0.0.0:0}, an address no datagram comes from. Compare it with {@code ==}
-   * (or {@code equals}); the end of the stream is {@code null}, as for every source.
+   * bytes from {@code 0.0.0.0:0}, an address no datagram comes from. Compare it with {@code ==} (or
+   * {@code equals}); the end of the stream is {@code null}, as for every source.
    */
   public static final UdpPacket TIMED_OUT = new UdpPacket(new InetSocketAddress(0), new byte[0]);
 
@@ -69,36 +69,47 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
           new IllegalStateException("cannot open a UDP socket on " + resources + ": closed"));
     }
     int port = options.receives() ? options.port() : 0;
-    InetSocketAddress bind = options.host() == null
-        ? new InetSocketAddress(port)
-        : new InetSocketAddress(options.host(), port);
+    InetSocketAddress bind =
+        options.host() == null
+            ? new InetSocketAddress(port)
+            : new InetSocketAddress(options.host(), port);
     InetAddress bindAddress = options.host() == null ? null : bind.getAddress();
     @SuppressWarnings("unchecked")
     ChannelStream<UdpPacket, UdpPacket>[] holder = new ChannelStream[1];
     ReusedReceiveBuffer receiveBuffer =
         new ReusedReceiveBuffer(options.maxPacketSize(), MESSAGES_PER_READ);
-    Bootstrap bootstrap = new Bootstrap()
-        .group(resources.eventLoopGroup())
-        .channelFactory(
-            () -> resources.transport().newDatagramChannel(family(options, bindAddress)))
-        .option(ChannelOption.SO_BROADCAST, options.broadcast())
-        .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
-        // Room for the largest packet, so none is cut short, in one buffer reused for every read.
-        // Several datagrams per read (an allocator set as an option reads one unless told; Netty's
-        // datagram default is 16): one read per packet costs an epoll wake-up each and sends the
-        // answers one system call each.
-        .option(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffer)
-        .handler(new ChannelInitializer<DatagramChannel>() {
-          @Override
-          protected void initChannel(DatagramChannel ch) {
-            holder[0] = ChannelStream.attach(ch, new PacketCodec(options.maxPacketSize()),
-                options.inboundBuffer(), options.outboundBuffer(), false);
-            ch.closeFuture().addListener(f -> receiveBuffer.release());
-            if (!options.receives()) {
-              holder[0].endInput();
-            }
-          }
-        });
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(resources.eventLoopGroup())
+            .channelFactory(
+                () -> resources.transport().newDatagramChannel(family(options, bindAddress)))
+            .option(ChannelOption.SO_BROADCAST, options.broadcast())
+            .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !options.multicastLoopback())
+            // Room for the largest packet, so none is cut short, in one buffer reused for every
+            // read.
+            // Several datagrams per read (an allocator set as an option reads one unless told;
+            // Netty's
+            // datagram default is 16): one read per packet costs an epoll wake-up each and sends
+            // the
+            // answers one system call each.
+            .option(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffer)
+            .handler(
+                new ChannelInitializer<DatagramChannel>() {
+                  @Override
+                  protected void initChannel(DatagramChannel ch) {
+                    holder[0] =
+                        ChannelStream.attach(
+                            ch,
+                            new PacketCodec(options.maxPacketSize()),
+                            options.inboundBuffer(),
+                            options.outboundBuffer(),
+                            false);
+                    ch.closeFuture().addListener(f -> receiveBuffer.release());
+                    if (!options.receives()) {
+                      holder[0].endInput();
+                    }
+                  }
+                });
     if (options.multicastInterface() != null) {
       bootstrap.option(ChannelOption.IP_MULTICAST_IF, options.multicastInterface());
     }
@@ -106,26 +117,29 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
       bootstrap.option(ChannelOption.IP_MULTICAST_TTL, options.multicastTtl());
     }
     CompletableFuture<UdpChannel> opened = new CompletableFuture<>();
-    bootstrap.bind(bind).addListener(f -> {
-      if (f.isSuccess()) {
-        opened.complete(new UdpChannel(holder[0], options.receives()));
-      } else {
-        opened.completeExceptionally(f.cause());
-      }
-    });
+    bootstrap
+        .bind(bind)
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                opened.complete(new UdpChannel(holder[0], options.receives()));
+              } else {
+                opened.completeExceptionally(f.cause());
+              }
+            });
     return opened;
   }
 
   /**
    * The socket's protocol family: that of the bind address if one was given; IPv4 for a socket that
-   * sends multicast from a given interface without one (the interface choice of a dual-stack
-   * socket would not apply to IPv4 groups); else the transport's default, dual-stack where
-   * available.
+   * sends multicast from a given interface without one (the interface choice of a dual-stack socket
+   * would not apply to IPv4 groups); else the transport's default, dual-stack where available.
    */
   private static SocketProtocolFamily family(UdpOptions options, InetAddress bindAddress) {
     if (bindAddress != null) {
       return bindAddress instanceof Inet6Address
-          ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+          ? SocketProtocolFamily.INET6
+          : SocketProtocolFamily.INET;
     }
     return options.multicastInterface() != null ? SocketProtocolFamily.INET : null;
   }
@@ -142,14 +156,16 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
 
   /** Joins the multicast {@code group} on {@code networkInterface}. */
   public CompletableFuture<Void> joinGroup(InetAddress group, NetworkInterface networkInterface) {
-    return toFuture(channel.joinGroup(
-        new InetSocketAddress(group, 0), Objects.requireNonNull(networkInterface)));
+    return toFuture(
+        channel.joinGroup(
+            new InetSocketAddress(group, 0), Objects.requireNonNull(networkInterface)));
   }
 
   /** Leaves the multicast {@code group} on {@code networkInterface}. */
   public CompletableFuture<Void> leaveGroup(InetAddress group, NetworkInterface networkInterface) {
-    return toFuture(channel.leaveGroup(
-        new InetSocketAddress(group, 0), Objects.requireNonNull(networkInterface)));
+    return toFuture(
+        channel.leaveGroup(
+            new InetSocketAddress(group, 0), Objects.requireNonNull(networkInterface)));
   }
 
   private static CompletableFuture<Void> toFuture(ChannelFuture future) {
@@ -162,13 +178,14 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
       }
       return done;
     }
-    future.addListener(f -> {
-      if (f.isSuccess()) {
-        done.complete(null);
-      } else {
-        done.completeExceptionally(f.cause());
-      }
-    });
+    future.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            done.complete(null);
+          } else {
+            done.completeExceptionally(f.cause());
+          }
+        });
     return done;
   }
 
@@ -237,7 +254,10 @@ public final class UdpChannel implements DuplexStream<UdpPacket, UdpPacket>,
 
   @Override
   public String toString() {
-    return "UdpChannel[" + channel.localAddress() + (receives ? "" : ", send-only (source closed)")
-        + (channel.isOpen() ? "" : ", closed") + "]";
+    return "UdpChannel["
+        + channel.localAddress()
+        + (receives ? "" : ", send-only (source closed)")
+        + (channel.isOpen() ? "" : ", closed")
+        + "]";
   }
 }

@@ -10,10 +10,9 @@ import java.net.UnknownHostException;
  * #toBuilder()}.
  *
  * <p>Without {@link Builder#port(int)} the socket only sends (from an ephemeral port) and its
- * source is closed from the start. Defaults ({@link #DEFAULT}): send-only, no broadcast, packets
- * of at most
- * {@value #MAX_PACKET_SIZE} bytes each way, 64 packets buffered each way, on the shared resources
- * ({@link BethResources#shared()}).
+ * source is closed from the start. Defaults ({@link #DEFAULT}): send-only, no broadcast, packets of
+ * at most {@value #MAX_PACKET_SIZE} bytes each way, 64 packets buffered each way, on the shared
+ * resources ({@link BethResources#shared()}).
  */
 public final class UdpOptions {
 
@@ -230,8 +229,8 @@ public final class UdpOptions {
     }
 
     /**
-     * The interface to send multicast packets from; without a {@link #host} the socket is then
-     * IPv4 (bind an IPv6 address for IPv6 groups).
+     * The interface to send multicast packets from; without a {@link #host} the socket is then IPv4
+     * (bind an IPv6 address for IPv6 groups).
      */
     public Builder multicastInterface(NetworkInterface networkInterface) {
       this.multicastInterface = networkInterface;

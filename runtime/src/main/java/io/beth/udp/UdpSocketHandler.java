@@ -2,8 +2,8 @@ package io.beth.udp;
 
 /**
  * Handles a UDP socket: the contract of a {@code @UdpSocket} class, which the application's
- * bootstrap opens on the class's port and hands over once bound. A socket that sends every
- * packet back to its sender:
+ * bootstrap opens on the class's port and hands over once bound. A socket that sends every packet
+ * back to its sender:
  *
  * <pre>{@code
  * @UdpSocket(port = 10002)
@@ -18,9 +18,9 @@ package io.beth.udp;
  * }</pre>
  *
  * <p>{@link #handle} is called once, off the event loop (it may block, but should return quickly
- * and let the stream do the work). Packets received are taken from the channel with their
- * sender's address; a packet put is sent to its own address. The application closes the channel
- * when it stops; if {@code handle} throws, the channel fails and closes at once.
+ * and let the stream do the work). Packets received are taken from the channel with their sender's
+ * address; a packet put is sent to its own address. The application closes the channel when it
+ * stops; if {@code handle} throws, the channel fails and closes at once.
  */
 @FunctionalInterface
 public interface UdpSocketHandler {

@@ -15,18 +15,25 @@ public record CloseStatus(int code, String reason) {
 
   /** Normal closure. */
   public static final int NORMAL = 1000;
+
   /** The endpoint is going away. */
   public static final int GOING_AWAY = 1001;
+
   /** Protocol error. */
   public static final int PROTOCOL_ERROR = 1002;
+
   /** The peer's close frame carried no status code (never sent on the wire). */
   public static final int NO_STATUS = 1005;
+
   /** No close frame: the connection ended abruptly (never sent on the wire). */
   public static final int ABNORMAL = 1006;
+
   /** A text message was not valid UTF-8. */
   public static final int INVALID_PAYLOAD = 1007;
+
   /** A message was larger than the maximum message size. */
   public static final int MESSAGE_TOO_BIG = 1009;
+
   /** An unexpected condition on the server. */
   public static final int INTERNAL_ERROR = 1011;
 
@@ -41,7 +48,8 @@ public record CloseStatus(int code, String reason) {
    * report what happened.
    */
   public static boolean maySend(int code) {
-    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014)
+    return (code >= 1000 && code <= 1003)
+        || (code >= 1007 && code <= 1014)
         || (code >= 3000 && code <= 4999);
   }
 }

@@ -7,15 +7,15 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An open WebSocket as a duplex stream. Taken messages are {@code String} for text messages and
  * {@code byte[]} for binary ones (fragments already aggregated). Put a {@link CharSequence} to send
- * a text message, anything {@link io.beth.bytes.Bytes} converts (such as {@code byte[]},
- * {@code ByteBuffer}, {@code ByteBuf}) to send a binary one; a put completes once the message is
- * accepted, later while the peer is slow to read.
+ * a text message, anything {@link io.beth.bytes.Bytes} converts (such as {@code byte[]}, {@code
+ * ByteBuffer}, {@code ByteBuf}) to send a binary one; a put completes once the message is accepted,
+ * later while the peer is slow to read.
  *
  * <p>Control frames are the runtime's: pings are answered, heartbeat pings are sent if configured.
  * Closing the outbound half (or the whole socket) sends a close frame after the accepted messages
  * and waits for the peer's close frame up to the close timeout; the inbound half ends when the
- * peer's close frame arrives. A connection lost without a close frame fails the inbound half with
- * a {@link WebSocketException}.
+ * peer's close frame arrives. A connection lost without a close frame fails the inbound half with a
+ * {@link WebSocketException}.
  */
 public interface WebSocket extends DuplexStream<Object, Object> {
 

@@ -3,8 +3,8 @@ package io.beth.websocket;
 import io.beth.http.HttpRequest;
 
 /**
- * Handles the WebSockets upgraded at one path: the contract of a {@code @WebSocketEndpoint}
- * class, which the generated router upgrades requests to. An echo endpoint:
+ * Handles the WebSockets upgraded at one path: the contract of a {@code @WebSocketEndpoint} class,
+ * which the generated router upgrades requests to. An echo endpoint:
  *
  * <pre>{@code
  * @WebSocketEndpoint(path = "/ws/echo")
@@ -18,10 +18,10 @@ import io.beth.http.HttpRequest;
  * }
  * }</pre>
  *
- * <p>{@link #handle} is called once per connection, after the handshake response went out, off
- * the event loop (it may block, but should return quickly and let the stream do the work). If it
- * throws, the socket is closed with status 1011 (internal error). The socket's messages are
- * {@code String} for text and {@code byte[]} for binary; see {@link WebSocket}.
+ * <p>{@link #handle} is called once per connection, after the handshake response went out, off the
+ * event loop (it may block, but should return quickly and let the stream do the work). If it
+ * throws, the socket is closed with status 1011 (internal error). The socket's messages are {@code
+ * String} for text and {@code byte[]} for binary; see {@link WebSocket}.
  */
 @FunctionalInterface
 public interface WebSocketHandler {

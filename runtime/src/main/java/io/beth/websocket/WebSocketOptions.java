@@ -16,10 +16,10 @@ import java.util.function.Predicate;
 /**
  * Settings of a WebSocket, for both {@link WebSocketClient#connect} and {@link WebSockets#upgrade}.
  * Frame and message limits, compression, heartbeat and close timeout apply to both sides; the
- * headers are the request's on a client and extra response headers on a server; the origin check
- * is the server's; TLS, connect timeouts, the bootstrap hook and the resources are the client's
- * (a server's socket runs on its HTTP server's, and its TLS is that server's). Immutable; build
- * with {@link #builder()}, derive with {@link #toBuilder()}.
+ * headers are the request's on a client and extra response headers on a server; the origin check is
+ * the server's; TLS, connect timeouts, the bootstrap hook and the resources are the client's (a
+ * server's socket runs on its HTTP server's, and its TLS is that server's). Immutable; build with
+ * {@link #builder()}, derive with {@link #toBuilder()}.
  *
  * <p>TLS: a {@code wss://} client connects as {@link Builder#tls} says, by default {@link
  * Tls#DEFAULT} (the JDK's default trust, host names verified); its Netty context is built once per
@@ -99,7 +99,9 @@ public final class WebSocketOptions {
     return heartbeatInterval;
   }
 
-  /** How long a heartbeat ping may wait for a pong before the peer counts as dead (default 10 s). */
+  /**
+   * How long a heartbeat ping may wait for a pong before the peer counts as dead (default 10 s).
+   */
   public Duration pongTimeout() {
     return pongTimeout;
   }
@@ -122,8 +124,8 @@ public final class WebSocketOptions {
   /**
    * Messages buffered in each direction: the {@link #inboundBuffer()}.
    *
-   * @deprecated use {@link #inboundBuffer()} and {@link #outboundBuffer()}, the names every
-   *     options class uses
+   * @deprecated use {@link #inboundBuffer()} and {@link #outboundBuffer()}, the names every options
+   *     class uses
    */
   @Deprecated
   public int bufferSize() {
@@ -153,8 +155,7 @@ public final class WebSocketOptions {
   /**
    * Client: the Netty context of {@link #tls()} for {@code wss://}, built on the first call, then
    * kept (the one given to {@link Tls#of} as is; one shared by every client of {@link
-   * Tls#DEFAULT}). Fails with an {@link IllegalArgumentException} saying why if it cannot be
-   * built.
+   * Tls#DEFAULT}). Fails with an {@link IllegalArgumentException} saying why if it cannot be built.
    */
   public SslContext sslContext() {
     return sslContext.get();

@@ -20,11 +20,11 @@ public final class WebSockets {
   private WebSockets() {}
 
   /**
-   * Validates the handshake request. If valid, the response switches protocols (with the
-   * negotiated subprotocol, compression and {@link WebSocketOptions#headers()}) and the socket
-   * completes once the 101 is written. If not, the response is a 400 naming the reason (403 when
-   * the origin check refuses, 426 for an unsupported version) and the socket fails with a
-   * {@link WebSocketHandshakeException}.
+   * Validates the handshake request. If valid, the response switches protocols (with the negotiated
+   * subprotocol, compression and {@link WebSocketOptions#headers()}) and the socket completes once
+   * the 101 is written. If not, the response is a 400 naming the reason (403 when the origin check
+   * refuses, 426 for an unsupported version) and the socket fails with a {@link
+   * WebSocketHandshakeException}.
    */
   public static WebSocketUpgrade upgrade(HttpRequest request, WebSocketOptions options) {
     Objects.requireNonNull(request, "request == null");

@@ -49,20 +49,38 @@ class ApplicationResourcesTest {
     BethResources resources = BethResources.builder().name("beth-app-test").build();
     CompletableFuture<Channel> http = new CompletableFuture<>();
     CompletableFuture<Channel> tcp = new CompletableFuture<>();
-    BethApplication app = BethApplication.builder()
-        .http(HttpHandler.sync(request -> HttpResponse.ok("hello")))
-        .tcp("Echo", 0, (stream, info) -> Streams.connect(stream, stream))
-        .udp("Echo", 0, socket -> Streams.connect(socket, socket))
-        .build();
-    RunningApplication running = app.start(BethOptions.builder().freePorts().resources(resources)
-        .http(HttpServerOptions.builder().pipelineHook(p -> http.complete(p.channel())).build())
-        .tcp(TcpServerOptions.builder().pipelineHook(p -> tcp.complete(p.channel())).build())
-        .build()).get(10, SECONDS);
+    BethApplication app =
+        BethApplication.builder()
+            .http(HttpHandler.sync(request -> HttpResponse.ok("hello")))
+            .tcp("Echo", 0, (stream, info) -> Streams.connect(stream, stream))
+            .udp("Echo", 0, socket -> Streams.connect(socket, socket))
+            .build();
+    RunningApplication running =
+        app.start(
+                BethOptions.builder()
+                    .freePorts()
+                    .resources(resources)
+                    .http(
+                        HttpServerOptions.builder()
+                            .pipelineHook(p -> http.complete(p.channel()))
+                            .build())
+                    .tcp(
+                        TcpServerOptions.builder()
+                            .pipelineHook(p -> tcp.complete(p.channel()))
+                            .build())
+                    .build())
+            .get(10, SECONDS);
 
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    assertEquals("hello", client.send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + running.address("http").getPort() + "/")).build(),
-        BodyHandlers.ofString()).body());
+    assertEquals(
+        "hello",
+        client
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + running.address("http").getPort() + "/"))
+                    .build(),
+                BodyHandlers.ofString())
+            .body());
     try (Socket socket = new Socket(LOOPBACK, running.address("tcp.Echo").getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write('e');
@@ -74,8 +92,7 @@ class ApplicationResourcesTest {
       socket.send(new DatagramPacket(ping, ping.length, running.address("udp.Echo")));
       DatagramPacket pong = new DatagramPacket(new byte[16], 16);
       socket.receive(pong);
-      assertEquals("ping", new String(pong.getData(), 0, pong.getLength(),
-          StandardCharsets.UTF_8));
+      assertEquals("ping", new String(pong.getData(), 0, pong.getLength(), StandardCharsets.UTF_8));
     }
     assertTrue(isLoopOf(resources, http.get(5, SECONDS).eventLoop()));
     assertTrue(isLoopOf(resources, tcp.get(5, SECONDS).eventLoop()));
@@ -91,14 +108,22 @@ class ApplicationResourcesTest {
   void aStartThatFailsLeavesTheResourcesOpenForTheCaller() throws Exception {
     BethResources resources = BethResources.builder().name("beth-failed-start-test").build();
     try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
-      BethApplication app = BethApplication.builder()
-          .tcp("Echo", taken.getLocalPort(), (stream, info) -> stream.close())
-          .build();
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> app.start(BethOptions.builder().resources(resources)
-              .tcp(TcpServerOptions.builder().bindAddress(LOOPBACK).build()).build())
-              .get(10, SECONDS));
-      assertTrue(e.getCause().getMessage().startsWith("Cannot start tcp.Echo on port "),
+      BethApplication app =
+          BethApplication.builder()
+              .tcp("Echo", taken.getLocalPort(), (stream, info) -> stream.close())
+              .build();
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  app.start(
+                          BethOptions.builder()
+                              .resources(resources)
+                              .tcp(TcpServerOptions.builder().bindAddress(LOOPBACK).build())
+                              .build())
+                      .get(10, SECONDS));
+      assertTrue(
+          e.getCause().getMessage().startsWith("Cannot start tcp.Echo on port "),
           e.getCause().getMessage());
       assertFalse(resources.isClosed());
     } finally {
@@ -108,12 +133,18 @@ class ApplicationResourcesTest {
 
   @Test
   void theOptionsRefuseTheSharedResourcesAndLoopSettingsBesideResources() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BethOptions.builder().resources(BethResources.shared()));
     BethResources resources = BethResources.builder().name("beth-options-app-test").build();
     try {
-      assertThrows(IllegalArgumentException.class, () -> BethOptions.builder().resources(resources)
-          .http(HttpServerOptions.builder().ioThreads(1).build()).build());
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              BethOptions.builder()
+                  .resources(resources)
+                  .http(HttpServerOptions.builder().ioThreads(1).build())
+                  .build());
       BethOptions options = BethOptions.builder().resources(resources).build();
       assertEquals(resources, options.httpOptions().resources());
       assertEquals(resources, options.tcpOptions("tcp.Echo", 0).resources());

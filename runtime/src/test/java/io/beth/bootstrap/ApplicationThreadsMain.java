@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Run in a JVM of its own by {@link ApplicationThreadsTest}: starts an application with HTTP, TCP
  * and UDP listeners on resources of its own, uses every kind of thread (event loops, the blocking
- * executor, the timer of the stop's grace period), stops it, and exits 0 if no thread named as
- * Beth names threads is left (nor Netty's global executor thread, which Beth never uses itself;
- * Netty starts it for a moment when an event loop terminates), 1 otherwise, printing them.
+ * executor, the timer of the stop's grace period), stops it, and exits 0 if no thread named as Beth
+ * names threads is left (nor Netty's global executor thread, which Beth never uses itself; Netty
+ * starts it for a moment when an event loop terminates), 1 otherwise, printing them.
  */
 public final class ApplicationThreadsMain {
 
@@ -40,19 +40,23 @@ public final class ApplicationThreadsMain {
       System.exit(2);
     }
     BethResources resources = BethResources.builder().name("beth-app").build();
-    BethApplication app = BethApplication.builder()
-        .http(HttpHandler.sync(request -> HttpResponse.ok("blocking " + request.path())))
-        .tcp("Echo", 0, (stream, info) -> Streams.connect(stream, stream))
-        .udp("Echo", 0, socket -> Streams.connect(socket, socket))
-        .build();
-    RunningApplication running = app.start(BethOptions.builder().freePorts()
-        .resources(resources).build()).get(30, TimeUnit.SECONDS);
+    BethApplication app =
+        BethApplication.builder()
+            .http(HttpHandler.sync(request -> HttpResponse.ok("blocking " + request.path())))
+            .tcp("Echo", 0, (stream, info) -> Streams.connect(stream, stream))
+            .udp("Echo", 0, socket -> Streams.connect(socket, socket))
+            .build();
+    RunningApplication running =
+        app.start(BethOptions.builder().freePorts().resources(resources).build())
+            .get(30, TimeUnit.SECONDS);
     InetAddress loopback = InetAddress.getLoopbackAddress();
 
     try (Socket http = new Socket(loopback, running.address("http").getPort())) {
       http.setSoTimeout(10_000);
-      http.getOutputStream().write("GET /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
-          .getBytes(StandardCharsets.ISO_8859_1));
+      http.getOutputStream()
+          .write(
+              "GET /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.ISO_8859_1));
       String answer = new String(http.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       check(answer.startsWith("HTTP/1.1 200") && answer.endsWith("blocking /x"), answer);
     }

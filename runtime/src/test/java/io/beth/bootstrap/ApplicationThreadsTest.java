@@ -22,14 +22,17 @@ class ApplicationThreadsTest {
   void anApplicationOnItsOwnResourcesLeavesNoBethThreadOnceStopped(@TempDir Path dir)
       throws Exception {
     Path output = dir.resolve("output.txt");
-    Process child = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            "-Dio.netty.leakDetection.level=paranoid",
-            ApplicationThreadsMain.class.getName()))
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "-Dio.netty.leakDetection.level=paranoid",
+                    ApplicationThreadsMain.class.getName()))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     boolean exited = child.waitFor(90, TimeUnit.SECONDS);
     if (!exited) {
       child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -14,8 +14,8 @@ class BadParameterExceptionTest {
 
   @Test
   void theResponseIsA400JsonErrorCarryingTheMessage() throws Exception {
-    HttpResponse response = new BadParameterException("Missing query parameter 'q'", null)
-        .response();
+    HttpResponse response =
+        new BadParameterException("Missing query parameter 'q'", null).response();
     assertEquals(400, response.status());
     assertEquals("application/json", response.header("Content-Type"));
     assertArrayEquals(
@@ -39,8 +39,10 @@ class BadParameterExceptionTest {
     HttpResponse response =
         new BadParameterException(415, "Unsupported body: text/csv", null).response();
     assertEquals(415, response.status());
-    assertArrayEquals(("{\"status\":415,\"error\":\"Unsupported Media Type\","
-            + "\"message\":\"Unsupported body: text/csv\"}").getBytes(StandardCharsets.UTF_8),
+    assertArrayEquals(
+        ("{\"status\":415,\"error\":\"Unsupported Media Type\","
+                + "\"message\":\"Unsupported body: text/csv\"}")
+            .getBytes(StandardCharsets.UTF_8),
         (byte[]) response.body());
     assertThrows(IllegalArgumentException.class, () -> new BadParameterException(500, "x", null));
   }

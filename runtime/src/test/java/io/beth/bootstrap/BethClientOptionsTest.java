@@ -29,37 +29,44 @@ class BethClientOptionsTest {
   @Test
   void theMostSpecificBaseUriWinsProgrammaticBeforePropertyAtEachLevel() {
     System.setProperty(BethClientOptions.URI_PROPERTY, "http://default-property");
-    assertEquals(URI.create("http://default-property"),
-        BethClientOptions.defaults().baseUri(Api.class));
-    BethClientOptions withDefault = BethClientOptions.builder()
-        .baseUri(URI.create("http://default")).build();
+    assertEquals(
+        URI.create("http://default-property"), BethClientOptions.defaults().baseUri(Api.class));
+    BethClientOptions withDefault =
+        BethClientOptions.builder().baseUri(URI.create("http://default")).build();
     assertEquals(URI.create("http://default"), withDefault.baseUri(Api.class));
     System.setProperty(API_PROPERTY, " http://api-property:81/v1 ");
     assertEquals(URI.create("http://api-property:81/v1"), withDefault.baseUri(Api.class));
-    assertEquals(URI.create("https://api"), BethClientOptions.builder()
-        .baseUri(URI.create("http://default"))
-        .baseUri(Api.class, URI.create("https://api"))
-        .build().baseUri(Api.class));
+    assertEquals(
+        URI.create("https://api"),
+        BethClientOptions.builder()
+            .baseUri(URI.create("http://default"))
+            .baseUri(Api.class, URI.create("https://api"))
+            .build()
+            .baseUri(Api.class));
   }
 
   @Test
   void withoutAnyBaseUriTheErrorSaysHowToSetOne() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> BethClientOptions.defaults().baseUri(Api.class));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> BethClientOptions.defaults().baseUri(Api.class));
     assertTrue(e.getMessage().contains(API_PROPERTY), e.getMessage());
     assertTrue(e.getMessage().contains("-Dbeth.client.uri="), e.getMessage());
   }
 
   @Test
   void baseUrisMustBeAbsoluteHttpWithoutQuery() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BethClientOptions.builder().baseUri(URI.create("/relative")));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BethClientOptions.builder().baseUri(URI.create("ftp://host")));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BethClientOptions.builder().baseUri(Api.class, URI.create("http://host/?a=b")));
     System.setProperty(API_PROPERTY, "not a uri");
-    assertThrows(IllegalArgumentException.class,
-        () -> BethClientOptions.defaults().baseUri(Api.class));
+    assertThrows(
+        IllegalArgumentException.class, () -> BethClientOptions.defaults().baseUri(Api.class));
   }
 }

@@ -45,9 +45,17 @@ import org.junit.jupiter.api.Test;
  */
 class OptionsVocabularyTest {
 
-  private static final List<Class<?>> OPTIONS = List.of(HttpServerOptions.class,
-      HttpClientOptions.class, TcpServerOptions.class, TcpClientOptions.class, UdpOptions.class,
-      WebSocketOptions.class, BethOptions.class, BethClientOptions.class, Tls.class);
+  private static final List<Class<?>> OPTIONS =
+      List.of(
+          HttpServerOptions.class,
+          HttpClientOptions.class,
+          TcpServerOptions.class,
+          TcpClientOptions.class,
+          UdpOptions.class,
+          WebSocketOptions.class,
+          BethOptions.class,
+          BethClientOptions.class,
+          Tls.class);
 
   private static final SelfSignedTls CERTIFICATE = SelfSignedTls.create();
 
@@ -57,12 +65,14 @@ class OptionsVocabularyTest {
     types.add(ProxyOptions.class);
     for (Class<?> type : types) {
       Field defaults = type.getField("DEFAULT");
-      assertTrue(Modifier.isStatic(defaults.getModifiers())
-          && Modifier.isFinal(defaults.getModifiers()), type + ".DEFAULT");
+      assertTrue(
+          Modifier.isStatic(defaults.getModifiers()) && Modifier.isFinal(defaults.getModifiers()),
+          type + ".DEFAULT");
       assertSame(type, defaults.getType(), type + ".DEFAULT");
-      assertTrue(type.getMethod("toBuilder").getReturnType().getSimpleName().equals("Builder"),
+      assertTrue(
+          type.getMethod("toBuilder").getReturnType().getSimpleName().equals("Builder"),
           type + ".toBuilder()");
-      if (type != ProxyOptions.class) {   // a proxy's builder starts from its kind, host and port
+      if (type != ProxyOptions.class) { // a proxy's builder starts from its kind, host and port
         Method builder = type.getMethod("builder");
         assertTrue(Modifier.isStatic(builder.getModifiers()), type + ".builder()");
       }
@@ -80,43 +90,97 @@ class OptionsVocabularyTest {
     BethResources resources = BethResources.builder().name("beth-vocabulary-test").build();
     try {
       Tls serverTls = CERTIFICATE.serverTls().toBuilder().alpn("http/1.1").build();
-      List<Object> changed = List.of(
-          HttpServerOptions.builder().host("127.0.0.1").port(8443).executor(executor)
-              .eventLoopThreads(3).transport(Transport.NIO).inboundBuffer(5).maxBodySize(7)
-              .idleTimeout(Duration.ofSeconds(3)).compression(true).tls(serverTls)
-              .pipelineHook(p -> {}).bootstrapHook(b -> {}).rawBodies(true).build(),
-          HttpClientOptions.builder().connectTimeout(Duration.ofSeconds(3)).eventLoopThreads(2)
-              .tls(CERTIFICATE.clientTls()).maxConnections(3).followRedirects(false)
-              .cookieStore(InMemoryCookieStore.create()).codecs(Codecs.defaults())
-              .proxy(ProxyOptions.http("proxy.test", 3128).build()).build(),
-          TcpServerOptions.builder().host("127.0.0.1").port(7001).tls(CERTIFICATE.serverTls())
-              .executor(executor).resources(resources).inboundBuffer(3).outboundBuffer(4)
-              .pipelineHook(p -> {}).build(),
-          TcpClientOptions.builder().tls(CERTIFICATE.clientTls()).serverName("beth.test")
-              .connectTimeout(Duration.ofSeconds(2)).inboundBuffer(3).outboundBuffer(4)
-              .resources(resources).build(),
-          UdpOptions.builder().host("127.0.0.1").port(7002).broadcast(true).maxPacketSize(512)
-              .inboundBuffer(3).outboundBuffer(4).multicastTtl(3).resources(resources).build(),
-          WebSocketOptions.builder().tls(CERTIFICATE.clientTls()).inboundBuffer(3)
-              .outboundBuffer(4).maxFrameSize(1000).compression(true).subprotocols("chat")
-              .headers(HttpHeaders.of("X-Test", "1")).connectTimeout(Duration.ofSeconds(2))
-              .resources(resources).build(),
-          BethOptions.builder().port("tcp.Echo", 7003).freePorts().resources(resources).build(),
-          serverTls.toBuilder().clientAuth(Tls.ClientAuth.REQUIRE).protocols("TLSv1.3").build());
+      List<Object> changed =
+          List.of(
+              HttpServerOptions.builder()
+                  .host("127.0.0.1")
+                  .port(8443)
+                  .executor(executor)
+                  .eventLoopThreads(3)
+                  .transport(Transport.NIO)
+                  .inboundBuffer(5)
+                  .maxBodySize(7)
+                  .idleTimeout(Duration.ofSeconds(3))
+                  .compression(true)
+                  .tls(serverTls)
+                  .pipelineHook(p -> {})
+                  .bootstrapHook(b -> {})
+                  .rawBodies(true)
+                  .build(),
+              HttpClientOptions.builder()
+                  .connectTimeout(Duration.ofSeconds(3))
+                  .eventLoopThreads(2)
+                  .tls(CERTIFICATE.clientTls())
+                  .maxConnections(3)
+                  .followRedirects(false)
+                  .cookieStore(InMemoryCookieStore.create())
+                  .codecs(Codecs.defaults())
+                  .proxy(ProxyOptions.http("proxy.test", 3128).build())
+                  .build(),
+              TcpServerOptions.builder()
+                  .host("127.0.0.1")
+                  .port(7001)
+                  .tls(CERTIFICATE.serverTls())
+                  .executor(executor)
+                  .resources(resources)
+                  .inboundBuffer(3)
+                  .outboundBuffer(4)
+                  .pipelineHook(p -> {})
+                  .build(),
+              TcpClientOptions.builder()
+                  .tls(CERTIFICATE.clientTls())
+                  .serverName("beth.test")
+                  .connectTimeout(Duration.ofSeconds(2))
+                  .inboundBuffer(3)
+                  .outboundBuffer(4)
+                  .resources(resources)
+                  .build(),
+              UdpOptions.builder()
+                  .host("127.0.0.1")
+                  .port(7002)
+                  .broadcast(true)
+                  .maxPacketSize(512)
+                  .inboundBuffer(3)
+                  .outboundBuffer(4)
+                  .multicastTtl(3)
+                  .resources(resources)
+                  .build(),
+              WebSocketOptions.builder()
+                  .tls(CERTIFICATE.clientTls())
+                  .inboundBuffer(3)
+                  .outboundBuffer(4)
+                  .maxFrameSize(1000)
+                  .compression(true)
+                  .subprotocols("chat")
+                  .headers(HttpHeaders.of("X-Test", "1"))
+                  .connectTimeout(Duration.ofSeconds(2))
+                  .resources(resources)
+                  .build(),
+              BethOptions.builder().port("tcp.Echo", 7003).freePorts().resources(resources).build(),
+              serverTls.toBuilder()
+                  .clientAuth(Tls.ClientAuth.REQUIRE)
+                  .protocols("TLSv1.3")
+                  .build());
       for (Object options : changed) {
         Object builder = options.getClass().getMethod("toBuilder").invoke(options);
         Object copy = builder.getClass().getMethod("build").invoke(builder);
         for (Method accessor : accessors(options.getClass())) {
-          assertEquals(accessor.invoke(options), accessor.invoke(copy),
+          assertEquals(
+              accessor.invoke(options),
+              accessor.invoke(copy),
               options.getClass().getSimpleName() + "." + accessor.getName() + "()");
         }
         Object defaults = options.getClass().getField("DEFAULT").get(null);
-        assertNotEquals(List.of(), differences(options, defaults),
+        assertNotEquals(
+            List.of(),
+            differences(options, defaults),
             options.getClass().getSimpleName() + ": nothing was changed from the defaults");
       }
-      BethClientOptions clients = BethClientOptions.builder()
-          .baseUri(URI.create("http://localhost:1/"))
-          .baseUri(String.class, URI.create("http://localhost:2/")).build();
+      BethClientOptions clients =
+          BethClientOptions.builder()
+              .baseUri(URI.create("http://localhost:1/"))
+              .baseUri(String.class, URI.create("http://localhost:2/"))
+              .build();
       BethClientOptions copy = clients.toBuilder().build();
       assertEquals(URI.create("http://localhost:1/"), copy.baseUri(Object.class));
       assertEquals(URI.create("http://localhost:2/"), copy.baseUri(String.class));
@@ -129,8 +193,10 @@ class OptionsVocabularyTest {
   private static List<Method> accessors(Class<?> type) {
     List<Method> found = new ArrayList<>();
     for (Method m : type.getMethods()) {
-      if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
-          && m.getReturnType() != void.class && m.getDeclaringClass() == type
+      if (m.getParameterCount() == 0
+          && !Modifier.isStatic(m.getModifiers())
+          && m.getReturnType() != void.class
+          && m.getDeclaringClass() == type
           && !List.of("toBuilder", "newBuilder", "hashCode", "toString", "httpOptions")
               .contains(m.getName())) {
         found.add(m);
@@ -156,8 +222,13 @@ class OptionsVocabularyTest {
     Executor executor = Runnable::run;
     InetAddress loopback = InetAddress.getLoopbackAddress();
 
-    HttpServerOptions http = HttpServerOptions.builder().ioThreads(3).nativeTransport(false)
-        .bodyBufferChunks(5).sslContext(CERTIFICATE.serverContext()).build();
+    HttpServerOptions http =
+        HttpServerOptions.builder()
+            .ioThreads(3)
+            .nativeTransport(false)
+            .bodyBufferChunks(5)
+            .sslContext(CERTIFICATE.serverContext())
+            .build();
     assertEquals(3, http.eventLoopThreads());
     assertEquals(3, http.ioThreads());
     assertEquals(Transport.NIO, http.transport());
@@ -169,34 +240,49 @@ class OptionsVocabularyTest {
     assertEquals(null, http.toBuilder().nativeTransport(true).build().transport());
     assertEquals(3, http.newBuilder().build().eventLoopThreads());
 
-    HttpClientOptions client = HttpClientOptions.builder().ioThreads(2)
-        .trustCertificates(CERTIFICATE.certificate()).insecure(true).build();
+    HttpClientOptions client =
+        HttpClientOptions.builder()
+            .ioThreads(2)
+            .trustCertificates(CERTIFICATE.certificate())
+            .insecure(true)
+            .build();
     assertEquals(2, client.eventLoopThreads());
     assertEquals(List.of(CERTIFICATE.certificate()), client.tls().trustCertificates());
     assertTrue(client.insecure() && client.tls().insecure());
     assertEquals(false, client.toBuilder().insecure(false).build().tls().insecure());
 
-    TcpServerOptions tcpServer = TcpServerOptions.builder().bindAddress(loopback)
-        .handlerExecutor(executor).tls(CERTIFICATE.serverContext()).build();
+    TcpServerOptions tcpServer =
+        TcpServerOptions.builder()
+            .bindAddress(loopback)
+            .handlerExecutor(executor)
+            .tls(CERTIFICATE.serverContext())
+            .build();
     assertEquals(loopback.getHostAddress(), tcpServer.host());
     assertEquals(loopback, tcpServer.bindAddress());
     assertSame(executor, tcpServer.executor());
     assertSame(executor, tcpServer.handlerExecutor());
     assertSame(CERTIFICATE.serverContext(), tcpServer.tls().sslContext());
 
-    TcpClientOptions tcpClient = TcpClientOptions.builder().hostnameVerification(false)
-        .tls(CERTIFICATE.nettyClientContext()).build();
+    TcpClientOptions tcpClient =
+        TcpClientOptions.builder()
+            .hostnameVerification(false)
+            .tls(CERTIFICATE.nettyClientContext())
+            .build();
     assertEquals(false, tcpClient.tls().hostnameVerification());
     assertEquals(false, tcpClient.hostnameVerification());
-    assertEquals(true, TcpClientOptions.builder().tls(CERTIFICATE.clientTls()).build()
-        .hostnameVerification());
+    assertEquals(
+        true,
+        TcpClientOptions.builder().tls(CERTIFICATE.clientTls()).build().hostnameVerification());
 
     UdpOptions udp = UdpOptions.builder().bindAddress(loopback).build();
     assertEquals(loopback.getHostAddress(), udp.host());
     assertEquals(loopback, udp.bindAddress());
 
-    WebSocketOptions ws = WebSocketOptions.builder().bufferSize(7)
-        .sslContext(CERTIFICATE.nettyClientContext()).build();
+    WebSocketOptions ws =
+        WebSocketOptions.builder()
+            .bufferSize(7)
+            .sslContext(CERTIFICATE.nettyClientContext())
+            .build();
     assertEquals(7, ws.inboundBuffer());
     assertEquals(7, ws.outboundBuffer());
     assertEquals(7, ws.bufferSize());
@@ -207,22 +293,27 @@ class OptionsVocabularyTest {
   @Test
   void hostBindsTcpAndUdpToThatAddressAndExecutorRunsTcpHandlers() throws Exception {
     AtomicInteger dispatched = new AtomicInteger();
-    Executor counting = task -> {
-      dispatched.incrementAndGet();
-      task.run();
-    };
-    try (TcpServer server = TcpServer.start((stream, info) -> Streams.connect(stream, stream),
-        TcpServerOptions.builder().host("127.0.0.1").executor(counting).build()).get(10, SECONDS)) {
+    Executor counting =
+        task -> {
+          dispatched.incrementAndGet();
+          task.run();
+        };
+    try (TcpServer server =
+        TcpServer.start(
+                (stream, info) -> Streams.connect(stream, stream),
+                TcpServerOptions.builder().host("127.0.0.1").executor(counting).build())
+            .get(10, SECONDS)) {
       assertEquals(InetAddress.getByName("127.0.0.1"), server.address().getAddress());
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1",
-          server.address().getPort(), TcpClientOptions.DEFAULT).get(10, SECONDS);
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect("127.0.0.1", server.address().getPort(), TcpClientOptions.DEFAULT)
+              .get(10, SECONDS);
       client.put("x");
       assertEquals("x", new String(client.take().get(10, SECONDS)));
       assertEquals(1, dispatched.get());
       client.close();
     }
-    UdpChannel socket = UdpChannel.open(UdpOptions.builder().host("127.0.0.1").port(0).build())
-        .get(10, SECONDS);
+    UdpChannel socket =
+        UdpChannel.open(UdpOptions.builder().host("127.0.0.1").port(0).build()).get(10, SECONDS);
     try {
       assertEquals(InetAddress.getByName("127.0.0.1"), socket.localAddress().getAddress());
     } finally {

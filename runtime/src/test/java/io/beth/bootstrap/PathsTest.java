@@ -16,8 +16,8 @@ class PathsTest {
 
   @Test
   void segmentsArePercentDecodedOneByOneSoAnEncodedSlashStaysInside() {
-    assertArrayEquals(new String[] {"a", "b c", "x/y", "é"},
-        Paths.segments("/a/b%20c/x%2Fy/%C3%A9"));
+    assertArrayEquals(
+        new String[] {"a", "b c", "x/y", "é"}, Paths.segments("/a/b%20c/x%2Fy/%C3%A9"));
   }
 
   @Test
@@ -27,8 +27,8 @@ class PathsTest {
 
   @Test
   void aMalformedEscapeIsABadParameter() {
-    BadParameterException e = assertThrows(BadParameterException.class,
-        () -> Paths.segments("/a/%zz"));
+    BadParameterException e =
+        assertThrows(BadParameterException.class, () -> Paths.segments("/a/%zz"));
     assertEquals(400, e.status());
   }
 }

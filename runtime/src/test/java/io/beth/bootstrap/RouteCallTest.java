@@ -19,8 +19,8 @@ class RouteCallTest {
   @Test
   void aSegmentKeepsOnlyUnreservedAndSafeCharacters() {
     assertEquals("plain-._~:@!$'()*,", RouteCall.encodeSegment("plain-._~:@!$'()*,"));
-    assertEquals("a%20b%2Fc%3Fd%25%23%2B%26%3D%3B%C3%A9",
-        RouteCall.encodeSegment("a b/c?d%#+&=;é"));
+    assertEquals(
+        "a%20b%2Fc%3Fd%25%23%2B%26%3D%3B%C3%A9", RouteCall.encodeSegment("a b/c?d%#+&=;é"));
     assertEquals("", RouteCall.encodeSegment(""));
   }
 

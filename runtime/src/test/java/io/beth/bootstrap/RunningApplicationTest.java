@@ -22,25 +22,29 @@ class RunningApplicationTest {
 
   @Test
   void stoppedCompletesOnlyOnceTheApplicationStopped() throws Exception {
-    RunningApplication running = BethApplication.builder()
-        .http(HttpHandler.sync(request -> HttpResponse.ok("up")))
-        .build()
-        .start(BethOptions.builder().freePorts().build())
-        .get(10, TimeUnit.SECONDS);
+    RunningApplication running =
+        BethApplication.builder()
+            .http(HttpHandler.sync(request -> HttpResponse.ok("up")))
+            .build()
+            .start(BethOptions.builder().freePorts().build())
+            .get(10, TimeUnit.SECONDS);
     CompletableFuture<Void> stopped = running.stopped();
     URI uri = URI.create("http://127.0.0.1:" + running.address("http").getPort() + "/");
     HttpClient client = HttpClient.newHttpClient();
-    assertEquals("up", client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString())
-        .body());
+    assertEquals(
+        "up", client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString()).body());
     assertFalse(stopped.isDone(), "serving: not stopped");
     stopped.complete(null); // a caller's copy: completing it stops nothing
     assertFalse(running.stopped().isDone(), "a caller cannot complete it for the application");
 
     running.stop(Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
     running.stopped().get(10, TimeUnit.SECONDS);
-    Exception refused = assertThrows(Exception.class,
-        () -> client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString()));
-    assertTrue(refused instanceof ConnectException
-        || refused.getCause() instanceof ConnectException, refused.toString());
+    Exception refused =
+        assertThrows(
+            Exception.class,
+            () -> client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString()));
+    assertTrue(
+        refused instanceof ConnectException || refused.getCause() instanceof ConnectException,
+        refused.toString());
   }
 }

@@ -45,11 +45,16 @@ class ByteSourcesTest {
   @Test
   void aSourceOfMixedChunksAggregatesInOrderAndReleasesByteBufs() throws Exception {
     ByteBuf buf = Unpooled.directBuffer().writeBytes("-buf".getBytes(StandardCharsets.UTF_8));
-    Source<Object> source = Streams.fromIterable(
-        List.of("text", "-bytes".getBytes(StandardCharsets.UTF_8), buf,
-            ByteBuffer.wrap("-buffer".getBytes(StandardCharsets.UTF_8)), new StringBuilder("-sb")));
-    String all = ByteSources.aggregateString(source, 1024, StandardCharsets.UTF_8)
-        .get(10, TimeUnit.SECONDS);
+    Source<Object> source =
+        Streams.fromIterable(
+            List.of(
+                "text",
+                "-bytes".getBytes(StandardCharsets.UTF_8),
+                buf,
+                ByteBuffer.wrap("-buffer".getBytes(StandardCharsets.UTF_8)),
+                new StringBuilder("-sb")));
+    String all =
+        ByteSources.aggregateString(source, 1024, StandardCharsets.UTF_8).get(10, TimeUnit.SECONDS);
     assertEquals("text-bytes-buf-buffer-sb", all);
     assertEquals(0, buf.refCnt());
   }
@@ -71,8 +76,8 @@ class ByteSourcesTest {
       stream.put(new byte[10]);
     }
     CompletableFuture<byte[]> result = ByteSources.aggregate(stream, 25);
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> result.get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS));
     BodyTooLargeException tooLarge = assertInstanceOf(BodyTooLargeException.class, e.getCause());
     assertEquals(25, tooLarge.limit());
     assertTrue(stream.isClosed(), "the producer is told to stop");
@@ -85,8 +90,10 @@ class ByteSourcesTest {
     stream.put(new byte[1]);
     IOException boom = new IOException("connection reset");
     stream.fail(boom);
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> ByteSources.aggregate(stream, 100).get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> ByteSources.aggregate(stream, 100).get(10, TimeUnit.SECONDS));
     assertEquals(boom, e.getCause());
   }
 
@@ -118,13 +125,16 @@ class ByteSourcesTest {
   @Test
   void aBlockingInputStreamOverASourceReadsEveryChunkAndClosesIt() throws Exception {
     BufferedStream<Object> stream = Streams.buffered(2);
-    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = ByteSources.toInputStream(stream)) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }, IO);
+    CompletableFuture<byte[]> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (InputStream in = ByteSources.toInputStream(stream)) {
+                return in.readAllBytes();
+              } catch (IOException e) {
+                throw new AssertionError(e);
+              }
+            },
+            IO);
     for (int i = 0; i < 100; i++) {
       assertTrue(stream.put("chunk" + i + ";").get(10, TimeUnit.SECONDS));
     }
@@ -137,17 +147,17 @@ class ByteSourcesTest {
   void anInputStreamOverAFailedSourceThrowsWithTheCause() {
     BufferedStream<byte[]> stream = Streams.buffered(1);
     stream.fail(new IllegalStateException("peer went away"));
-    IOException e = assertThrows(IOException.class,
-        () -> ByteSources.toInputStream(stream).read());
+    IOException e = assertThrows(IOException.class, () -> ByteSources.toInputStream(stream).read());
     assertInstanceOf(IllegalStateException.class, e.getCause());
   }
 
   @Test
   void toSourceConvertsValuesAndRefusesOthersByName() throws Exception {
-    assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8),
+    assertArrayEquals(
+        "abc".getBytes(StandardCharsets.UTF_8),
         ByteSources.aggregate(ByteSources.toSource("abc", IO), 10).get(10, TimeUnit.SECONDS));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ByteSources.toSource(new Object(), IO));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ByteSources.toSource(new Object(), IO));
     assertTrue(e.getMessage().contains("java.lang.Object"));
   }
 

@@ -39,16 +39,22 @@ class BytesTest {
   static Stream<Arguments> inputs() {
     return Stream.of(
         Arguments.of("byte[]", (Function<Path, Object>) d -> UTF8.clone()),
-        Arguments.of("heap ByteBuffer", (Function<Path, Object>) d -> ByteBuffer.wrap(UTF8.clone())),
-        Arguments.of("direct ByteBuffer", (Function<Path, Object>) d -> {
-          ByteBuffer b = ByteBuffer.allocateDirect(UTF8.length);
-          b.put(UTF8).flip();
-          return b;
-        }),
-        Arguments.of("heap ByteBuf", (Function<Path, Object>) d ->
-            ByteBufAllocator.DEFAULT.heapBuffer().writeBytes(UTF8)),
-        Arguments.of("direct ByteBuf", (Function<Path, Object>) d ->
-            ByteBufAllocator.DEFAULT.directBuffer().writeBytes(UTF8)),
+        Arguments.of(
+            "heap ByteBuffer", (Function<Path, Object>) d -> ByteBuffer.wrap(UTF8.clone())),
+        Arguments.of(
+            "direct ByteBuffer",
+            (Function<Path, Object>)
+                d -> {
+                  ByteBuffer b = ByteBuffer.allocateDirect(UTF8.length);
+                  b.put(UTF8).flip();
+                  return b;
+                }),
+        Arguments.of(
+            "heap ByteBuf",
+            (Function<Path, Object>) d -> ByteBufAllocator.DEFAULT.heapBuffer().writeBytes(UTF8)),
+        Arguments.of(
+            "direct ByteBuf",
+            (Function<Path, Object>) d -> ByteBufAllocator.DEFAULT.directBuffer().writeBytes(UTF8)),
         Arguments.of("String", (Function<Path, Object>) d -> TEXT),
         Arguments.of("StringBuilder", (Function<Path, Object>) d -> new StringBuilder(TEXT)),
         Arguments.of("InputStream", (Function<Path, Object>) d -> new ByteArrayInputStream(UTF8)),
@@ -60,49 +66,70 @@ class BytesTest {
   static Stream<Arguments> outputs() {
     return Stream.of(
         Arguments.of("toByteArray", (Function<Object, byte[]>) Bytes::toByteArray),
-        Arguments.of("toByteBuffer", (Function<Object, byte[]>) v -> {
-          ByteBuffer b = Bytes.toByteBuffer(v);
-          byte[] out = new byte[b.remaining()];
-          b.get(out);
-          return out;
-        }),
-        Arguments.of("toByteBuf", (Function<Object, byte[]>) v -> {
-          ByteBuf buf = Bytes.toByteBuf(v, ByteBufAllocator.DEFAULT);
-          try {
-            byte[] out = new byte[buf.readableBytes()];
-            buf.getBytes(buf.readerIndex(), out);
-            return out;
-          } finally {
-            buf.release();
-          }
-        }),
-        Arguments.of("toString", (Function<Object, byte[]>) v ->
-            Bytes.toString(v).getBytes(StandardCharsets.UTF_8)),
-        Arguments.of("toInputStream", (Function<Object, byte[]>) v -> {
-          try (InputStream in = Bytes.toInputStream(v)) {
-            return in.readAllBytes();
-          } catch (IOException e) {
-            throw new AssertionError(e);
-          }
-        }),
-        Arguments.of("writeFile", (Function<Object, byte[]>) v -> {
-          try {
-            return Files.readAllBytes(Bytes.writeFile(v, Files.createTempFile(dir, "out", ".bin")));
-          } catch (IOException e) {
-            throw new AssertionError(e);
-          }
-        }));
+        Arguments.of(
+            "toByteBuffer",
+            (Function<Object, byte[]>)
+                v -> {
+                  ByteBuffer b = Bytes.toByteBuffer(v);
+                  byte[] out = new byte[b.remaining()];
+                  b.get(out);
+                  return out;
+                }),
+        Arguments.of(
+            "toByteBuf",
+            (Function<Object, byte[]>)
+                v -> {
+                  ByteBuf buf = Bytes.toByteBuf(v, ByteBufAllocator.DEFAULT);
+                  try {
+                    byte[] out = new byte[buf.readableBytes()];
+                    buf.getBytes(buf.readerIndex(), out);
+                    return out;
+                  } finally {
+                    buf.release();
+                  }
+                }),
+        Arguments.of(
+            "toString",
+            (Function<Object, byte[]>) v -> Bytes.toString(v).getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "toInputStream",
+            (Function<Object, byte[]>)
+                v -> {
+                  try (InputStream in = Bytes.toInputStream(v)) {
+                    return in.readAllBytes();
+                  } catch (IOException e) {
+                    throw new AssertionError(e);
+                  }
+                }),
+        Arguments.of(
+            "writeFile",
+            (Function<Object, byte[]>)
+                v -> {
+                  try {
+                    return Files.readAllBytes(
+                        Bytes.writeFile(v, Files.createTempFile(dir, "out", ".bin")));
+                  } catch (IOException e) {
+                    throw new AssertionError(e);
+                  }
+                }));
   }
 
   static Stream<Arguments> pairs() {
-    return inputs().flatMap(in -> outputs().map(out -> Arguments.of(
-        in.get()[0], in.get()[1], out.get()[0], out.get()[1])));
+    return inputs()
+        .flatMap(
+            in ->
+                outputs()
+                    .map(
+                        out -> Arguments.of(in.get()[0], in.get()[1], out.get()[0], out.get()[1])));
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
   @MethodSource("pairs")
   void everyRepresentationRoundTripsThroughEveryConversion(
-      String inName, Function<Path, Object> input, String outName, Function<Object, byte[]> output) {
+      String inName,
+      Function<Path, Object> input,
+      String outName,
+      Function<Object, byte[]> output) {
     Object value = input.apply(dir);
     assertArrayEquals(UTF8, output.apply(value), inName + " -> " + outName);
     if (value instanceof ByteBuf buf) {
@@ -146,8 +173,12 @@ class BytesTest {
   }
 
   static List<Charset> charsets() {
-    return List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16,
-        StandardCharsets.UTF_16LE, StandardCharsets.US_ASCII);
+    return List.of(
+        StandardCharsets.UTF_8,
+        StandardCharsets.ISO_8859_1,
+        StandardCharsets.UTF_16,
+        StandardCharsets.UTF_16LE,
+        StandardCharsets.US_ASCII);
   }
 
   @Test

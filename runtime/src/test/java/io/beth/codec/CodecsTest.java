@@ -16,19 +16,28 @@ class CodecsTest {
     Codecs codecs = Codecs.defaults();
     assertEquals("application/json", codecs.encoder().mediaType());
     byte[] body = "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8);
-    Object decoded = codecs.decode("application/json; charset=utf-8", body,
-        new TypeToken<Map<String, List<Integer>>>() {}.type());
+    Object decoded =
+        codecs.decode(
+            "application/json; charset=utf-8",
+            body,
+            new TypeToken<Map<String, List<Integer>>>() {}.type());
     assertEquals(Map.of("a", List.of(1, 2)), decoded);
-    assertEquals(Map.of("a", List.of(1, 2)), codecs.decode("application/problem+json", body,
-        new TypeToken<Map<String, List<Integer>>>() {}.type()));
-    assertEquals(Map.of("a", List.of(1, 2)), codecs.decode(null, body,
-        new TypeToken<Map<String, List<Integer>>>() {}.type()));
+    assertEquals(
+        Map.of("a", List.of(1, 2)),
+        codecs.decode(
+            "application/problem+json",
+            body,
+            new TypeToken<Map<String, List<Integer>>>() {}.type()));
+    assertEquals(
+        Map.of("a", List.of(1, 2)),
+        codecs.decode(null, body, new TypeToken<Map<String, List<Integer>>>() {}.type()));
     assertArrayEquals(body, codecs.encoder().encode(Map.of("a", List.of(1, 2))));
   }
 
   @Test
   void aContentTypeNoCodecReadsIsRefused() {
-    assertThrows(Codecs.UnsupportedMediaTypeException.class,
+    assertThrows(
+        Codecs.UnsupportedMediaTypeException.class,
         () -> Codecs.defaults().decode("text/csv", new byte[0], String.class));
   }
 }

@@ -22,9 +22,12 @@ class HttpLimitsTest {
   }
 
   private int start(HttpServerOptions.Builder options) {
-    server = HttpServer.start(
-        request -> request.bodyString().thenApply(body -> HttpResponse.ok("ok " + body.length())),
-        options.host("127.0.0.1").build()).join();
+    server =
+        HttpServer.start(
+                request ->
+                    request.bodyString().thenApply(body -> HttpResponse.ok("ok " + body.length())),
+                options.host("127.0.0.1").build())
+            .join();
     return server.port();
   }
 
@@ -50,22 +53,25 @@ class HttpLimitsTest {
   @Test
   void tooLargeHeadersAre431() throws Exception {
     int port = start(HttpServerOptions.builder().maxHeaderSize(1024));
-    assertAnsweredAndClosed(port,
-        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(2000) + "\r\n\r\n", 431);
+    assertAnsweredAndClosed(
+        port, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(2000) + "\r\n\r\n", 431);
   }
 
   @Test
   void tooLargeAggregatedBodyIs413() throws Exception {
     int port = start(HttpServerOptions.builder().maxBodySize(10));
-    assertAnsweredAndClosed(port,
-        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n" + "x".repeat(20), 413);
+    assertAnsweredAndClosed(
+        port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n" + "x".repeat(20), 413);
   }
 
   @Test
   void tooLargeChunkedBodyIs413() throws Exception {
     int port = start(HttpServerOptions.builder().maxBodySize(10));
-    assertAnsweredAndClosed(port, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n", 413);
+    assertAnsweredAndClosed(
+        port,
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n",
+        413);
   }
 
   @Test
@@ -80,13 +86,14 @@ class HttpLimitsTest {
       try (RawHttp http = new RawHttp(port)) {
         http.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length + "\r\n\r\n");
         java.util.concurrent.CompletableFuture<Void> upload =
-            java.util.concurrent.CompletableFuture.runAsync(() -> {
-              try {
-                http.send(body);
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
+            java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    http.send(body);
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
         RawHttp.Response response = http.read();
         assertEquals(413, response.status, response.toString());
         assertTrue(http.closedByServer(), "connection closed after 413");
@@ -104,17 +111,18 @@ class HttpLimitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "GARBAGE\r\n\r\n",
-      "GET / HTTP/1.1 extra\r\nHost: x\r\n\r\n",
-      "GET / HTTP/1.1\r\nHost: x\r\nBad Name: v\r\n\r\n",
-      "GET / HTTP/1.1\r\nHost: x\r\nBad\u0001Name: v\r\n\r\n",
-      "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + "3\r\nabc\r\n0\r\n\r\n",
-      "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
-      "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
-      "GET / HTTP/1.1\r\n\r\n",
-  })
+  @ValueSource(
+      strings = {
+        "GARBAGE\r\n\r\n",
+        "GET / HTTP/1.1 extra\r\nHost: x\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nBad Name: v\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nBad\u0001Name: v\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "3\r\nabc\r\n0\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
+        "GET / HTTP/1.1\r\n\r\n",
+      })
   void malformedRequestsAre400AndClosed(String request) throws Exception {
     assertAnsweredAndClosed(start(), request, 400);
   }
@@ -165,12 +173,18 @@ class HttpLimitsTest {
 
   @Test
   void idleConnectionsAreClosedButSlowHandlersAreNot() throws Exception {
-    server = HttpServer.start(
-        request -> java.util.concurrent.CompletableFuture.supplyAsync(HttpResponse::ok,
-            java.util.concurrent.CompletableFuture.delayedExecutor(
-                600, java.util.concurrent.TimeUnit.MILLISECONDS)),
-        HttpServerOptions.builder().host("127.0.0.1").idleTimeout(Duration.ofMillis(200)).build())
-        .join();
+    server =
+        HttpServer.start(
+                request ->
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                        HttpResponse::ok,
+                        java.util.concurrent.CompletableFuture.delayedExecutor(
+                            600, java.util.concurrent.TimeUnit.MILLISECONDS)),
+                HttpServerOptions.builder()
+                    .host("127.0.0.1")
+                    .idleTimeout(Duration.ofMillis(200))
+                    .build())
+            .join();
     try (RawHttp http = new RawHttp(server.port())) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
       assertEquals(200, http.read().status); // took longer than the idle timeout

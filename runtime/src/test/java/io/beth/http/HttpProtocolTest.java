@@ -53,16 +53,20 @@ class HttpProtocolTest {
 
   @Test
   void pipelinedRequestsAreAnsweredInOrderEvenWhenLaterOnesFinishFirst() throws Exception {
-    int port = start(request -> {
-      long delay = Long.parseLong(request.path().substring(1));
-      return CompletableFuture.supplyAsync(() -> HttpResponse.ok(request.path()),
-          CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
-    });
+    int port =
+        start(
+            request -> {
+              long delay = Long.parseLong(request.path().substring(1));
+              return CompletableFuture.supplyAsync(
+                  () -> HttpResponse.ok(request.path()),
+                  CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
+            });
     try (RawHttp http = new RawHttp(port)) {
-      http.send("GET /300 HTTP/1.1\r\nHost: x\r\n\r\n"
-          + "GET /1 HTTP/1.1\r\nHost: x\r\n\r\n"
-          + "POST /100 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
-          + "GET /0 HTTP/1.1\r\nHost: x\r\n\r\n");
+      http.send(
+          "GET /300 HTTP/1.1\r\nHost: x\r\n\r\n"
+              + "GET /1 HTTP/1.1\r\nHost: x\r\n\r\n"
+              + "POST /100 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+              + "GET /0 HTTP/1.1\r\nHost: x\r\n\r\n");
       assertEquals("/300", http.read().body);
       assertEquals("/1", http.read().body);
       assertEquals("/100", http.read().body);
@@ -108,8 +112,10 @@ class HttpProtocolTest {
 
   @Test
   void aResponseAskingForCloseClosesTheConnection() throws Exception {
-    int port = start(HttpHandler.sync(
-        request -> HttpResponse.builder().header("Connection", "close").body("x").build()));
+    int port =
+        start(
+            HttpHandler.sync(
+                request -> HttpResponse.builder().header("Connection", "close").body("x").build()));
     try (RawHttp http = new RawHttp(port)) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
       assertEquals("close", http.read().header("connection"));
@@ -119,17 +125,26 @@ class HttpProtocolTest {
 
   @Test
   void http10ClosesUnlessKeepAliveAndStreamsAreCloseDelimited() throws Exception {
-    int port = start(HttpHandler.sync(request -> request.path().equals("/stream")
-        ? HttpResponse.builder().body(io.beth.stream.Streams.fromPublisher(
-            java.util.concurrent.Flow.Publisher.class.cast(
-                (java.util.concurrent.Flow.Publisher<String>) s -> {
-                  BufferedStream<String> b = BufferedStream.create(2);
-                  b.put("a");
-                  b.put("b");
-                  b.close();
-                  b.subscribe(s);
-                }), 2)).build()
-        : HttpResponse.ok("old")));
+    int port =
+        start(
+            HttpHandler.sync(
+                request ->
+                    request.path().equals("/stream")
+                        ? HttpResponse.builder()
+                            .body(
+                                io.beth.stream.Streams.fromPublisher(
+                                    java.util.concurrent.Flow.Publisher.class.cast(
+                                        (java.util.concurrent.Flow.Publisher<String>)
+                                            s -> {
+                                              BufferedStream<String> b = BufferedStream.create(2);
+                                              b.put("a");
+                                              b.put("b");
+                                              b.close();
+                                              b.subscribe(s);
+                                            }),
+                                    2))
+                            .build()
+                        : HttpResponse.ok("old")));
     try (RawHttp http = new RawHttp(port)) {
       http.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
       RawHttp.Response first = http.read();
@@ -156,11 +171,16 @@ class HttpProtocolTest {
   @Test
   void expectContinueHookMayRefuseWith417() throws Exception {
     CompletableFuture<Boolean> handlerCalled = new CompletableFuture<>();
-    int port = start(HttpHandler.sync(request -> {
-      handlerCalled.complete(true);
-      return HttpResponse.ok();
-    }), HttpServerOptions.builder().host("127.0.0.1")
-        .expectContinue(request -> request.contentLength() < 100));
+    int port =
+        start(
+            HttpHandler.sync(
+                request -> {
+                  handlerCalled.complete(true);
+                  return HttpResponse.ok();
+                }),
+            HttpServerOptions.builder()
+                .host("127.0.0.1")
+                .expectContinue(request -> request.contentLength() < 100));
     try (RawHttp http = new RawHttp(port)) {
       http.send("PUT / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 500\r\n\r\n");
       assertEquals(417, http.read().status);
@@ -190,14 +210,19 @@ class HttpProtocolTest {
 
   @Test
   void streamsAreSentChunked() throws Exception {
-    int port = start(HttpHandler.sync(request -> {
-      BufferedStream<Object> body = BufferedStream.create(4);
-      body.put("one,");
-      body.put("two,".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      body.put(java.nio.ByteBuffer.wrap("three".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      body.close();
-      return HttpResponse.builder().body(body).build();
-    }));
+    int port =
+        start(
+            HttpHandler.sync(
+                request -> {
+                  BufferedStream<Object> body = BufferedStream.create(4);
+                  body.put("one,");
+                  body.put("two,".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                  body.put(
+                      java.nio.ByteBuffer.wrap(
+                          "three".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                  body.close();
+                  return HttpResponse.builder().body(body).build();
+                }));
     try (RawHttp http = new RawHttp(port)) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
       RawHttp.Response response = http.read();

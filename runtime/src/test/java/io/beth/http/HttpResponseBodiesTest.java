@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every kind of response body, checked byte for byte on the wire. Buffers are unpooled, so that
- * a released one keeps its count of 0 (a pooled one may be handed out again).
+ * Every kind of response body, checked byte for byte on the wire. Buffers are unpooled, so that a
+ * released one keeps its count of 0 (a pooled one may be handed out again).
  */
 class HttpResponseBodiesTest {
 
@@ -36,8 +36,8 @@ class HttpResponseBodiesTest {
   }
 
   private RawHttp.Response get(HttpHandler handler) throws Exception {
-    server = HttpServer.start(handler, HttpServerOptions.builder().host("127.0.0.1").build())
-        .join();
+    server =
+        HttpServer.start(handler, HttpServerOptions.builder().host("127.0.0.1").build()).join();
     try (RawHttp http = new RawHttp(server.port())) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
       return http.read();
@@ -64,12 +64,24 @@ class HttpResponseBodiesTest {
 
   @Test
   void aTextBodyIsEncodedInTheCharsetItsContentTypeNamesInAnyCase() throws Exception {
-    RawHttp.Response latin = get(HttpHandler.sync(request -> HttpResponse.builder()
-        .contentType("text/plain; Charset=\"ISO-8859-1\"").body("é").build()));
+    RawHttp.Response latin =
+        get(
+            HttpHandler.sync(
+                request ->
+                    HttpResponse.builder()
+                        .contentType("text/plain; Charset=\"ISO-8859-1\"")
+                        .body("é")
+                        .build()));
     assertEquals("1", latin.header("content-length"), "é is one byte in ISO-8859-1");
     server.stop(Duration.ofSeconds(1)).join();
-    RawHttp.Response utf8 = get(HttpHandler.sync(request -> HttpResponse.builder()
-        .contentType("text/plain;CHARSET=UTF-8").body("é").build()));
+    RawHttp.Response utf8 =
+        get(
+            HttpHandler.sync(
+                request ->
+                    HttpResponse.builder()
+                        .contentType("text/plain;CHARSET=UTF-8")
+                        .body("é")
+                        .build()));
     assertEquals("2", utf8.header("content-length"), "é is two bytes in UTF-8");
     assertEquals("é", utf8.body);
   }
@@ -78,8 +90,11 @@ class HttpResponseBodiesTest {
   void aByteBufIsSentWithALengthAndReleased() throws Exception {
     ByteBuf buf = Unpooled.directBuffer(64);
     buf.writeBytes(ascii("a direct buffer"));
-    RawHttp.Response response = get(HttpHandler.sync(request ->
-        HttpResponse.builder().contentType("text/plain").body(buf).build()).nonBlocking());
+    RawHttp.Response response =
+        get(
+            HttpHandler.sync(
+                    request -> HttpResponse.builder().contentType("text/plain").body(buf).build())
+                .nonBlocking());
     assertEquals("a direct buffer", response.body);
     assertEquals("15", response.header("content-length"));
     server.stop(Duration.ofSeconds(1)).join(); // the write is over once the loops have stopped
@@ -92,13 +107,14 @@ class HttpResponseBodiesTest {
     CompletableFuture<Void> subscribed = new CompletableFuture<>();
     ExecutorService delivery = Executors.newSingleThreadExecutor();
     // a small buffer: the producer below blocks in submit() until the server takes
-    SubmissionPublisher<Object> publisher = new SubmissionPublisher<>(delivery, 2) {
-      @Override
-      public void subscribe(Flow.Subscriber<? super Object> subscriber) {
-        super.subscribe(subscriber);
-        subscribed.complete(null);
-      }
-    };
+    SubmissionPublisher<Object> publisher =
+        new SubmissionPublisher<>(delivery, 2) {
+          @Override
+          public void subscribe(Flow.Subscriber<? super Object> subscriber) {
+            super.subscribe(subscriber);
+            subscribed.complete(null);
+          }
+        };
     StringBuilder expected = new StringBuilder();
     List<Object> items = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -106,13 +122,18 @@ class HttpResponseBodiesTest {
       expected.append(text);
       items.add(i % 3 == 0 ? text : i % 3 == 1 ? ascii(text) : ByteBuffer.wrap(ascii(text)));
     }
-    CompletableFuture<Void> producer = subscribed.thenRunAsync(() -> {
-      items.forEach(publisher::submit);
-      publisher.close();
-    });
+    CompletableFuture<Void> producer =
+        subscribed.thenRunAsync(
+            () -> {
+              items.forEach(publisher::submit);
+              publisher.close();
+            });
     try {
-      RawHttp.Response response = get(HttpHandler.sync(request ->
-          HttpResponse.builder().contentType("text/plain").body(publisher).build()));
+      RawHttp.Response response =
+          get(
+              HttpHandler.sync(
+                  request ->
+                      HttpResponse.builder().contentType("text/plain").body(publisher).build()));
       assertEquals(200, response.status);
       assertEquals("chunked", response.header("transfer-encoding"));
       assertEquals(expected.toString(), response.body);
@@ -136,8 +157,12 @@ class HttpResponseBodiesTest {
       stream.put(buf);
     }
     stream.close();
-    RawHttp.Response response = get(HttpHandler.sync(request ->
-        HttpResponse.builder().contentType("text/plain").body(stream).build()).nonBlocking());
+    RawHttp.Response response =
+        get(
+            HttpHandler.sync(
+                    request ->
+                        HttpResponse.builder().contentType("text/plain").body(stream).build())
+                .nonBlocking());
     assertEquals("chunked", response.header("transfer-encoding"));
     assertEquals(expected.toString(), response.body);
     server.stop(Duration.ofSeconds(1)).join();

@@ -55,32 +55,39 @@ class HttpServerBasicsTest {
 
   @Test
   void nonBlockingHandlersRunOnTheEventLoop() throws Exception {
-    URI base = start(HttpHandler.sync(
-        request -> HttpResponse.ok(Thread.currentThread().getName())).nonBlocking());
+    URI base =
+        start(
+            HttpHandler.sync(request -> HttpResponse.ok(Thread.currentThread().getName()))
+                .nonBlocking());
     assertTrue(get(base).body().startsWith("beth-http-io"), "inline on a Netty thread");
   }
 
   @Test
   void blockingHandlersRunOffTheEventLoop() throws Exception {
-    URI base = start(HttpHandler.sync(request -> HttpResponse.ok(Thread.currentThread().getName())));
+    URI base =
+        start(HttpHandler.sync(request -> HttpResponse.ok(Thread.currentThread().getName())));
     assertFalse(get(base).body().startsWith("beth-http-io"));
   }
 
   @Test
   void requestCarriesMethodPathQueryHeadersCookiesAndAddresses() throws Exception {
     CompletableFuture<HttpRequest> seen = new CompletableFuture<>();
-    URI base = start(HttpHandler.sync(request -> {
-      seen.complete(request);
-      return HttpResponse.status(204).build();
-    }));
+    URI base =
+        start(
+            HttpHandler.sync(
+                request -> {
+                  seen.complete(request);
+                  return HttpResponse.status(204).build();
+                }));
     long before = System.nanoTime();
-    java.net.http.HttpResponse<String> response = client.send(
-        java.net.http.HttpRequest.newBuilder(base.resolve("/a%20b/c?x=1&x=2&y=%C3%A9"))
-            .header("X-Multi", "one")
-            .header("x-multi", "two")
-            .header("Cookie", "session=abc; theme=dark")
-            .build(),
-        BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(base.resolve("/a%20b/c?x=1&x=2&y=%C3%A9"))
+                .header("X-Multi", "one")
+                .header("x-multi", "two")
+                .header("Cookie", "session=abc; theme=dark")
+                .build(),
+            BodyHandlers.ofString());
     assertEquals(204, response.statusCode());
     HttpRequest request = seen.join();
     assertEquals("GET", request.method());
@@ -104,15 +111,18 @@ class HttpServerBasicsTest {
   void keepAliveIsFalseForConnectionCloseAndForHttp10() throws Exception {
     java.util.concurrent.LinkedBlockingQueue<HttpRequest> seen =
         new java.util.concurrent.LinkedBlockingQueue<>();
-    start(HttpHandler.sync(request -> {
-      seen.add(request);
-      return HttpResponse.ok("seen");
-    }));
+    start(
+        HttpHandler.sync(
+            request -> {
+              seen.add(request);
+              return HttpResponse.ok("seen");
+            }));
     String[] requests = {
-        "GET /a HTTP/1.1\r\nHost: x\r\n\r\n",
-        "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        "GET /c HTTP/1.0\r\n\r\n",
-        "GET /d HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"};
+      "GET /a HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      "GET /c HTTP/1.0\r\n\r\n",
+      "GET /d HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+    };
     boolean[] keepAlive = {true, false, false, true};
     for (int i = 0; i < requests.length; i++) {
       try (RawHttp http = new RawHttp(server.port())) {
@@ -127,10 +137,12 @@ class HttpServerBasicsTest {
   @Test
   void theRemoteAddressIsTheClientSocketsLocalAddress() throws Exception {
     CompletableFuture<HttpRequest> seen = new CompletableFuture<>();
-    start(HttpHandler.sync(request -> {
-      seen.complete(request);
-      return HttpResponse.ok();
-    }));
+    start(
+        HttpHandler.sync(
+            request -> {
+              seen.complete(request);
+              return HttpResponse.ok();
+            }));
     try (RawHttp http = new RawHttp(server.port())) {
       assertEquals(200, http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status);
       HttpRequest request = seen.join();
@@ -143,11 +155,15 @@ class HttpServerBasicsTest {
 
   @Test
   void statusHeadersAndCookiesReachTheClient() throws Exception {
-    URI base = start(HttpHandler.sync(request -> HttpResponse.status(404)
-        .header("X-Reason", "missing")
-        .cookie(Cookie.builder("id", "42").path("/").httpOnly(true).build())
-        .body("no such thing")
-        .build()));
+    URI base =
+        start(
+            HttpHandler.sync(
+                request ->
+                    HttpResponse.status(404)
+                        .header("X-Reason", "missing")
+                        .cookie(Cookie.builder("id", "42").path("/").httpOnly(true).build())
+                        .body("no such thing")
+                        .build()));
     java.net.http.HttpResponse<String> response = get(base);
     assertEquals(404, response.statusCode());
     assertEquals("no such thing", response.body());
@@ -158,17 +174,23 @@ class HttpServerBasicsTest {
   @Test
   void postedBodyIsAggregated() throws Exception {
     URI base = start(request -> request.bodyString().thenApply(s -> HttpResponse.ok("got " + s)));
-    java.net.http.HttpResponse<String> response = client.send(
-        java.net.http.HttpRequest.newBuilder(base).POST(BodyPublishers.ofString("payload")).build(),
-        BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(base)
+                .POST(BodyPublishers.ofString("payload"))
+                .build(),
+            BodyHandlers.ofString());
     assertEquals("got payload", response.body());
   }
 
   @Test
   void handlerExceptionIsA500WithoutStackTraceAndIsLoggedAsAnError() throws Exception {
-    URI base = start(HttpHandler.sync(request -> {
-      throw new IllegalStateException("secret detail");
-    }));
+    URI base =
+        start(
+            HttpHandler.sync(
+                request -> {
+                  throw new IllegalStateException("secret detail");
+                }));
     try (StandardErrorLog log = new StandardErrorLog()) {
       java.net.http.HttpResponse<String> response = get(base.resolve("/thrown-7f3a"));
       assertEquals(500, response.statusCode());
@@ -178,9 +200,11 @@ class HttpServerBasicsTest {
       // logged before the answer was written: in the log by the time the client has it
       String line = log.lineWith("GET /thrown-7f3a");
       assertNotNull(line, "logged:\n" + log.text());
-      assertTrue(line.contains("ERROR") && line.contains(
-          "io.beth.http.internal.HttpConnectionHandler"), line);
-      assertTrue(log.text().contains("java.lang.IllegalStateException: secret detail"),
+      assertTrue(
+          line.contains("ERROR") && line.contains("io.beth.http.internal.HttpConnectionHandler"),
+          line);
+      assertTrue(
+          log.text().contains("java.lang.IllegalStateException: secret detail"),
           "with the exception");
     }
   }
@@ -188,9 +212,13 @@ class HttpServerBasicsTest {
   @Test
   void failedFutureIsA500LoggedAsAnErrorAndStatusExceptionsKeepTheirStatusUnlogged()
       throws Exception {
-    URI base = start(request -> request.path().equals("/teapot-7f3a")
-        ? CompletableFuture.failedFuture(new HttpStatusException(418, "short and stout"))
-        : CompletableFuture.failedFuture(new RuntimeException("boom 7f3a")));
+    URI base =
+        start(
+            request ->
+                request.path().equals("/teapot-7f3a")
+                    ? CompletableFuture.failedFuture(
+                        new HttpStatusException(418, "short and stout"))
+                    : CompletableFuture.failedFuture(new RuntimeException("boom 7f3a")));
     try (StandardErrorLog log = new StandardErrorLog()) {
       java.net.http.HttpResponse<String> failed = get(base.resolve("/failed-7f3a"));
       assertEquals(500, failed.statusCode());
@@ -207,16 +235,21 @@ class HttpServerBasicsTest {
 
   @Test
   void bootstrapAndPipelineHooksSeeNettyDirectly() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger bootstraps = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger bootstraps =
+        new java.util.concurrent.atomic.AtomicInteger();
     CompletableFuture<String> names = new CompletableFuture<>();
-    URI base = start(HttpHandler.sync(request -> HttpResponse.ok("hooked")),
-        HttpServerOptions.builder().host("127.0.0.1")
-            .bootstrapHook(bootstrap -> {
-              bootstraps.incrementAndGet();
-              bootstrap.childOption(io.netty.channel.ChannelOption.SO_KEEPALIVE, true);
-            })
-            .pipelineHook(pipeline -> names.complete(String.join(",", pipeline.names())))
-            .build());
+    URI base =
+        start(
+            HttpHandler.sync(request -> HttpResponse.ok("hooked")),
+            HttpServerOptions.builder()
+                .host("127.0.0.1")
+                .bootstrapHook(
+                    bootstrap -> {
+                      bootstraps.incrementAndGet();
+                      bootstrap.childOption(io.netty.channel.ChannelOption.SO_KEEPALIVE, true);
+                    })
+                .pipelineHook(pipeline -> names.complete(String.join(",", pipeline.names())))
+                .build());
     assertEquals("hooked", get(base).body());
     assertEquals(1, bootstraps.get());
     assertTrue(names.join().contains("decoder,encoder"), names.join());

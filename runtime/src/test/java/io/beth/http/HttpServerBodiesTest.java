@@ -37,32 +37,42 @@ class HttpServerBodiesTest {
 
   /** Answers with the decoded point; records the failure a decoding ended with. */
   private URI start() {
-    server = HttpServer.start(request -> {
-      CompletableFuture<?> decoded;
-      switch (request.path()) {
-        case "/list":
-          decoded = request.body(new TypeToken<List<Point>>() {});
-          break;
-        case "/small":
-          decoded = request.body(Point.class, Codecs.defaults(), 16);
-          break;
-        default:
-          decoded = request.body(Point.class);
-      }
-      return decoded.whenComplete((value, error) -> {
-        if (error != null) {
-          failure.complete(error);
-        }
-      }).thenApply(value -> HttpResponse.ok(value.toString()));
-    }, HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    server =
+        HttpServer.start(
+                request -> {
+                  CompletableFuture<?> decoded;
+                  switch (request.path()) {
+                    case "/list":
+                      decoded = request.body(new TypeToken<List<Point>>() {});
+                      break;
+                    case "/small":
+                      decoded = request.body(Point.class, Codecs.defaults(), 16);
+                      break;
+                    default:
+                      decoded = request.body(Point.class);
+                  }
+                  return decoded
+                      .whenComplete(
+                          (value, error) -> {
+                            if (error != null) {
+                              failure.complete(error);
+                            }
+                          })
+                      .thenApply(value -> HttpResponse.ok(value.toString()));
+                },
+                HttpServerOptions.builder().host("127.0.0.1").build())
+            .join();
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
   private java.net.http.HttpResponse<String> post(URI uri, String type, String body)
       throws Exception {
-    return client.send(java.net.http.HttpRequest.newBuilder(uri)
-        .header("Content-Type", type)
-        .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+    return client.send(
+        java.net.http.HttpRequest.newBuilder(uri)
+            .header("Content-Type", type)
+            .POST(BodyPublishers.ofString(body))
+            .build(),
+        BodyHandlers.ofString());
   }
 
   private HttpStatusException failedWith() throws Exception {
@@ -78,8 +88,11 @@ class HttpServerBodiesTest {
         post(base, "application/json; charset=utf-8", "{\"name\":\"a\",\"x\":3}");
     assertEquals(200, one.statusCode());
     assertEquals(new Point("a", 3).toString(), one.body());
-    java.net.http.HttpResponse<String> list = post(base.resolve("/list"), "application/json",
-        "[{\"name\":\"b\",\"x\":1},{\"name\":\"c\",\"x\":2}]");
+    java.net.http.HttpResponse<String> list =
+        post(
+            base.resolve("/list"),
+            "application/json",
+            "[{\"name\":\"b\",\"x\":1},{\"name\":\"c\",\"x\":2}]");
     assertEquals(List.of(new Point("b", 1), new Point("c", 2)).toString(), list.body());
   }
 
@@ -93,8 +106,7 @@ class HttpServerBodiesTest {
   @Test
   void aContentTypeNoCodecReadsIsRefusedBeforeTheBodyIsRead() throws Exception {
     // over the 10 MiB default limit: reading it first would make this a 413
-    java.net.http.HttpResponse<String> response =
-        post(start(), "text/csv", "x".repeat(12 << 20));
+    java.net.http.HttpResponse<String> response = post(start(), "text/csv", "x".repeat(12 << 20));
     assertEquals(415, response.statusCode());
     assertEquals(415, failedWith().status());
   }

@@ -34,18 +34,28 @@ class HttpServerLifecycleTest {
 
   @Test
   void aThousandSlowAsyncAnswersOverlapOnTwoThreads() throws Exception {
-    server = HttpServer.start(
-        HttpHandler.async(request -> CompletableFuture.supplyAsync(() -> HttpResponse.ok("late"),
-            CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))).nonBlocking(),
-        HttpServerOptions.builder().host("127.0.0.1").ioThreads(2).build()).join();
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(30)).build();
+    server =
+        HttpServer.start(
+                HttpHandler.async(
+                        request ->
+                            CompletableFuture.supplyAsync(
+                                () -> HttpResponse.ok("late"),
+                                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS)))
+                    .nonBlocking(),
+                HttpServerOptions.builder().host("127.0.0.1").ioThreads(2).build())
+            .join();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
     URI uri = URI.create("http://127.0.0.1:" + server.port() + "/");
     long start = System.nanoTime();
     List<CompletableFuture<java.net.http.HttpResponse<String>>> responses = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      responses.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(uri).build(),
-          BodyHandlers.ofString()));
+      responses.add(
+          client.sendAsync(
+              java.net.http.HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString()));
     }
     for (CompletableFuture<java.net.http.HttpResponse<String>> response : responses) {
       assertEquals("late", response.get(60, TimeUnit.SECONDS).body());
@@ -59,15 +69,20 @@ class HttpServerLifecycleTest {
   void gracefulStopFinishesTheInFlightExchangeAndRefusesNewConnections() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
-    server = HttpServer.start(request -> {
-      if (request.path().equals("/quick")) {
-        return CompletableFuture.completedFuture(HttpResponse.ok("quick"));
-      }
-      entered.countDown();
-      return answer;
-    }, HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    server =
+        HttpServer.start(
+                request -> {
+                  if (request.path().equals("/quick")) {
+                    return CompletableFuture.completedFuture(HttpResponse.ok("quick"));
+                  }
+                  entered.countDown();
+                  return answer;
+                },
+                HttpServerOptions.builder().host("127.0.0.1").build())
+            .join();
     int port = server.port();
-    try (RawHttp inFlight = new RawHttp(port); RawHttp idle = new RawHttp(port)) {
+    try (RawHttp inFlight = new RawHttp(port);
+        RawHttp idle = new RawHttp(port)) {
       // One exchange makes sure the server has accepted the idle connection before it stops.
       idle.send("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n");
       assertEquals("quick", idle.read().body);
@@ -89,10 +104,14 @@ class HttpServerLifecycleTest {
   @Test
   void stopClosesWhatIsStillInFlightAfterTheGracePeriod() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
-    server = HttpServer.start(request -> {
-      entered.countDown();
-      return new CompletableFuture<>();
-    }, HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    server =
+        HttpServer.start(
+                request -> {
+                  entered.countDown();
+                  return new CompletableFuture<>();
+                },
+                HttpServerOptions.builder().host("127.0.0.1").build())
+            .join();
     try (RawHttp http = new RawHttp(server.port())) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
       assertTrue(entered.await(10, TimeUnit.SECONDS));
@@ -115,23 +134,43 @@ class HttpServerLifecycleTest {
 
   @Test
   void aConnectionUpgradeTakesTheChannelOver() throws Exception {
-    server = HttpServer.start(HttpHandler.sync(request -> HttpResponse.upgrade((channel, req) -> {
-      // A toy protocol: after a hand-written 101, echo raw bytes upper-cased.
-      channel.pipeline().remove("decoder");
-      channel.pipeline().remove("encoder");
-      channel.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
-        @Override
-        public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
-          io.netty.buffer.ByteBuf in = (io.netty.buffer.ByteBuf) msg;
-          String text = in.toString(StandardCharsets.US_ASCII).toUpperCase();
-          in.release();
-          ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
-        }
-      });
-      channel.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(
-          "HTTP/1.1 101 Switching Protocols\r\nUpgrade: shout\r\nConnection: Upgrade\r\n\r\n",
-          StandardCharsets.US_ASCII));
-    })).nonBlocking(), HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                        request ->
+                            HttpResponse.upgrade(
+                                (channel, req) -> {
+                                  // A toy protocol: after a hand-written 101, echo raw bytes
+                                  // upper-cased.
+                                  channel.pipeline().remove("decoder");
+                                  channel.pipeline().remove("encoder");
+                                  channel
+                                      .pipeline()
+                                      .addLast(
+                                          new io.netty.channel.ChannelInboundHandlerAdapter() {
+                                            @Override
+                                            public void channelRead(
+                                                io.netty.channel.ChannelHandlerContext ctx,
+                                                Object msg) {
+                                              io.netty.buffer.ByteBuf in =
+                                                  (io.netty.buffer.ByteBuf) msg;
+                                              String text =
+                                                  in.toString(StandardCharsets.US_ASCII)
+                                                      .toUpperCase();
+                                              in.release();
+                                              ctx.writeAndFlush(
+                                                  io.netty.buffer.Unpooled.copiedBuffer(
+                                                      text, StandardCharsets.US_ASCII));
+                                            }
+                                          });
+                                  channel.writeAndFlush(
+                                      io.netty.buffer.Unpooled.copiedBuffer(
+                                          "HTTP/1.1 101 Switching Protocols\r\nUpgrade: shout\r\nConnection: Upgrade\r\n\r\n",
+                                          StandardCharsets.US_ASCII));
+                                }))
+                    .nonBlocking(),
+                HttpServerOptions.builder().host("127.0.0.1").build())
+            .join();
     try (RawHttp http = new RawHttp(server.port())) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: shout\r\nConnection: Upgrade\r\n\r\n");
       assertEquals(101, http.read(true).status);
@@ -143,10 +182,15 @@ class HttpServerLifecycleTest {
 
   @Test
   void startFailsWhenThePortIsTaken() throws IOException {
-    server = HttpServer.start(HttpHandler.sync(r -> HttpResponse.ok()),
-        HttpServerOptions.builder().host("127.0.0.1").build()).join();
-    CompletableFuture<HttpServer> second = HttpServer.start(HttpHandler.sync(r -> HttpResponse.ok()),
-        HttpServerOptions.builder().host("127.0.0.1").port(server.port()).build());
+    server =
+        HttpServer.start(
+                HttpHandler.sync(r -> HttpResponse.ok()),
+                HttpServerOptions.builder().host("127.0.0.1").build())
+            .join();
+    CompletableFuture<HttpServer> second =
+        HttpServer.start(
+            HttpHandler.sync(r -> HttpResponse.ok()),
+            HttpServerOptions.builder().host("127.0.0.1").port(server.port()).build());
     assertThrows(java.util.concurrent.CompletionException.class, second::join);
   }
 }

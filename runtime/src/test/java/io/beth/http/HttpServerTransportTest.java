@@ -35,6 +35,7 @@ class HttpServerTransportTest {
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private HttpServer server;
+
   /** The channel of the first connection, seen by the pipeline hook. */
   private final CompletableFuture<Channel> connection = new CompletableFuture<>();
 
@@ -46,8 +47,14 @@ class HttpServerTransportTest {
   }
 
   private URI start(HttpHandler handler, HttpServerOptions.Builder options) {
-    server = HttpServer.start(handler, options.host("127.0.0.1")
-        .pipelineHook(pipeline -> connection.complete(pipeline.channel())).build()).join();
+    server =
+        HttpServer.start(
+                handler,
+                options
+                    .host("127.0.0.1")
+                    .pipelineHook(pipeline -> connection.complete(pipeline.channel()))
+                    .build())
+            .join();
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
@@ -56,15 +63,17 @@ class HttpServerTransportTest {
   }
 
   private String post(URI uri, String body) throws Exception {
-    java.net.http.HttpResponse<String> response = client.send(
-        java.net.http.HttpRequest.newBuilder(uri).POST(BodyPublishers.ofString(body)).build(),
-        BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(uri).POST(BodyPublishers.ofString(body)).build(),
+            BodyHandlers.ofString());
     assertEquals(200, response.statusCode());
     return response.body();
   }
 
   private String get(URI uri) throws Exception {
-    return client.send(java.net.http.HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString())
+    return client
+        .send(java.net.http.HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString())
         .body();
   }
 
@@ -84,7 +93,8 @@ class HttpServerTransportTest {
   void theDefaultIsTheSharedTransportsChoice() throws Exception {
     URI base = start(echo(), HttpServerOptions.builder());
     assertEquals("echo x", post(base, "x"));
-    assertSame(BethResources.shared().transport().serverSocketChannelClass(),
+    assertSame(
+        BethResources.shared().transport().serverSocketChannelClass(),
         connection.get(5, TimeUnit.SECONDS).parent().getClass());
   }
 
@@ -103,11 +113,15 @@ class HttpServerTransportTest {
     AtomicInteger tasks = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "custom-pool"));
     try {
-      URI base = start(HttpHandler.sync(request -> HttpResponse.ok(
-          Thread.currentThread().getName())), HttpServerOptions.builder().executor(task -> {
-            tasks.incrementAndGet();
-            pool.execute(task);
-          }));
+      URI base =
+          start(
+              HttpHandler.sync(request -> HttpResponse.ok(Thread.currentThread().getName())),
+              HttpServerOptions.builder()
+                  .executor(
+                      task -> {
+                        tasks.incrementAndGet();
+                        pool.execute(task);
+                      }));
       assertEquals("custom-pool", get(base));
       assertEquals("custom-pool", get(base));
       assertEquals(2, tasks.get());
@@ -117,12 +131,16 @@ class HttpServerTransportTest {
     server.stop(Duration.ofSeconds(1)).join();
 
     AtomicInteger unused = new AtomicInteger();
-    URI inline = start(HttpHandler.sync(request -> HttpResponse.ok(
-        Thread.currentThread().getName())).nonBlocking(),
-        HttpServerOptions.builder().executor(task -> {
-          unused.incrementAndGet();
-          task.run();
-        }));
+    URI inline =
+        start(
+            HttpHandler.sync(request -> HttpResponse.ok(Thread.currentThread().getName()))
+                .nonBlocking(),
+            HttpServerOptions.builder()
+                .executor(
+                    task -> {
+                      unused.incrementAndGet();
+                      task.run();
+                    }));
     assertTrue(get(inline).startsWith("beth-http-io"));
     assertEquals(0, unused.get(), "a non-blocking handler runs inline");
   }
@@ -131,16 +149,20 @@ class HttpServerTransportTest {
   @Test
   void blockingHandlersRunOnVirtualThreadsByDefaultWhereTheJvmHasThem() throws Exception {
     MethodHandle isVirtual = virtualCheck();
-    URI base = start(HttpHandler.sync(request -> {
-      Thread thread = Thread.currentThread();
-      boolean virtual;
-      try {
-        virtual = isVirtual != null && (boolean) isVirtual.invokeExact(thread);
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
-      }
-      return HttpResponse.ok(virtual + " " + thread.getName());
-    }), HttpServerOptions.builder());
+    URI base =
+        start(
+            HttpHandler.sync(
+                request -> {
+                  Thread thread = Thread.currentThread();
+                  boolean virtual;
+                  try {
+                    virtual = isVirtual != null && (boolean) isVirtual.invokeExact(thread);
+                  } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return HttpResponse.ok(virtual + " " + thread.getName());
+                }),
+            HttpServerOptions.builder());
     String answer = get(base);
     if (Runtime.version().feature() >= 21) {
       assertTrue(answer.startsWith("true "), answer);
@@ -151,8 +173,8 @@ class HttpServerTransportTest {
 
   private static MethodHandle virtualCheck() throws IllegalAccessException {
     try {
-      return MethodHandles.publicLookup().findVirtual(
-          Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+      return MethodHandles.publicLookup()
+          .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
     } catch (NoSuchMethodException e) {
       return null; // before Java 21
     }

@@ -87,22 +87,31 @@ class HttpStreamingTest {
   void aLargeUploadIsEchoedAsItStreamsWithBoundedHeap() throws Exception {
     // The test JVM has -Xmx1g: holding the body would fail; a streamed echo does not. The JDK
     // client sends the whole body before it reads a response, so a socket does both at once.
-    int port = server(
-        HttpHandler.async(request -> CompletableFuture.completedFuture(
-            HttpResponse.builder().body(request.body()).build())).nonBlocking());
+    int port =
+        server(
+            HttpHandler.async(
+                    request ->
+                        CompletableFuture.completedFuture(
+                            HttpResponse.builder().body(request.body()).build()))
+                .nonBlocking());
     long start = System.nanoTime();
     long growth;
     long directGrowth;
-    try (RawHttp http = new RawHttp(port); HeapProbe heap = new HeapProbe(250)) {
-      CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
-        try (InputStream pattern = new PatternStream(UPLOAD_BYTES)) {
-          http.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + UPLOAD_BYTES
-              + "\r\n\r\n");
-          pattern.transferTo(http.socket.getOutputStream());
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+    try (RawHttp http = new RawHttp(port);
+        HeapProbe heap = new HeapProbe(250)) {
+      CompletableFuture<Void> upload =
+          CompletableFuture.runAsync(
+              () -> {
+                try (InputStream pattern = new PatternStream(UPLOAD_BYTES)) {
+                  http.send(
+                      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                          + UPLOAD_BYTES
+                          + "\r\n\r\n");
+                  pattern.transferTo(http.socket.getOutputStream());
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       InputStream body = http.readStreamingBody();
       byte[] received = digest(body);
       upload.get(60, TimeUnit.SECONDS);
@@ -112,47 +121,56 @@ class HttpStreamingTest {
     }
     // Client and server share this JVM; what both keep alive at once stays small.
     assertTrue(growth < 64L << 20, "live heap grew by " + (growth >> 20) + " MiB");
-    assertTrue(directGrowth < 64L << 20, "Netty's direct memory grew by " + (directGrowth >> 20)
-        + " MiB");
-    System.out.printf("echoed %d MiB in %d ms; live heap growth %d MiB, direct %d MiB%n",
-        UPLOAD_BYTES >> 20, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-        growth >> 20, directGrowth >> 20);
+    assertTrue(
+        directGrowth < 64L << 20, "Netty's direct memory grew by " + (directGrowth >> 20) + " MiB");
+    System.out.printf(
+        "echoed %d MiB in %d ms; live heap growth %d MiB, direct %d MiB%n",
+        UPLOAD_BYTES >> 20,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+        growth >> 20,
+        directGrowth >> 20);
   }
 
   @Test
   void rawBodiesAreNettyBuffersTheConsumerReleases() throws Exception {
-    URI base = start(request -> {
-      AtomicLong total = new AtomicLong();
-      CompletableFuture<HttpResponse> done = new CompletableFuture<>();
-      io.beth.stream.Source<ByteBuf> body = request.rawBody();
-      body.subscribe(new java.util.concurrent.Flow.Subscriber<ByteBuf>() {
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-          s.request(Long.MAX_VALUE);
-        }
+    URI base =
+        start(
+            request -> {
+              AtomicLong total = new AtomicLong();
+              CompletableFuture<HttpResponse> done = new CompletableFuture<>();
+              io.beth.stream.Source<ByteBuf> body = request.rawBody();
+              body.subscribe(
+                  new java.util.concurrent.Flow.Subscriber<ByteBuf>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                      s.request(Long.MAX_VALUE);
+                    }
 
-        @Override
-        public void onNext(ByteBuf buf) {
-          total.addAndGet(buf.readableBytes());
-          buf.release();
-        }
+                    @Override
+                    public void onNext(ByteBuf buf) {
+                      total.addAndGet(buf.readableBytes());
+                      buf.release();
+                    }
 
-        @Override
-        public void onError(Throwable t) {
-          done.completeExceptionally(t);
-        }
+                    @Override
+                    public void onError(Throwable t) {
+                      done.completeExceptionally(t);
+                    }
 
-        @Override
-        public void onComplete() {
-          done.complete(HttpResponse.ok(Long.toString(total.get())));
-        }
-      });
-      return done;
-    }, HttpServerOptions.builder().rawBodies(true));
-    java.net.http.HttpResponse<String> response = client.send(
-        java.net.http.HttpRequest.newBuilder(base)
-            .POST(BodyPublishers.ofInputStream(() -> new PatternStream(5_000_000))).build(),
-        BodyHandlers.ofString());
+                    @Override
+                    public void onComplete() {
+                      done.complete(HttpResponse.ok(Long.toString(total.get())));
+                    }
+                  });
+              return done;
+            },
+            HttpServerOptions.builder().rawBodies(true));
+    java.net.http.HttpResponse<String> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(base)
+                .POST(BodyPublishers.ofInputStream(() -> new PatternStream(5_000_000)))
+                .build(),
+            BodyHandlers.ofString());
     assertEquals("5000000", response.body());
   }
 
@@ -162,37 +180,50 @@ class HttpStreamingTest {
     AtomicLong produced = new AtomicLong();
     CompletableFuture<Long> stalled = new CompletableFuture<>();
     int chunkSize = 64 * 1024;
-    Thread producer = new Thread(() -> {
-      byte[] chunk = new byte[chunkSize];
-      while (true) {
-        Boolean accepted = stream.put(chunk.clone(), Duration.ofSeconds(1)).join();
-        if (!accepted) {
-          stalled.complete(produced.get()); // a whole second without room: backpressure
-          return;
-        }
-        produced.addAndGet(chunk.length);
-      }
-    });
+    Thread producer =
+        new Thread(
+            () -> {
+              byte[] chunk = new byte[chunkSize];
+              while (true) {
+                Boolean accepted = stream.put(chunk.clone(), Duration.ofSeconds(1)).join();
+                if (!accepted) {
+                  stalled.complete(produced.get()); // a whole second without room: backpressure
+                  return;
+                }
+                produced.addAndGet(chunk.length);
+              }
+            });
     CompletableFuture<io.netty.channel.Channel> connection = new CompletableFuture<>();
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      producer.start();
-      return HttpResponse.builder().body(stream).build();
-    }), HttpServerOptions.builder().host("127.0.0.1")
-        .pipelineHook(pipeline -> connection.complete(pipeline.channel())).build()).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      producer.start();
+                      return HttpResponse.builder().body(stream).build();
+                    }),
+                HttpServerOptions.builder()
+                    .host("127.0.0.1")
+                    .pipelineHook(pipeline -> connection.complete(pipeline.channel()))
+                    .build())
+            .join();
     try (RawHttp http = new RawHttp(server.port(), 64 * 1024)) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"); // and never read
       long atStall = stalled.get(60, TimeUnit.SECONDS);
-      assertTrue(atStall < 32L * 1024 * 1024,
+      assertTrue(
+          atStall < 32L * 1024 * 1024,
           "producer stopped after " + atStall + " bytes, not endlessly");
       // What Netty holds for the socket: one chunk at most beyond the point where the channel
       // turns unwritable (the rest waits in the kernel's buffers, or was never produced).
       io.netty.channel.Channel channel = connection.get(5, TimeUnit.SECONDS);
-      long pending = channel.eventLoop()
-          .submit(() -> channel.unsafe().outboundBuffer().totalPendingWriteBytes())
-          .get(5, TimeUnit.SECONDS);
+      long pending =
+          channel
+              .eventLoop()
+              .submit(() -> channel.unsafe().outboundBuffer().totalPendingWriteBytes())
+              .get(5, TimeUnit.SECONDS);
       int highWater = channel.config().getWriteBufferHighWaterMark();
       assertTrue(pending > 0, "the client reads nothing, so something waits");
-      assertTrue(pending <= highWater + chunkSize + 1024,
+      assertTrue(
+          pending <= highWater + chunkSize + 1024,
           pending + " bytes pending, high-water mark " + highWater);
     }
     stream.closed().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -202,13 +233,19 @@ class HttpStreamingTest {
   @Test
   void anInputStreamBodyIsClosedWhenTheClientLeavesEarly() throws Exception {
     CompletableFuture<Void> closed = new CompletableFuture<>();
-    int port = server(HttpHandler.sync(request -> HttpResponse.builder().body(
-        new PatternStream(Long.MAX_VALUE) { // endless
-          @Override
-          public void close() {
-            closed.complete(null);
-          }
-        }).build()));
+    int port =
+        server(
+            HttpHandler.sync(
+                request ->
+                    HttpResponse.builder()
+                        .body(
+                            new PatternStream(Long.MAX_VALUE) { // endless
+                              @Override
+                              public void close() {
+                                closed.complete(null);
+                              }
+                            })
+                        .build()));
     try (RawHttp http = new RawHttp(port, 16 * 1024)) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
       InputStream body = http.readStreamingBody();
@@ -218,7 +255,8 @@ class HttpStreamingTest {
   }
 
   private int server(HttpHandler handler) {
-    server = HttpServer.start(handler, HttpServerOptions.builder().host("127.0.0.1").build()).join();
+    server =
+        HttpServer.start(handler, HttpServerOptions.builder().host("127.0.0.1").build()).join();
     return server.port();
   }
 
@@ -226,21 +264,30 @@ class HttpStreamingTest {
   void inputStreamBodiesAreReadOffTheLoopAndClosed() throws Exception {
     CompletableFuture<String> readOn = new CompletableFuture<>();
     CompletableFuture<Boolean> closed = new CompletableFuture<>();
-    URI base = start(HttpHandler.sync(request -> HttpResponse.builder().body(
-        new PatternStream(300_000) {
-          @Override
-          public int read(byte[] b, int off, int len) {
-            readOn.complete(Thread.currentThread().getName());
-            return super.read(b, off, len);
-          }
+    URI base =
+        start(
+            HttpHandler.sync(
+                    request ->
+                        HttpResponse.builder()
+                            .body(
+                                new PatternStream(300_000) {
+                                  @Override
+                                  public int read(byte[] b, int off, int len) {
+                                    readOn.complete(Thread.currentThread().getName());
+                                    return super.read(b, off, len);
+                                  }
 
-          @Override
-          public void close() {
-            closed.complete(true);
-          }
-        }).build()).nonBlocking(), HttpServerOptions.builder());
-    java.net.http.HttpResponse<InputStream> response = client.send(
-        java.net.http.HttpRequest.newBuilder(base).build(), BodyHandlers.ofInputStream());
+                                  @Override
+                                  public void close() {
+                                    closed.complete(true);
+                                  }
+                                })
+                            .build())
+                .nonBlocking(),
+            HttpServerOptions.builder());
+    java.net.http.HttpResponse<InputStream> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(base).build(), BodyHandlers.ofInputStream());
     assertTrue(Arrays.equals(digest(new PatternStream(300_000)), digest(response.body())));
     assertTrue(!readOn.join().startsWith("beth-http-io"), "read on " + readOn.join());
     assertTrue(closed.get(5, TimeUnit.SECONDS));
@@ -249,15 +296,19 @@ class HttpStreamingTest {
   @Test
   void serverSentEventsStreamWithKeepAliveComments() throws Exception {
     BufferedStream<ServerSentEvent> events = BufferedStream.create(8);
-    URI base = start(HttpHandler.sync(request ->
-        ServerSentEvents.response(events, Duration.ofMillis(100))).nonBlocking(),
-        HttpServerOptions.builder());
-    java.net.http.HttpResponse<InputStream> response = client.send(
-        java.net.http.HttpRequest.newBuilder(base).build(), BodyHandlers.ofInputStream());
-    assertEquals("text/event-stream; charset=utf-8",
-        response.headers().firstValue("content-type").get());
-    java.io.BufferedReader reader = new java.io.BufferedReader(
-        new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8));
+    URI base =
+        start(
+            HttpHandler.sync(request -> ServerSentEvents.response(events, Duration.ofMillis(100)))
+                .nonBlocking(),
+            HttpServerOptions.builder());
+    java.net.http.HttpResponse<InputStream> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(base).build(), BodyHandlers.ofInputStream());
+    assertEquals(
+        "text/event-stream; charset=utf-8", response.headers().firstValue("content-type").get());
+    java.io.BufferedReader reader =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8));
     assertEquals(":", reader.readLine()); // a keep-alive comment, nothing was sent yet
     assertEquals("", reader.readLine());
     events.put(ServerSentEvent.builder().id("1").event("greeting").data("hello\nworld").build());
@@ -290,21 +341,27 @@ class HttpStreamingTest {
   }
 
   /**
-   * Lines that are all there at once fill the write buffer inside one read: the flush that runs
-   * as the channel turns unwritable drains it, and the writer must go on after the write in
-   * progress, not from inside it (which sent a chunk header twice and released a buffer twice).
+   * Lines that are all there at once fill the write buffer inside one read: the flush that runs as
+   * the channel turns unwritable drains it, and the writer must go on after the write in progress,
+   * not from inside it (which sent a chunk header twice and released a buffer twice).
    */
   @Test
   void aStreamThatPassesTheWriteBufferLimitInOneReadArrivesIntact() throws Exception {
     List<String> lines = IntStream.range(0, 20_000).mapToObj(i -> "line " + i + "\n").toList();
-    URI uri = start(HttpHandler.sync(request ->
-        HttpResponse.builder().body(Streams.fromIterable(lines)).build()).nonBlocking(),
-        HttpServerOptions.builder());
+    URI uri =
+        start(
+            HttpHandler.sync(
+                    request -> HttpResponse.builder().body(Streams.fromIterable(lines)).build())
+                .nonBlocking(),
+            HttpServerOptions.builder());
     String expected = String.join("", lines);
     for (int round = 0; round < 5; round++) {
-      java.net.http.HttpResponse<String> response = client.sendAsync(
-          java.net.http.HttpRequest.newBuilder(uri.resolve("/lines")).build(),
-          BodyHandlers.ofString()).get(30, TimeUnit.SECONDS);
+      java.net.http.HttpResponse<String> response =
+          client
+              .sendAsync(
+                  java.net.http.HttpRequest.newBuilder(uri.resolve("/lines")).build(),
+                  BodyHandlers.ofString())
+              .get(30, TimeUnit.SECONDS);
       assertEquals(200, response.statusCode());
       assertEquals(expected, response.body(), "round " + round);
     }
@@ -312,12 +369,15 @@ class HttpStreamingTest {
 
   @Test
   void aFailingResponseStreamClosesTheConnection() throws Exception {
-    int port = server(HttpHandler.sync(request -> {
-      BufferedStream<String> body = BufferedStream.create(2);
-      body.put("partial");
-      body.fail(new IOException("producer broke"));
-      return HttpResponse.builder().body(body).build();
-    }));
+    int port =
+        server(
+            HttpHandler.sync(
+                request -> {
+                  BufferedStream<String> body = BufferedStream.create(2);
+                  body.put("partial");
+                  body.fail(new IOException("producer broke"));
+                  return HttpResponse.builder().body(body).build();
+                }));
     try (RawHttp http = new RawHttp(port)) {
       http.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
       assertThrowsIo(http);

@@ -43,8 +43,7 @@ class HttpTlsTest {
   private static SelfSignedCertificate otherName;
   private static SelfSignedCertificate clientCert;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private HttpServer server;
 
@@ -75,14 +74,17 @@ class HttpTlsTest {
 
   /** An HTTPS server answering "hello" with {@code tls}; returns its base URI on localhost. */
   private URI start(Tls tls) throws Exception {
-    server = HttpServer.start(HttpHandler.sync(request -> HttpResponse.ok("hello " + request.scheme())),
-        HttpServerOptions.builder().tls(tls).build()).get(10, TimeUnit.SECONDS);
+    server =
+        HttpServer.start(
+                HttpHandler.sync(request -> HttpResponse.ok("hello " + request.scheme())),
+                HttpServerOptions.builder().tls(tls).build())
+            .get(10, TimeUnit.SECONDS);
     return URI.create("https://localhost:" + server.port() + "/");
   }
 
   /** A JDK context trusting {@code trusted}, presenting {@code presented} if not null. */
-  private static SSLContext jdkContext(SelfSignedCertificate trusted,
-      SelfSignedCertificate presented) throws Exception {
+  private static SSLContext jdkContext(
+      SelfSignedCertificate trusted, SelfSignedCertificate presented) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setCertificateEntry("trusted", trusted.cert());
@@ -104,16 +106,24 @@ class HttpTlsTest {
   }
 
   private static String jdkGet(SSLContext context, URI uri) throws Exception {
-    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-        .version(java.net.http.HttpClient.Version.HTTP_1_1).sslContext(context).build();
-    return client.send(java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .build(), BodyHandlers.ofString()).body();
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .sslContext(context)
+            .build();
+    return client
+        .send(
+            java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            BodyHandlers.ofString())
+        .body();
   }
 
   private static String bethGet(HttpClientOptions options, URI uri) throws Exception {
     try (HttpClient client = HttpClient.create(options)) {
-      return client.send(ClientRequest.get(uri).build())
-          .thenCompose(ClientResponse::string).get(10, TimeUnit.SECONDS);
+      return client
+          .send(ClientRequest.get(uri).build())
+          .thenCompose(ClientResponse::string)
+          .get(10, TimeUnit.SECONDS);
     }
   }
 
@@ -153,24 +163,30 @@ class HttpTlsTest {
     Tls broken = Tls.builder().certificate(localhost.certificate().toPath(), garbage).build();
     ExecutionException e = assertThrows(ExecutionException.class, () -> start(broken));
     assertInstanceOf(IllegalArgumentException.class, e.getCause());
-    assertTrue(e.getCause().getMessage().contains("cannot build the TLS server context"),
+    assertTrue(
+        e.getCause().getMessage().contains("cannot build the TLS server context"),
         e.getCause().getMessage());
   }
 
   @Test
   void theServerSelectsItsAlpnProtocolAmongThoseAJdkSocketOffers() throws Exception {
     start(serving(localhost).toBuilder().alpn("http/1.1").build());
-    try (SSLSocket socket = (SSLSocket) jdkContext(localhost, null).getSocketFactory()
-        .createSocket(InetAddress.getLoopbackAddress(), server.port())) {
+    try (SSLSocket socket =
+        (SSLSocket)
+            jdkContext(localhost, null)
+                .getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), server.port())) {
       socket.setSoTimeout(10_000);
       SSLParameters parameters = socket.getSSLParameters();
       parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
       socket.setSSLParameters(parameters);
       socket.startHandshake();
       assertEquals("http/1.1", socket.getApplicationProtocol());
-      socket.getOutputStream().write(
-          "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(response.startsWith("HTTP/1.1 200"), response);
       assertTrue(response.endsWith("hello https"), response);
@@ -179,10 +195,12 @@ class HttpTlsTest {
 
   @Test
   void mutualTlsRefusesAJdkClientWithoutACertificateAndServesOneWithIt() throws Exception {
-    URI uri = start(serving(localhost).toBuilder()
-        .trustCertificates(clientCert.cert())
-        .clientAuth(Tls.ClientAuth.REQUIRE)
-        .build());
+    URI uri =
+        start(
+            serving(localhost).toBuilder()
+                .trustCertificates(clientCert.cert())
+                .clientAuth(Tls.ClientAuth.REQUIRE)
+                .build());
     assertThrows(IOException.class, () -> jdkGet(jdkContext(localhost, null), uri));
     assertThrows(IOException.class, () -> jdkGet(jdkContext(localhost, otherName), uri));
     assertEquals("hello https", jdkGet(jdkContext(localhost, clientCert), uri));
@@ -190,23 +208,29 @@ class HttpTlsTest {
 
   @Test
   void optionalClientAuthServesClientsWithAndWithoutACertificate() throws Exception {
-    URI uri = start(serving(localhost).toBuilder()
-        .trustCertificates(clientCert.cert())
-        .clientAuth(Tls.ClientAuth.OPTIONAL)
-        .build());
+    URI uri =
+        start(
+            serving(localhost).toBuilder()
+                .trustCertificates(clientCert.cert())
+                .clientAuth(Tls.ClientAuth.OPTIONAL)
+                .build());
     assertEquals("hello https", jdkGet(jdkContext(localhost, null), uri));
     assertEquals("hello https", jdkGet(jdkContext(localhost, clientCert), uri));
   }
 
   @Test
   void bethsClientAndServerSpeakMutualTls() throws Exception {
-    URI uri = start(serving(localhost).toBuilder()
-        .trustCertificates(clientCert.certificate().toPath())   // the client's, from PEM
-        .clientAuth(Tls.ClientAuth.REQUIRE)
-        .build());
+    URI uri =
+        start(
+            serving(localhost).toBuilder()
+                .trustCertificates(clientCert.certificate().toPath()) // the client's, from PEM
+                .clientAuth(Tls.ClientAuth.REQUIRE)
+                .build());
     Tls trusting = Tls.builder().trustCertificates(localhost.cert()).build();
-    ExecutionException refused = assertThrows(ExecutionException.class,
-        () -> bethGet(HttpClientOptions.builder().tls(trusting).build(), uri));
+    ExecutionException refused =
+        assertThrows(
+            ExecutionException.class,
+            () -> bethGet(HttpClientOptions.builder().tls(trusting).build(), uri));
     assertTrue(refused.getCause() instanceof IOException, refused.getCause().toString());
     Tls presenting = trusting.toBuilder().certificate(clientCert.key(), clientCert.cert()).build();
     assertEquals("hello https", bethGet(HttpClientOptions.builder().tls(presenting).build(), uri));
@@ -214,32 +238,41 @@ class HttpTlsTest {
 
   @Test
   void theClientVerifiesHostNamesByDefaultAndNotWhenToldNot() throws Exception {
-    URI uri = start(serving(otherName));   // trusted below, but not a certificate for localhost
+    URI uri = start(serving(otherName)); // trusted below, but not a certificate for localhost
     Tls trusting = Tls.builder().trustCertificates(otherName.cert()).build();
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> bethGet(HttpClientOptions.builder().tls(trusting).build(), uri));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> bethGet(HttpClientOptions.builder().tls(trusting).build(), uri));
     String chain = causes(sslCause(e));
     assertTrue(chain.contains("No name matching localhost"), chain);
-    assertEquals("hello https", bethGet(HttpClientOptions.builder()
-        .tls(trusting.toBuilder().hostnameVerification(false).build()).build(), uri));
+    assertEquals(
+        "hello https",
+        bethGet(
+            HttpClientOptions.builder()
+                .tls(trusting.toBuilder().hostnameVerification(false).build())
+                .build(),
+            uri));
   }
 
   @Test
   void theDefaultTrustRefusesASelfSignedServer() throws Exception {
     URI uri = start(serving(localhost));
-    sslCause(assertThrows(ExecutionException.class,
-        () -> bethGet(HttpClientOptions.DEFAULT, uri)));
+    sslCause(assertThrows(ExecutionException.class, () -> bethGet(HttpClientOptions.DEFAULT, uri)));
   }
 
   @Test
   void insecureAcceptsAnUntrustedCertificateAndWarnsOncePerContext() throws Exception {
     URI uri = start(serving(otherName));
     try (StandardErrorLog log = new StandardErrorLog();
-        HttpClient client = HttpClient.create(
-            HttpClientOptions.builder().tls(Tls.builder().insecure().build()).build())) {
-      for (int i = 0; i < 2; i++) {   // a second connection: the same context, no second warning
-        ClientResponse response = client.send(ClientRequest.get(uri)
-            .header("Connection", "close").build()).get(10, TimeUnit.SECONDS);
+        HttpClient client =
+            HttpClient.create(
+                HttpClientOptions.builder().tls(Tls.builder().insecure().build()).build())) {
+      for (int i = 0; i < 2; i++) { // a second connection: the same context, no second warning
+        ClientResponse response =
+            client
+                .send(ClientRequest.get(uri).header("Connection", "close").build())
+                .get(10, TimeUnit.SECONDS);
         assertEquals("hello https", response.string().get(10, TimeUnit.SECONDS));
       }
       List<String> warnings = log.text().lines().filter(l -> l.contains("Tls.insecure()")).toList();

@@ -31,14 +31,20 @@ class HttpVersionTest {
 
   /** A server answering {@code <protocol> <path>}, after {@code /slow} waits 300 ms. */
   private int start() {
-    server = HttpServer.start(request -> {
-      seen.add(request.protocol() + " " + request.path());
-      HttpResponse response = HttpResponse.ok(request.protocol() + " " + request.path());
-      return request.path().equals("/slow")
-          ? CompletableFuture.supplyAsync(() -> response,
-              CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS))
-          : CompletableFuture.completedFuture(response);
-    }, HttpServerOptions.builder().host("127.0.0.1").port(0).build()).join();
+    server =
+        HttpServer.start(
+                request -> {
+                  seen.add(request.protocol() + " " + request.path());
+                  HttpResponse response =
+                      HttpResponse.ok(request.protocol() + " " + request.path());
+                  return request.path().equals("/slow")
+                      ? CompletableFuture.supplyAsync(
+                          () -> response,
+                          CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS))
+                      : CompletableFuture.completedFuture(response);
+                },
+                HttpServerOptions.builder().host("127.0.0.1").port(0).build())
+            .join();
     return server.port();
   }
 
@@ -86,10 +92,11 @@ class HttpVersionTest {
   @Test
   void a505ToAPipelinedRequestComesAfterTheResponsesBeforeIt() throws Exception {
     try (RawHttp http = new RawHttp(start())) {
-      http.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
-          + "GET /fast HTTP/1.1\r\nHost: x\r\n\r\n"
-          + "GET /future HTTP/9.9\r\nHost: x\r\n\r\n"
-          + "GET /never HTTP/1.1\r\nHost: x\r\n\r\n");
+      http.send(
+          "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+              + "GET /fast HTTP/1.1\r\nHost: x\r\n\r\n"
+              + "GET /future HTTP/9.9\r\nHost: x\r\n\r\n"
+              + "GET /never HTTP/1.1\r\nHost: x\r\n\r\n");
       assertEquals("HTTP/1.1 /slow", http.read().body);
       assertEquals("HTTP/1.1 /fast", http.read().body);
       RawHttp.Response rejected = http.read();
@@ -102,8 +109,9 @@ class HttpVersionTest {
   @Test
   void noA505FollowsAResponseThatClosedTheConnection() throws Exception {
     try (RawHttp http = new RawHttp(start())) {
-      http.send("GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-          + "GET /future HTTP/9.9\r\nHost: x\r\n\r\n");
+      http.send(
+          "GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+              + "GET /future HTTP/9.9\r\nHost: x\r\n\r\n");
       RawHttp.Response last = http.read();
       assertEquals("HTTP/1.1 /slow", last.body);
       assertEquals("close", last.header("connection"));

@@ -46,7 +46,9 @@ final class RawHttp implements AutoCloseable {
     return this;
   }
 
-  /** Reads one response; bodies framed by Content-Length or chunking, or none for HEAD/1xx/204/304. */
+  /**
+   * Reads one response; bodies framed by Content-Length or chunking, or none for HEAD/1xx/204/304.
+   */
   Response read(boolean head) throws IOException {
     String statusLine = line();
     if (statusLine == null) {
@@ -56,8 +58,10 @@ final class RawHttp implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String line; !(line = line()).isEmpty(); ) {
       int colon = line.indexOf(':');
-      headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-          line.substring(colon + 1).trim(), (a, b) -> a + "," + b);
+      headers.merge(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).trim(),
+          (a, b) -> a + "," + b);
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (!head && status >= 200 && status != 204 && status != 304) {
@@ -166,6 +170,7 @@ final class RawHttp implements AutoCloseable {
   static final class Response {
     /** The status line as sent, {@code HTTP/1.1 200 OK}. */
     final String statusLine;
+
     final int status;
     final Map<String, String> headers;
     final String body;

@@ -17,28 +17,29 @@ final class StandardErrorLog implements AutoCloseable {
   private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
   StandardErrorLog() {
-    OutputStream tee = new OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (copy) {
-          copy.write(b);
-        }
-        previous.write(b);
-      }
+    OutputStream tee =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (copy) {
+              copy.write(b);
+            }
+            previous.write(b);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        synchronized (copy) {
-          copy.write(b, off, len);
-        }
-        previous.write(b, off, len);
-      }
+          @Override
+          public void write(byte[] b, int off, int len) {
+            synchronized (copy) {
+              copy.write(b, off, len);
+            }
+            previous.write(b, off, len);
+          }
 
-      @Override
-      public void flush() {
-        previous.flush();
-      }
-    };
+          @Override
+          public void flush() {
+            previous.flush();
+          }
+        };
     System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
   }
 

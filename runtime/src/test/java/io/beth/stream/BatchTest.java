@@ -89,12 +89,14 @@ class BatchTest {
   void aProducerRacingTheTimerLosesNothingAndKeepsOrder() throws Exception {
     BufferedStream<Integer> in = Streams.buffered(8);
     int n = 100_000;
-    Thread producer = new Thread(() -> {
-      for (int i = 0; i < n; i++) {
-        in.put(i).join();
-      }
-      in.close();
-    });
+    Thread producer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < n; i++) {
+                in.put(i).join();
+              }
+              in.close();
+            });
     CompletableFuture<List<List<Integer>>> batches =
         in.batch(7, Duration.ofNanos(50_000)).collect(Collectors.toList());
     producer.start();

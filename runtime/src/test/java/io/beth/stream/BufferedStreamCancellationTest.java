@@ -3,7 +3,6 @@ package io.beth.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cancelling or completing a pending put or take from outside (cancel, orTimeout) on a
- * {@link BufferedStream}: nothing is lost, and whoever settles a put first decides its outcome.
+ * Cancelling or completing a pending put or take from outside (cancel, orTimeout) on a {@link
+ * BufferedStream}: nothing is lost, and whoever settles a put first decides its outcome.
  */
 class BufferedStreamCancellationTest {
 

@@ -30,29 +30,38 @@ class BufferedStreamConcurrencyTest {
       List<CompletableFuture<Void>> producing = new ArrayList<>();
       for (int p = 0; p < producers; p++) {
         long id = p;
-        producing.add(CompletableFuture.runAsync(() -> {
-          for (long i = 0; i < perProducer; i++) {
-            // Blocking here is the test's choice: it shows the backpressure holding producers.
-            if (!stream.put((id << 32) | i).join()) {
-              throw new AssertionError("put refused while open");
-            }
-          }
-        }, pool));
+        producing.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (long i = 0; i < perProducer; i++) {
+                    // Blocking here is the test's choice: it shows the backpressure holding
+                    // producers.
+                    if (!stream.put((id << 32) | i).join()) {
+                      throw new AssertionError("put refused while open");
+                    }
+                  }
+                },
+                pool));
       }
       List<ConcurrentLinkedQueue<Long>> seen = new ArrayList<>();
       List<CompletableFuture<Void>> consuming = new ArrayList<>();
       for (int c = 0; c < consumers; c++) {
         ConcurrentLinkedQueue<Long> mine = new ConcurrentLinkedQueue<>();
         seen.add(mine);
-        consuming.add(CompletableFuture.runAsync(() -> {
-          for (Long m; (m = stream.take().join()) != null; ) {
-            mine.add(m);
-          }
-        }, pool));
+        consuming.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (Long m; (m = stream.take().join()) != null; ) {
+                    mine.add(m);
+                  }
+                },
+                pool));
       }
-      CompletableFuture.allOf(producing.toArray(CompletableFuture[]::new)).get(100, TimeUnit.SECONDS);
+      CompletableFuture.allOf(producing.toArray(CompletableFuture[]::new))
+          .get(100, TimeUnit.SECONDS);
       stream.close();
-      CompletableFuture.allOf(consuming.toArray(CompletableFuture[]::new)).get(100, TimeUnit.SECONDS);
+      CompletableFuture.allOf(consuming.toArray(CompletableFuture[]::new))
+          .get(100, TimeUnit.SECONDS);
 
       boolean[][] got = new boolean[producers][perProducer];
       long total = 0;
@@ -86,29 +95,31 @@ class BufferedStreamConcurrencyTest {
     CompletableFuture<Long> producer = new CompletableFuture<>();
     // An asynchronous producer: it emits the next message only when the previous put completes.
     Runnable[] emit = new Runnable[1];
-    emit[0] = () -> {
-      while (accepted.get() < wouldEmit) {
-        CompletableFuture<Boolean> put = stream.put(accepted.get());
-        maxOutstanding.accumulateAndGet(stream.size(), Math::max);
-        if (!put.isDone()) {
-          put.thenAccept(ok -> {
-            if (ok) {
-              accepted.incrementAndGet();
-              emit[0].run();
-            } else {
-              producer.complete(accepted.get());
+    emit[0] =
+        () -> {
+          while (accepted.get() < wouldEmit) {
+            CompletableFuture<Boolean> put = stream.put(accepted.get());
+            maxOutstanding.accumulateAndGet(stream.size(), Math::max);
+            if (!put.isDone()) {
+              put.thenAccept(
+                  ok -> {
+                    if (ok) {
+                      accepted.incrementAndGet();
+                      emit[0].run();
+                    } else {
+                      producer.complete(accepted.get());
+                    }
+                  });
+              return;
             }
-          });
-          return;
-        }
-        if (!put.join()) {
+            if (!put.join()) {
+              producer.complete(accepted.get());
+              return;
+            }
+            accepted.incrementAndGet();
+          }
           producer.complete(accepted.get());
-          return;
-        }
-        accepted.incrementAndGet();
-      }
-      producer.complete(accepted.get());
-    };
+        };
     emit[0].run();
     assertEquals(capacity, accepted.get(), "the producer stops at the buffer's capacity");
 
@@ -116,8 +127,8 @@ class BufferedStreamConcurrencyTest {
     for (long i = 0; i < 100_000; i++) {
       assertEquals(i, stream.take().get(10, TimeUnit.SECONDS));
       assertTrue(stream.size() <= capacity, "buffered " + stream.size());
-      assertTrue(accepted.get() - (i + 1) <= capacity + 1,
-          "outstanding " + (accepted.get() - (i + 1)));
+      assertTrue(
+          accepted.get() - (i + 1) <= capacity + 1, "outstanding " + (accepted.get() - (i + 1)));
     }
     stream.close(); // the consumer gives up; the producer's pending put completes false
     long emitted = producer.get(10, TimeUnit.SECONDS);

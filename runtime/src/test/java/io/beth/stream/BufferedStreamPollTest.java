@@ -43,12 +43,15 @@ class BufferedStreamPollTest {
     assertFalse(stream.whenReady(wakes::incrementAndGet), "a message is there: poll it");
     assertEquals("a", stream.poll());
     List<String> polledInWakeUp = new ArrayList<>();
-    assertTrue(stream.whenReady(() -> {
-      wakes.incrementAndGet();
-      polledInWakeUp.add(stream.poll());
-    }));
+    assertTrue(
+        stream.whenReady(
+            () -> {
+              wakes.incrementAndGet();
+              polledInWakeUp.add(stream.poll());
+            }));
     assertEquals(0, wakes.get());
-    assertSame(CompletedPut.TRUE, stream.put("b"), "a put that wakes the consumer allocates nothing");
+    assertSame(
+        CompletedPut.TRUE, stream.put("b"), "a put that wakes the consumer allocates nothing");
     assertEquals(List.of("b"), polledInWakeUp, "the message is there when the wake-up runs");
     stream.put("c");
     assertEquals(1, wakes.get(), "a wake-up runs once");
@@ -139,15 +142,17 @@ class BufferedStreamPollTest {
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
       CompletableFuture<Boolean> putFromOtherThread = new CompletableFuture<>();
-      assertTrue(stream.whenReady(() -> {
-        try {
-          // another thread can use the stream while the wake-up runs
-          putFromOtherThread.complete(other.submit(() -> stream.put("b").join())
-              .get(10, TimeUnit.SECONDS));
-        } catch (Exception e) {
-          putFromOtherThread.completeExceptionally(e);
-        }
-      }));
+      assertTrue(
+          stream.whenReady(
+              () -> {
+                try {
+                  // another thread can use the stream while the wake-up runs
+                  putFromOtherThread.complete(
+                      other.submit(() -> stream.put("b").join()).get(10, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                  putFromOtherThread.completeExceptionally(e);
+                }
+              }));
       stream.put("a");
       assertTrue(result(putFromOtherThread));
       assertEquals("a", stream.poll());
@@ -166,9 +171,11 @@ class BufferedStreamPollTest {
     me.setUncaughtExceptionHandler((t, e) -> reported.set(e));
     try {
       IllegalStateException boom = new IllegalStateException("boom");
-      assertTrue(stream.whenReady(() -> {
-        throw boom;
-      }));
+      assertTrue(
+          stream.whenReady(
+              () -> {
+                throw boom;
+              }));
       assertTrue(result(stream.put("a")));
       assertSame(boom, reported.get());
       assertEquals("a", stream.poll());
@@ -188,13 +195,16 @@ class BufferedStreamPollTest {
       List<CompletableFuture<Void>> producing = new ArrayList<>();
       for (int p = 0; p < producers; p++) {
         long id = p;
-        producing.add(CompletableFuture.runAsync(() -> {
-          for (long i = 0; i < perProducer; i++) {
-            if (!stream.put((id << 32) | i).join()) {
-              throw new AssertionError("put refused while open");
-            }
-          }
-        }, pool));
+        producing.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (long i = 0; i < perProducer; i++) {
+                    if (!stream.put((id << 32) | i).join()) {
+                      throw new AssertionError("put refused while open");
+                    }
+                  }
+                },
+                pool));
       }
       CompletableFuture.allOf(producing.toArray(CompletableFuture[]::new))
           .whenComplete((v, e) -> stream.close());

@@ -208,7 +208,8 @@ class BufferedStreamSemanticsTest {
   void connectMovesAMillionSynchronousMessagesWithoutGrowingTheStack() {
     int n = 1_000_000;
     BufferedStream<Integer> sink = Streams.buffered(n);
-    Source<Integer> source = Streams.fromIterator(java.util.stream.IntStream.range(0, n).iterator());
+    Source<Integer> source =
+        Streams.fromIterator(java.util.stream.IntStream.range(0, n).iterator());
     result(Streams.connect(source, sink));
     assertEquals(n, sink.size());
   }

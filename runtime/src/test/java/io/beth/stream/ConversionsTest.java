@@ -77,17 +77,18 @@ class ConversionsTest {
   @Test
   void aThrowingIteratorFailsTheSource() {
     IllegalStateException boom = new IllegalStateException("broken");
-    Iterator<Integer> it = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return true;
-      }
+    Iterator<Integer> it =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return true;
+          }
 
-      @Override
-      public Integer next() {
-        throw boom;
-      }
-    };
+          @Override
+          public Integer next() {
+            throw boom;
+          }
+        };
     Source<Integer> s = Streams.fromIterator(it);
     assertSame(boom, Await.failure(s.take()));
     assertSame(boom, Await.failure(s.take()));
@@ -118,25 +119,26 @@ class ConversionsTest {
   void aBlockingIteratorOnAnExecutorKeepsAMessagePulledAfterATimeout() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     CountDownLatch release = new CountDownLatch(1);
-    Iterator<String> blocking = new Iterator<>() {
-      boolean done;
+    Iterator<String> blocking =
+        new Iterator<>() {
+          boolean done;
 
-      @Override
-      public boolean hasNext() {
-        return !done;
-      }
+          @Override
+          public boolean hasNext() {
+            return !done;
+          }
 
-      @Override
-      public String next() {
-        try {
-          assertTrue(release.await(10, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        done = true;
-        return "late";
-      }
-    };
+          @Override
+          public String next() {
+            try {
+              assertTrue(release.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+            done = true;
+            return "late";
+          }
+        };
     try {
       Source<String> s = Streams.fromIterator(blocking, pool);
       assertEquals("timeout", Await.result(s.take(Duration.ofMillis(20), "timeout")));
@@ -152,7 +154,11 @@ class ConversionsTest {
   void fromStreamIsLazyAndClosesTheStreamWhenExhausted() {
     AtomicInteger peeked = new AtomicInteger();
     AtomicBoolean closed = new AtomicBoolean();
-    Stream<Integer> stream = IntStream.range(0, 3).boxed().peek(i -> peeked.incrementAndGet()).onClose(() -> closed.set(true));
+    Stream<Integer> stream =
+        IntStream.range(0, 3)
+            .boxed()
+            .peek(i -> peeked.incrementAndGet())
+            .onClose(() -> closed.set(true));
     Source<Integer> s = Streams.fromStream(stream);
     assertEquals(0, peeked.get());
     assertEquals(0, Await.result(s.take()));
@@ -165,7 +171,8 @@ class ConversionsTest {
   @Test
   void closingAStreamSourceClosesTheStream() {
     AtomicBoolean closed = new AtomicBoolean();
-    Source<Integer> s = Streams.fromStream(Stream.iterate(0, i -> i + 1).onClose(() -> closed.set(true)));
+    Source<Integer> s =
+        Streams.fromStream(Stream.iterate(0, i -> i + 1).onClose(() -> closed.set(true)));
     assertEquals(List.of(0, 1, 2), Await.result(s.limit(3).collect(Collectors.toList())));
     assertTrue(closed.get());
   }
@@ -190,9 +197,17 @@ class ConversionsTest {
   @Test
   void aFailedFutureGivesAFailedSource() {
     Exception boom = new Exception("no");
-    assertSame(boom, Await.failure(Streams.fromFuture(CompletableFuture.failedFuture(boom)).take()));
-    assertSame(boom, Await.failure(
-        Streams.fromFuture(CompletableFuture.supplyAsync(() -> { throw new CompletionException(boom); })).take()));
+    assertSame(
+        boom, Await.failure(Streams.fromFuture(CompletableFuture.failedFuture(boom)).take()));
+    assertSame(
+        boom,
+        Await.failure(
+            Streams.fromFuture(
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          throw new CompletionException(boom);
+                        }))
+                .take()));
   }
 
   @Test
@@ -222,12 +237,14 @@ class ConversionsTest {
   @Test
   void toIteratorBlocksUntilAProducerOnAnotherThreadPuts() throws Exception {
     BufferedStream<Integer> in = Streams.buffered(4);
-    Thread producer = new Thread(() -> {
-      for (int i = 0; i < 10_000; i++) {
-        in.put(i).join();
-      }
-      in.close();
-    });
+    Thread producer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 10_000; i++) {
+                in.put(i).join();
+              }
+              in.close();
+            });
     producer.start();
     Iterator<Integer> it = Streams.toIterator(in);
     int expected = 0;

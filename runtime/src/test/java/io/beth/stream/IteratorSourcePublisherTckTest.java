@@ -7,10 +7,10 @@ import org.reactivestreams.tck.TestEnvironment;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
 
 /**
- * The Reactive Streams TCK against the publisher view of the iterator-backed source
- * ({@link Streams#fromStream}). Skipped, as the TCK allows: the five optional §1.11 multi-subscriber
- * cases (a source has a single consumer and refuses a second subscriber with {@code onError}) and
- * the seven cases the TCK itself marks {@code untested_}.
+ * The Reactive Streams TCK against the publisher view of the iterator-backed source ({@link
+ * Streams#fromStream}). Skipped, as the TCK allows: the five optional §1.11 multi-subscriber cases
+ * (a source has a single consumer and refuses a second subscriber with {@code onError}) and the
+ * seven cases the TCK itself marks {@code untested_}.
  */
 public class IteratorSourcePublisherTckTest extends FlowPublisherVerification<Long> {
 

@@ -23,11 +23,14 @@ class MapAsyncTest {
   void resultsKeepInputOrderWhenFuturesCompleteOutOfOrder() {
     List<CompletableFuture<String>> started = new ArrayList<>();
     Source<String> out =
-        Streams.fromIterable(List.of(1, 2, 3)).mapAsync(i -> {
-          CompletableFuture<String> f = new CompletableFuture<>();
-          started.add(f);
-          return f;
-        }, 3);
+        Streams.fromIterable(List.of(1, 2, 3))
+            .mapAsync(
+                i -> {
+                  CompletableFuture<String> f = new CompletableFuture<>();
+                  started.add(f);
+                  return f;
+                },
+                3);
     CompletableFuture<List<String>> all = out.collect(Collectors.toList());
     assertEquals(3, started.size());
     started.get(2).complete("c");
@@ -44,7 +47,8 @@ class MapAsyncTest {
       Source<Integer> out =
           Streams.fromStream(IntStream.range(0, 2000).boxed())
               .mapAsync(i -> CompletableFuture.supplyAsync(() -> i * 2, pool), 8);
-      List<Integer> expected = IntStream.range(0, 2000).map(i -> i * 2).boxed().collect(Collectors.toList());
+      List<Integer> expected =
+          IntStream.range(0, 2000).map(i -> i * 2).boxed().collect(Collectors.toList());
       assertEquals(expected, Await.result(out.collect(Collectors.toList())));
     } finally {
       pool.shutdownNow();
@@ -56,12 +60,15 @@ class MapAsyncTest {
     AtomicInteger starts = new AtomicInteger();
     List<CompletableFuture<Integer>> running = new ArrayList<>();
     Source<Integer> out =
-        Streams.fromStream(IntStream.range(0, 1_000_000).boxed()).mapAsync(i -> {
-          starts.incrementAndGet();
-          CompletableFuture<Integer> f = new CompletableFuture<>();
-          running.add(f);
-          return f;
-        }, 3);
+        Streams.fromStream(IntStream.range(0, 1_000_000).boxed())
+            .mapAsync(
+                i -> {
+                  starts.incrementAndGet();
+                  CompletableFuture<Integer> f = new CompletableFuture<>();
+                  running.add(f);
+                  return f;
+                },
+                3);
     assertEquals(3, starts.get());
     for (CompletableFuture<Integer> f : List.copyOf(running)) {
       f.complete(0);
@@ -89,7 +96,12 @@ class MapAsyncTest {
   void aThrowingFunctionFailsTheOutputAndClosesTheInput() {
     BufferedStream<Integer> in = Streams.buffered(4);
     RuntimeException boom = new RuntimeException("sync");
-    Source<Integer> out = in.mapAsync(i -> { throw boom; }, 2);
+    Source<Integer> out =
+        in.mapAsync(
+            i -> {
+              throw boom;
+            },
+            2);
     in.put(1);
     assertSame(boom, Await.failure(out.take()));
     Await.result(in.closed());
@@ -134,7 +146,9 @@ class MapAsyncTest {
 
   @Test
   void maxConcurrencyMustBePositive() {
-    assertThrows(IllegalArgumentException.class, () -> Streams.buffered(1).mapAsync(CompletableFuture::completedFuture, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Streams.buffered(1).mapAsync(CompletableFuture::completedFuture, 0));
   }
 
   @Test
@@ -143,12 +157,14 @@ class MapAsyncTest {
     try {
       for (int round = 0; round < 50; round++) {
         BufferedStream<Integer> in = Streams.buffered(16);
-        Thread producer = new Thread(() -> {
-          int i = 0;
-          while (in.put(i++).join()) {
-            // until the operator closes the input
-          }
-        });
+        Thread producer =
+            new Thread(
+                () -> {
+                  int i = 0;
+                  while (in.put(i++).join()) {
+                    // until the operator closes the input
+                  }
+                });
         producer.start();
         Source<Integer> out = in.mapAsync(i -> CompletableFuture.supplyAsync(() -> i, pool), 4);
         int expected = 0;

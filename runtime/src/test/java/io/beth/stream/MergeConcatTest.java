@@ -18,9 +18,20 @@ class MergeConcatTest {
   void mergeDeliversEveryMessageKeepingEachSourcesOrderAndEndsWhenAllAreDrained() {
     BufferedStream<Integer> a = Streams.buffered(0);
     BufferedStream<Integer> b = Streams.buffered(0);
-    CompletableFuture<List<Integer>> all = Streams.<Integer>merge(a, b).collect(Collectors.toList());
-    Thread pa = new Thread(() -> { for (int i = 0; i < 1000; i++) a.put(i).join(); a.close(); });
-    Thread pb = new Thread(() -> { for (int i = 1000; i < 2000; i++) b.put(i).join(); b.close(); });
+    CompletableFuture<List<Integer>> all =
+        Streams.<Integer>merge(a, b).collect(Collectors.toList());
+    Thread pa =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 1000; i++) a.put(i).join();
+              a.close();
+            });
+    Thread pb =
+        new Thread(
+            () -> {
+              for (int i = 1000; i < 2000; i++) b.put(i).join();
+              b.close();
+            });
     pa.start();
     pb.start();
     List<Integer> got = Await.result(all);
@@ -74,7 +85,8 @@ class MergeConcatTest {
   void concatDrainsEachSourceInTurn() {
     BufferedStream<Integer> a = Streams.buffered(0);
     Source<Integer> b = Streams.fromIterable(List.of(3, 4));
-    CompletableFuture<List<Integer>> all = Streams.<Integer>concat(a, b).collect(Collectors.toList());
+    CompletableFuture<List<Integer>> all =
+        Streams.<Integer>concat(a, b).collect(Collectors.toList());
     a.put(1);
     a.put(2);
     assertFalse(all.isDone());

@@ -44,7 +44,11 @@ class OperatorsTest {
   void aThrowingMapFunctionFailsTheOutputAndClosesTheInput() {
     BufferedStream<Integer> in = Streams.buffered(4);
     RuntimeException boom = new RuntimeException("bad");
-    Source<Integer> out = in.map(i -> { throw boom; });
+    Source<Integer> out =
+        in.map(
+            i -> {
+              throw boom;
+            });
     in.put(1);
     assertSame(boom, Await.failure(out.take()));
     Await.result(in.closed());
@@ -74,7 +78,11 @@ class OperatorsTest {
   void aThrowingPredicateFailsTheOutputAndClosesTheInput() {
     BufferedStream<Integer> in = Streams.buffered(4);
     IllegalArgumentException boom = new IllegalArgumentException("no");
-    Source<Integer> out = in.filter(i -> { throw boom; });
+    Source<Integer> out =
+        in.filter(
+            i -> {
+              throw boom;
+            });
     in.put(1);
     assertSame(boom, Await.failure(out.take()));
     Await.result(in.closed());
@@ -112,7 +120,8 @@ class OperatorsTest {
 
   @Test
   void bufferPassesTheEndAndTheError() {
-    assertEquals(List.of(1, 2), Await.result(closedStreamOf(1, 2).buffer(8).collect(Collectors.toList())));
+    assertEquals(
+        List.of(1, 2), Await.result(closedStreamOf(1, 2).buffer(8).collect(Collectors.toList())));
     BufferedStream<Integer> in = Streams.buffered(1);
     Source<Integer> out = in.buffer(8);
     Exception boom = new Exception("x");
@@ -134,7 +143,8 @@ class OperatorsTest {
 
   @Test
   void limitEndsEarlyWhenTheInputIsShorter() {
-    assertEquals(List.of(1, 2), Await.result(closedStreamOf(1, 2).limit(5).collect(Collectors.toList())));
+    assertEquals(
+        List.of(1, 2), Await.result(closedStreamOf(1, 2).limit(5).collect(Collectors.toList())));
   }
 
   @Test
@@ -172,7 +182,12 @@ class OperatorsTest {
   void aThrowingReducerFailsTheResultAndClosesTheInput() {
     BufferedStream<Integer> in = Streams.buffered(4);
     ArithmeticException boom = new ArithmeticException("overflow");
-    CompletableFuture<Integer> r = in.reduce(0, (a, b) -> { throw boom; });
+    CompletableFuture<Integer> r =
+        in.reduce(
+            0,
+            (a, b) -> {
+              throw boom;
+            });
     in.put(1);
     assertSame(boom, Await.failure(r));
     Await.result(in.closed());
@@ -180,7 +195,10 @@ class OperatorsTest {
 
   @Test
   void collectUsesTheCollector() {
-    assertEquals("1,2,3", Await.result(closedStreamOf(1, 2, 3).map(String::valueOf).collect(Collectors.joining(","))));
+    assertEquals(
+        "1,2,3",
+        Await.result(
+            closedStreamOf(1, 2, 3).map(String::valueOf).collect(Collectors.joining(","))));
   }
 
   @Test
@@ -209,7 +227,11 @@ class OperatorsTest {
   void aThrowingConsumerFailsTheResultAndClosesTheInput() {
     BufferedStream<Integer> in = Streams.buffered(4);
     IllegalStateException boom = new IllegalStateException("consumer");
-    CompletableFuture<Void> done = in.consume(i -> { throw boom; });
+    CompletableFuture<Void> done =
+        in.consume(
+            i -> {
+              throw boom;
+            });
     in.put(1);
     assertSame(boom, Await.failure(done));
     Await.result(in.closed());

@@ -59,12 +59,18 @@ class PeriodicallyTest {
   @Test
   void aThrowingSupplierFailsTheSource() {
     IllegalStateException boom = new IllegalStateException("no value");
-    Source<Integer> ticks = Streams.periodically(PERIOD, () -> { throw boom; });
+    Source<Integer> ticks =
+        Streams.periodically(
+            PERIOD,
+            () -> {
+              throw boom;
+            });
     assertSame(boom, Await.failure(ticks.take()));
   }
 
   @Test
   void thePeriodMustBePositive() {
-    assertThrows(IllegalArgumentException.class, () -> Streams.periodically(Duration.ZERO, () -> 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> Streams.periodically(Duration.ZERO, () -> 1));
   }
 }

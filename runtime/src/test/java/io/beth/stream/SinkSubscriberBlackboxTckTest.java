@@ -4,7 +4,10 @@ import java.util.concurrent.Flow;
 import org.reactivestreams.tck.TestEnvironment;
 import org.reactivestreams.tck.flow.FlowSubscriberBlackboxVerification;
 
-/** The Reactive Streams TCK, black-box, against a {@link Sink} adapted by {@link Streams#subscriber}. *
+/**
+ * The Reactive Streams TCK, black-box, against a {@link Sink} adapted by {@link
+ * Streams#subscriber}. *
+ *
  * <p>Skipped: only the fifteen cases the TCK itself marks {@code untested_}.
  */
 public class SinkSubscriberBlackboxTckTest extends FlowSubscriberBlackboxVerification<Integer> {

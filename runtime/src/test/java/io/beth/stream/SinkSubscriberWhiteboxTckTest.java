@@ -5,8 +5,8 @@ import org.reactivestreams.tck.TestEnvironment;
 import org.reactivestreams.tck.flow.FlowSubscriberWhiteboxVerification;
 
 /**
- * The Reactive Streams TCK, white-box, against a {@link Sink} adapted by {@link Streams#subscriber}:
- * a thin probe around the adapter reports every signal it receives to the TCK.
+ * The Reactive Streams TCK, white-box, against a {@link Sink} adapted by {@link
+ * Streams#subscriber}: a thin probe around the adapter reports every signal it receives to the TCK.
  *
  * <p>Skipped: only the thirteen cases the TCK itself marks {@code untested_}.
  */
@@ -23,17 +23,18 @@ public class SinkSubscriberWhiteboxTckTest extends FlowSubscriberWhiteboxVerific
       @Override
       public void onSubscribe(Flow.Subscription subscription) {
         adapter.onSubscribe(subscription);
-        probe.registerOnSubscribe(new SubscriberPuppet() {
-          @Override
-          public void triggerRequest(long elements) {
-            subscription.request(elements);
-          }
+        probe.registerOnSubscribe(
+            new SubscriberPuppet() {
+              @Override
+              public void triggerRequest(long elements) {
+                subscription.request(elements);
+              }
 
-          @Override
-          public void signalCancel() {
-            subscription.cancel();
-          }
-        });
+              @Override
+              public void signalCancel() {
+                subscription.cancel();
+              }
+            });
       }
 
       @Override

@@ -45,9 +45,11 @@ class FramingTest {
     Source<String> lines = Framing.lines(bytes, 4);
     bytes.put(utf8("abcd\nabcde"));
     assertEquals("abcd", lines.take().get(5, SECONDS));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> lines.take().get(5, SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> lines.take().get(5, SECONDS));
     assertInstanceOf(FrameTooLongException.class, e.getCause());
-    assertEquals("frame of at least 5 bytes exceeds the maximum of 4 bytes", e.getCause().getMessage());
+    assertEquals(
+        "frame of at least 5 bytes exceeds the maximum of 4 bytes", e.getCause().getMessage());
     bytes.closed().toCompletableFuture().get(5, SECONDS);
   }
 
@@ -78,8 +80,10 @@ class FramingTest {
     BufferedStream<byte[]> bytes = BufferedStream.create(8);
     Source<byte[]> frames = Framing.lengthPrefixed(bytes, 4, 1000);
     bytes.put(new byte[] {0, 0, 4, 0});
-    ExecutionException e = assertThrows(ExecutionException.class, () -> frames.take().get(5, SECONDS));
-    assertEquals("frame of 1024 bytes exceeds the maximum of 1000 bytes", e.getCause().getMessage());
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> frames.take().get(5, SECONDS));
+    assertEquals(
+        "frame of 1024 bytes exceeds the maximum of 1000 bytes", e.getCause().getMessage());
   }
 
   @Test
@@ -88,27 +92,33 @@ class FramingTest {
     Source<byte[]> frames = Framing.lengthPrefixed(bytes, 1, 100);
     bytes.put(new byte[] {5, 1, 2});
     bytes.close();
-    ExecutionException e = assertThrows(ExecutionException.class, () -> frames.take().get(5, SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> frames.take().get(5, SECONDS));
     assertInstanceOf(EOFException.class, e.getCause());
   }
 
   @Test
   void theEncoderRefusesAFrameTooLongForItsField() {
     BufferedStream<Object> out = BufferedStream.create(1);
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> Framing.lengthPrefixed(out, 1).put(new byte[256]).get(5, SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> Framing.lengthPrefixed(out, 1).put(new byte[256]).get(5, SECONDS));
     assertInstanceOf(IllegalArgumentException.class, e.getCause());
   }
 
   @Test
   void anOverlongLineFromAPeerClosesTheConnection() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    TcpConnectionHandler handler = (stream, info) -> {
-      Source<String> lines = Framing.lines(stream, 8);
-      lines.take().thenAccept(line -> stream.put(line.toUpperCase() + "\n"))
-          .thenCompose(v -> lines.take())
-          .whenComplete((v, e) -> failure.complete(e));
-    };
+    TcpConnectionHandler handler =
+        (stream, info) -> {
+          Source<String> lines = Framing.lines(stream, 8);
+          lines
+              .take()
+              .thenAccept(line -> stream.put(line.toUpperCase() + "\n"))
+              .thenCompose(v -> lines.take())
+              .whenComplete((v, e) -> failure.complete(e));
+        };
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
@@ -119,7 +129,8 @@ class FramingTest {
       socket.getOutputStream().write(utf8("this line is far too long\n"));
       assertEquals(-1, in.read(), "the connection is closed");
       Throwable e = failure.get(10, SECONDS);
-      assertInstanceOf(FrameTooLongException.class,
+      assertInstanceOf(
+          FrameTooLongException.class,
           e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
     }
   }
@@ -127,13 +138,16 @@ class FramingTest {
   @Test
   void anOverlongLengthPrefixedFrameFromAPeerClosesTheConnection() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    TcpConnectionHandler handler = (stream, info) -> {
-      Source<byte[]> frames = Framing.lengthPrefixed(stream, 2, 100);
-      io.beth.stream.Sink<byte[]> out = Framing.lengthPrefixed(stream.outbound(), 2);
-      frames.take().thenCompose(frame -> out.put(frame))
-          .thenCompose(ok -> frames.take())
-          .whenComplete((v, e) -> failure.complete(e));
-    };
+    TcpConnectionHandler handler =
+        (stream, info) -> {
+          Source<byte[]> frames = Framing.lengthPrefixed(stream, 2, 100);
+          io.beth.stream.Sink<byte[]> out = Framing.lengthPrefixed(stream.outbound(), 2);
+          frames
+              .take()
+              .thenCompose(frame -> out.put(frame))
+              .thenCompose(ok -> frames.take())
+              .whenComplete((v, e) -> failure.complete(e));
+        };
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
@@ -151,12 +165,14 @@ class FramingTest {
 
   @Test
   void bethClientAndServerExchangeLines() throws Exception {
-    TcpConnectionHandler handler = (stream, info) -> io.beth.stream.Streams.connect(
-        Framing.lines(stream, 64).map(line -> line.length() + "\n"),
-        stream.outbound());
+    TcpConnectionHandler handler =
+        (stream, info) ->
+            io.beth.stream.Streams.connect(
+                Framing.lines(stream, 64).map(line -> line.length() + "\n"), stream.outbound());
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS)) {
-      io.beth.stream.DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1",
-          server.address().getPort(), TcpClientOptions.DEFAULT).get(10, SECONDS);
+      io.beth.stream.DuplexStream<byte[], Object> client =
+          TcpClient.connect("127.0.0.1", server.address().getPort(), TcpClientOptions.DEFAULT)
+              .get(10, SECONDS);
       Source<String> replies = Framing.lines(client, 64);
       client.put("a\nbb\r\nccc\n");
       client.outbound().close();

@@ -27,11 +27,15 @@ class TcpConnectFailureTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> TcpClient.connect("127.0.0.1", port, TcpClientOptions.DEFAULT).get(10, SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> TcpClient.connect("127.0.0.1", port, TcpClientOptions.DEFAULT).get(10, SECONDS));
     assertInstanceOf(ConnectException.class, e.getCause());
-    assertTrue(e.getCause().getMessage().contains("refused")
-        && e.getCause().getMessage().contains(":" + port), e.getCause().getMessage());
+    assertTrue(
+        e.getCause().getMessage().contains("refused")
+            && e.getCause().getMessage().contains(":" + port),
+        e.getCause().getMessage());
   }
 
   @Test
@@ -40,12 +44,21 @@ class TcpConnectFailureTest {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       List<Socket> queued = fillAcceptQueue(listener);
       try {
-        ExecutionException e = assertThrows(ExecutionException.class,
-            () -> TcpClient.connect("127.0.0.1", listener.getLocalPort(), TcpClientOptions.builder()
-                .connectTimeout(Duration.ofMillis(300)).build()).get(10, SECONDS));
+        ExecutionException e =
+            assertThrows(
+                ExecutionException.class,
+                () ->
+                    TcpClient.connect(
+                            "127.0.0.1",
+                            listener.getLocalPort(),
+                            TcpClientOptions.builder()
+                                .connectTimeout(Duration.ofMillis(300))
+                                .build())
+                        .get(10, SECONDS));
         assertInstanceOf(ConnectTimeoutException.class, e.getCause());
-        assertTrue(e.getCause().getMessage().contains("300 ms")
-            && e.getCause().getMessage().contains(":" + listener.getLocalPort()),
+        assertTrue(
+            e.getCause().getMessage().contains("300 ms")
+                && e.getCause().getMessage().contains(":" + listener.getLocalPort()),
             e.getCause().getMessage());
       } finally {
         for (Socket s : queued) {
@@ -61,7 +74,8 @@ class TcpConnectFailureTest {
     for (int i = 0; i < 16; i++) {
       Socket s = new Socket();
       try {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 300);
+        s.connect(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 300);
         sockets.add(s);
       } catch (SocketTimeoutException full) {
         s.close();
@@ -73,7 +87,8 @@ class TcpConnectFailureTest {
 
   @Test
   void aBadPortIsRefusedAtOnce() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TcpClient.connect("127.0.0.1", 0, TcpClientOptions.DEFAULT));
   }
 }

@@ -31,8 +31,10 @@ class TcpHalfCloseEchoTest {
   @RepeatedTest(10)
   void theEchoOfALargePayloadIsCompleteAfterThePeerShutsItsOutputDown() throws Exception {
     byte[] payload = random(SIZE, 42);
-    try (TcpServer server = TcpServer.start((stream, info) -> Streams.connect(stream, stream),
-            TcpServerOptions.DEFAULT).get(10, SECONDS);
+    try (TcpServer server =
+            TcpServer.start(
+                    (stream, info) -> Streams.connect(stream, stream), TcpServerOptions.DEFAULT)
+                .get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(20_000);
       CompletableFuture<byte[]> echoed = CompletableFuture.supplyAsync(() -> readAll(socket));
@@ -52,9 +54,13 @@ class TcpHalfCloseEchoTest {
   @RepeatedTest(10)
   void aLargeReplyStartedAfterThePeersEndIsSentCompletely() throws Exception {
     byte[] payload = random(SIZE, 7);
-    TcpConnectionHandler handler = (stream, info) ->
-        TcpServerTest.readAll(stream, new ByteArrayOutputStream()).thenRun(() ->
-            Streams.connect(Streams.fromIterable(chunks(payload, 65_536)), stream.outbound()));
+    TcpConnectionHandler handler =
+        (stream, info) ->
+            TcpServerTest.readAll(stream, new ByteArrayOutputStream())
+                .thenRun(
+                    () ->
+                        Streams.connect(
+                            Streams.fromIterable(chunks(payload, 65_536)), stream.outbound()));
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(20_000);

@@ -18,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Half-close both ways, on the server and on the client: the peer's shutdown of its output ends
- * our source while we can still send; closing our sink shuts our output down while we still read
- * what the peer sends.
+ * Half-close both ways, on the server and on the client: the peer's shutdown of its output ends our
+ * source while we can still send; closing our sink shuts our output down while we still read what
+ * the peer sends.
  */
 class TcpHalfCloseTest {
 
@@ -31,20 +31,24 @@ class TcpHalfCloseTest {
   @Test
   void aPlainPeersShutdownEndsTheServersSourceWhileTheServerStillSends() throws Exception {
     CompletableFuture<String> received = new CompletableFuture<>();
-    TcpConnectionHandler handler = (stream, info) -> {
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      readAll(stream, all).thenRun(() -> {
-        received.complete(all.toString(StandardCharsets.UTF_8));
-        stream.put("reply after your end").thenRun(stream::close); // still sending
-      });
-    };
+    TcpConnectionHandler handler =
+        (stream, info) -> {
+          ByteArrayOutputStream all = new ByteArrayOutputStream();
+          readAll(stream, all)
+              .thenRun(
+                  () -> {
+                    received.complete(all.toString(StandardCharsets.UTF_8));
+                    stream.put("reply after your end").thenRun(stream::close); // still sending
+                  });
+        };
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(utf8("hello"));
       socket.shutdownOutput();
       assertEquals("hello", received.get(10, SECONDS));
-      assertEquals("reply after your end",
+      assertEquals(
+          "reply after your end",
           new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
   }
@@ -53,18 +57,20 @@ class TcpHalfCloseTest {
   void closingTheServersSinkShutsItsOutputDownAfterWhatWasAcceptedAndReadingGoesOn()
       throws Exception {
     CompletableFuture<byte[]> afterShutdown = new CompletableFuture<>();
-    TcpConnectionHandler handler = (stream, info) -> {
-      stream.put("bye");
-      stream.outbound().close();
-      stream.take().thenAccept(afterShutdown::complete);
-    };
+    TcpConnectionHandler handler =
+        (stream, info) -> {
+          stream.put("bye");
+          stream.outbound().close();
+          stream.take().thenAccept(afterShutdown::complete);
+        };
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
       InputStream in = socket.getInputStream();
       assertEquals("bye", new String(in.readAllBytes(), StandardCharsets.UTF_8)); // EOF seen
       socket.getOutputStream().write(utf8("still heard"));
-      assertEquals("still heard", new String(afterShutdown.get(10, SECONDS), StandardCharsets.UTF_8));
+      assertEquals(
+          "still heard", new String(afterShutdown.get(10, SECONDS), StandardCharsets.UTF_8));
     }
   }
 
@@ -103,7 +109,8 @@ class TcpHalfCloseTest {
         assertEquals("greeting", all.toString(StandardCharsets.UTF_8));
         client.put("answer after your end");
         client.outbound().close();
-        assertEquals("answer after your end",
+        assertEquals(
+            "answer after your end",
             new String(peer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
       }
     }
@@ -111,16 +118,20 @@ class TcpHalfCloseTest {
 
   @Test
   void bethClientAndServerHalfCloseInTurn() throws Exception {
-    TcpConnectionHandler handler = (stream, info) -> {
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      readAll(stream, all).thenRun(() -> {
-        stream.put("you said " + all.toString(StandardCharsets.UTF_8));
-        stream.outbound().close();
-      });
-    };
+    TcpConnectionHandler handler =
+        (stream, info) -> {
+          ByteArrayOutputStream all = new ByteArrayOutputStream();
+          readAll(stream, all)
+              .thenRun(
+                  () -> {
+                    stream.put("you said " + all.toString(StandardCharsets.UTF_8));
+                    stream.outbound().close();
+                  });
+        };
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS)) {
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1",
-          server.address().getPort(), TcpClientOptions.DEFAULT).get(10, SECONDS);
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect("127.0.0.1", server.address().getPort(), TcpClientOptions.DEFAULT)
+              .get(10, SECONDS);
       client.put("ping");
       client.outbound().close();
       ByteArrayOutputStream all = new ByteArrayOutputStream();

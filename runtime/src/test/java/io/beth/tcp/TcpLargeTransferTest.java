@@ -24,6 +24,7 @@ class TcpLargeTransferTest {
 
   private static final long SIZE = 1L << 30;
   private static final int CHUNK = 64 * 1024;
+
   /**
    * The most a writer may run ahead: the kernel's socket buffers at their largest (Linux autotunes
    * up to them) and 8 MiB for Beth's and Netty's queues (16 chunks each way, a 64 KiB watermark).
@@ -43,8 +44,9 @@ class TcpLargeTransferTest {
   @Test
   void aGibibyteFromTheServerToASlowPlainSocket() throws Exception {
     Writer writer = new Writer();
-    try (TcpServer server = TcpServer.start((stream, info) -> writer.start(stream),
-            TcpServerOptions.DEFAULT).get(10, SECONDS);
+    try (TcpServer server =
+            TcpServer.start((stream, info) -> writer.start(stream), TcpServerOptions.DEFAULT)
+                .get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
         HeapProbe heap = new HeapProbe(250)) {
       socket.setSoTimeout(30_000);
@@ -61,11 +63,13 @@ class TcpLargeTransferTest {
   @Test
   void aGibibyteFromTheClientToASlowServer() throws Exception {
     CompletableFuture<DuplexStream<byte[], Object>> accepted = new CompletableFuture<>();
-    try (TcpServer server = TcpServer.start((stream, info) -> accepted.complete(stream),
-            TcpServerOptions.DEFAULT).get(10, SECONDS);
+    try (TcpServer server =
+            TcpServer.start((stream, info) -> accepted.complete(stream), TcpServerOptions.DEFAULT)
+                .get(10, SECONDS);
         HeapProbe heap = new HeapProbe(250)) {
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1",
-          server.address().getPort(), TcpClientOptions.DEFAULT).get(10, SECONDS);
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect("127.0.0.1", server.address().getPort(), TcpClientOptions.DEFAULT)
+              .get(10, SECONDS);
       Writer writer = new Writer();
       writer.start(client);
       DuplexStream<byte[], Object> serverSide = accepted.get(10, SECONDS);
@@ -95,10 +99,11 @@ class TcpLargeTransferTest {
         CompletableFuture<Boolean> put = stream.put(PATTERN);
         if (!put.isDone()) {
           long next = left - 1;
-          put.thenRun(() -> {
-            putDone();
-            send(stream, next);
-          });
+          put.thenRun(
+              () -> {
+                putDone();
+                send(stream, next);
+              });
           return;
         }
         putDone();
@@ -112,8 +117,8 @@ class TcpLargeTransferTest {
     }
 
     /**
-     * While nothing is read, waits until a put has been pending for 200 ms: proof that
-     * backpressure reached the writer. Fails after 10 s.
+     * While nothing is read, waits until a put has been pending for 200 ms: proof that backpressure
+     * reached the writer. Fails after 10 s.
      */
     void awaitStalled() throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -146,7 +151,9 @@ class TcpLargeTransferTest {
         return;
       }
       assertEquals(PATTERN[(int) (received % CHUNK)], bytes[0], "byte at " + received);
-      assertEquals(PATTERN[(int) ((received + n - 1) % CHUNK)], bytes[n - 1],
+      assertEquals(
+          PATTERN[(int) ((received + n - 1) % CHUNK)],
+          bytes[n - 1],
           "byte at " + (received + n - 1));
       received += n;
       maxLead = Math.max(maxLead, writer.accepted.get() - received);
@@ -162,11 +169,17 @@ class TcpLargeTransferTest {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertEquals(SIZE, received);
       assertEquals(2, pauses);
-      assertTrue(maxLead <= MAX_LEAD, "the writer ran " + (maxLead >> 20) + " MiB ahead (at most "
-          + (MAX_LEAD >> 20) + " MiB expected)");
+      assertTrue(
+          maxLead <= MAX_LEAD,
+          "the writer ran "
+              + (maxLead >> 20)
+              + " MiB ahead (at most "
+              + (MAX_LEAD >> 20)
+              + " MiB expected)");
       long growth = heap.maxGrowth();
       assertTrue(growth < 64L << 20, "live heap grew by " + (growth >> 20) + " MiB");
-      System.out.printf("1 GiB in %d ms; writer lead at most %d KiB; heap growth %d MiB%n",
+      System.out.printf(
+          "1 GiB in %d ms; writer lead at most %d KiB; heap growth %d MiB%n",
           millis, maxLead >> 10, growth >> 20);
     }
   }

@@ -30,8 +30,10 @@ class TcpRawModeAndHooksTest {
   @Test
   void aRawServerEchoesBuffersWithoutCopying() throws Exception {
     // a buffer taken from the source and put into the sink is written, and released, by Netty
-    try (TcpServer server = TcpServer.startRaw((stream, info) -> Streams.connect(stream, stream),
-            TcpServerOptions.DEFAULT).get(10, SECONDS);
+    try (TcpServer server =
+            TcpServer.startRaw(
+                    (stream, info) -> Streams.connect(stream, stream), TcpServerOptions.DEFAULT)
+                .get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
       byte[] payload = TcpHalfCloseEchoTest.random(1 << 20, 3);
@@ -46,21 +48,31 @@ class TcpRawModeAndHooksTest {
   @Test
   void aPipelineHookDecoderFramesWhatARawHandlerReceives() throws Exception {
     CompletableFuture<String> lines = new CompletableFuture<>();
-    RawTcpConnectionHandler handler = (stream, info) -> stream.take()
-        .thenCombine(stream.take(), (first, second) -> {
-          try {
-            return first.toString(StandardCharsets.UTF_8) + "|" + second.toString(StandardCharsets.UTF_8);
-          } finally {
-            first.release();
-            second.release();
-          }
-        }).whenComplete((s, e) -> {
-          lines.complete(s);
-          stream.close();
-        });
-    TcpServerOptions options = TcpServerOptions.builder()
-        .pipelineHook(p -> p.addLast(new LineBasedFrameDecoder(64)))
-        .build();
+    RawTcpConnectionHandler handler =
+        (stream, info) ->
+            stream
+                .take()
+                .thenCombine(
+                    stream.take(),
+                    (first, second) -> {
+                      try {
+                        return first.toString(StandardCharsets.UTF_8)
+                            + "|"
+                            + second.toString(StandardCharsets.UTF_8);
+                      } finally {
+                        first.release();
+                        second.release();
+                      }
+                    })
+                .whenComplete(
+                    (s, e) -> {
+                      lines.complete(s);
+                      stream.close();
+                    });
+    TcpServerOptions options =
+        TcpServerOptions.builder()
+            .pipelineHook(p -> p.addLast(new LineBasedFrameDecoder(64)))
+            .build();
     try (TcpServer server = TcpServer.startRaw(handler, options).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.getOutputStream().write(utf8("one\ntwo\nthree"));
@@ -71,11 +83,14 @@ class TcpRawModeAndHooksTest {
   @Test
   void theServersBootstrapHookSetsChildOptionsThePipelineHookSees() throws Exception {
     CompletableFuture<Boolean> keepAlive = new CompletableFuture<>();
-    TcpServerOptions options = TcpServerOptions.builder()
-        .bootstrapHook(b -> ((ServerBootstrap) b).childOption(ChannelOption.SO_KEEPALIVE, true))
-        .pipelineHook(p -> keepAlive.complete(p.channel().config().getOption(ChannelOption.SO_KEEPALIVE)))
-        .build();
-    try (TcpServer server = TcpServer.start((stream, info) -> stream.close(), options).get(10, SECONDS);
+    TcpServerOptions options =
+        TcpServerOptions.builder()
+            .bootstrapHook(b -> ((ServerBootstrap) b).childOption(ChannelOption.SO_KEEPALIVE, true))
+            .pipelineHook(
+                p -> keepAlive.complete(p.channel().config().getOption(ChannelOption.SO_KEEPALIVE)))
+            .build();
+    try (TcpServer server =
+            TcpServer.start((stream, info) -> stream.close(), options).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       assertTrue(keepAlive.get(10, SECONDS));
     }
@@ -84,10 +99,12 @@ class TcpRawModeAndHooksTest {
   @Test
   void aRawClientReceivesBuffersAndItsHooksReachNetty() throws Exception {
     CompletableFuture<Boolean> keepAlive = new CompletableFuture<>();
-    TcpClientOptions options = TcpClientOptions.builder()
-        .bootstrapHook(b -> b.option(ChannelOption.SO_KEEPALIVE, true))
-        .pipelineHook(p -> keepAlive.complete(p.channel().config().getOption(ChannelOption.SO_KEEPALIVE)))
-        .build();
+    TcpClientOptions options =
+        TcpClientOptions.builder()
+            .bootstrapHook(b -> b.option(ChannelOption.SO_KEEPALIVE, true))
+            .pipelineHook(
+                p -> keepAlive.complete(p.channel().config().getOption(ChannelOption.SO_KEEPALIVE)))
+            .build();
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<DuplexStream<ByteBuf, Object>> connecting =
           TcpClient.connectRaw("127.0.0.1", listener.getLocalPort(), options);

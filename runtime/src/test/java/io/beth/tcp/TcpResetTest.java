@@ -24,10 +24,15 @@ class TcpResetTest {
   void aResetFailsTheServersSourceSayingSo() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
     CompletableFuture<Void> firstChunk = new CompletableFuture<>();
-    TcpConnectionHandler handler = (stream, info) -> stream.take().thenRun(() -> {
-      firstChunk.complete(null);
-      failureOf(stream, failure);
-    });
+    TcpConnectionHandler handler =
+        (stream, info) ->
+            stream
+                .take()
+                .thenRun(
+                    () -> {
+                      firstChunk.complete(null);
+                      failureOf(stream, failure);
+                    });
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS)) {
       Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
       socket.getOutputStream().write(new byte[] {1, 2, 3});
@@ -57,14 +62,18 @@ class TcpResetTest {
   }
 
   /** Completes {@code failure} with how the source ended (null for a normal end). */
-  private static void failureOf(DuplexStream<byte[], ?> stream, CompletableFuture<Throwable> failure) {
-    stream.take().whenComplete((chunk, e) -> {
-      if (e != null || chunk == null) {
-        failure.complete(e);
-      } else {
-        failureOf(stream, failure);
-      }
-    });
+  private static void failureOf(
+      DuplexStream<byte[], ?> stream, CompletableFuture<Throwable> failure) {
+    stream
+        .take()
+        .whenComplete(
+            (chunk, e) -> {
+              if (e != null || chunk == null) {
+                failure.complete(e);
+              } else {
+                failureOf(stream, failure);
+              }
+            });
   }
 
   private static void assertSaysReset(Throwable e) {

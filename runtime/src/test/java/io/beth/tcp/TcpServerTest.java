@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -60,31 +59,37 @@ class TcpServerTest {
   @Test
   void putOfSomethingNotConvertibleToBytesFails() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    TcpConnectionHandler handler = (stream, info) -> {
-      stream.put(new Object()).whenComplete((ok, e) -> failure.complete(e));
-      stream.close();
-    };
+    TcpConnectionHandler handler =
+        (stream, info) -> {
+          stream.put(new Object()).whenComplete((ok, e) -> failure.complete(e));
+          stream.close();
+        };
     try (TcpServer server = TcpServer.start(handler, TcpServerOptions.DEFAULT).get(10, SECONDS);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       assertInstanceOf(IllegalArgumentException.class, failure.get(10, SECONDS));
     }
   }
 
-  static CompletableFuture<Void> readAll(DuplexStream<byte[], ?> stream, ByteArrayOutputStream out) {
-    return stream.take().thenCompose(chunk -> {
-      if (chunk == null) {
-        return CompletableFuture.completedFuture(null);
-      }
-      out.writeBytes(chunk);
-      return readAll(stream, out);
-    });
+  static CompletableFuture<Void> readAll(
+      DuplexStream<byte[], ?> stream, ByteArrayOutputStream out) {
+    return stream
+        .take()
+        .thenCompose(
+            chunk -> {
+              if (chunk == null) {
+                return CompletableFuture.completedFuture(null);
+              }
+              out.writeBytes(chunk);
+              return readAll(stream, out);
+            });
   }
 
   @Test
   void endOfStreamIsNull() throws Exception {
     try (TcpServer server = echoServer(TcpServerOptions.DEFAULT)) {
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1",
-          server.address().getPort(), TcpClientOptions.DEFAULT).get(10, SECONDS);
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect("127.0.0.1", server.address().getPort(), TcpClientOptions.DEFAULT)
+              .get(10, SECONDS);
       client.outbound().close();
       assertNull(client.take().get(10, SECONDS));
     }

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TLS with self-signed certificates: Beth's server and client with each other and with the JDK's
- * {@code SSLSocket}/{@code SSLServerSocket}, given Netty contexts or {@link Tls} values; the
- * client sends the host name (SNI) and verifies the certificate against it unless told not to.
+ * {@code SSLSocket}/{@code SSLServerSocket}, given Netty contexts or {@link Tls} values; the client
+ * sends the host name (SNI) and verifies the certificate against it unless told not to.
  */
 class TcpTlsTest {
 
@@ -75,18 +75,24 @@ class TcpTlsTest {
 
   private static TcpServer echoServer(SslContext tls, CompletableFuture<ConnectionInfo> seen)
       throws Exception {
-    return TcpServer.start((stream, info) -> {
-      seen.complete(info);
-      Streams.connect(stream, stream);
-    }, TcpServerOptions.builder().tls(tls).build()).get(10, SECONDS);
+    return TcpServer.start(
+            (stream, info) -> {
+              seen.complete(info);
+              Streams.connect(stream, stream);
+            },
+            TcpServerOptions.builder().tls(tls).build())
+        .get(10, SECONDS);
   }
 
   private static TcpServer echoServer(Tls tls, CompletableFuture<ConnectionInfo> seen)
       throws Exception {
-    return TcpServer.start((stream, info) -> {
-      seen.complete(info);
-      Streams.connect(stream, stream);
-    }, TcpServerOptions.builder().tls(tls).build()).get(10, SECONDS);
+    return TcpServer.start(
+            (stream, info) -> {
+              seen.complete(info);
+              Streams.connect(stream, stream);
+            },
+            TcpServerOptions.builder().tls(tls).build())
+        .get(10, SECONDS);
   }
 
   private static Tls serving(SelfSignedCertificate cert) {
@@ -94,11 +100,14 @@ class TcpTlsTest {
   }
 
   private static TcpClientOptions trusting(SelfSignedCertificate cert) {
-    return TcpClientOptions.builder().tls(Tls.builder().trustCertificates(cert.cert()).build())
-        .serverName(NAME).build();
+    return TcpClientOptions.builder()
+        .tls(Tls.builder().trustCertificates(cert.cert()).build())
+        .serverName(NAME)
+        .build();
   }
 
-  private static String roundTrip(DuplexStream<byte[], Object> client, String text) throws Exception {
+  private static String roundTrip(DuplexStream<byte[], Object> client, String text)
+      throws Exception {
     client.put(text);
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     while (all.size() < text.length()) {
@@ -111,8 +120,9 @@ class TcpTlsTest {
   void bethClientAndServerEchoAndTheServerSeesTheRequestedHostName() throws Exception {
     CompletableFuture<ConnectionInfo> seen = new CompletableFuture<>();
     try (TcpServer server = echoServer(serverTls(localhost), seen)) {
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1", server.address().getPort(),
-          client(localhost).build()).get(10, SECONDS);
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect("127.0.0.1", server.address().getPort(), client(localhost).build())
+              .get(10, SECONDS);
       assertEquals("secret", roundTrip(client, "secret"));
       ConnectionInfo info = seen.get(10, SECONDS);
       assertTrue(info.isTls());
@@ -127,30 +137,37 @@ class TcpTlsTest {
   @Test
   void aJdkSslSocketTalksToTheServer() throws Exception {
     try (TcpServer server = echoServer(serverTls(localhost), new CompletableFuture<>());
-        SSLSocket socket = (SSLSocket) jdkContext(localhost, false).getSocketFactory()
-            .createSocket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+        SSLSocket socket =
+            (SSLSocket)
+                jdkContext(localhost, false)
+                    .getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write("over tls".getBytes(StandardCharsets.UTF_8));
-      assertEquals("over tls",
-          new String(socket.getInputStream().readNBytes(8), StandardCharsets.UTF_8));
+      assertEquals(
+          "over tls", new String(socket.getInputStream().readNBytes(8), StandardCharsets.UTF_8));
     }
   }
 
   @Test
   void theClientTalksToAJdkSslServerSocketAndSendsTheHostName() throws Exception {
-    try (SSLServerSocket listener = (SSLServerSocket) jdkContext(localhost, true)
-        .getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<DuplexStream<byte[], Object>> connecting = TcpClient.connect("127.0.0.1",
-          listener.getLocalPort(), client(localhost).build());
+    try (SSLServerSocket listener =
+        (SSLServerSocket)
+            jdkContext(localhost, true)
+                .getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<DuplexStream<byte[], Object>> connecting =
+          TcpClient.connect("127.0.0.1", listener.getLocalPort(), client(localhost).build());
       try (SSLSocket peer = (SSLSocket) listener.accept()) {
         peer.setSoTimeout(10_000);
         peer.startHandshake();
-        assertEquals(List.of(new SNIHostName(NAME)),
+        assertEquals(
+            List.of(new SNIHostName(NAME)),
             ((ExtendedSSLSession) peer.getSession()).getRequestedServerNames());
         DuplexStream<byte[], Object> client = connecting.get(10, SECONDS);
         client.put("hello jdk");
-        assertEquals("hello jdk",
-            new String(peer.getInputStream().readNBytes(9), StandardCharsets.UTF_8));
+        assertEquals(
+            "hello jdk", new String(peer.getInputStream().readNBytes(9), StandardCharsets.UTF_8));
         client.close();
       }
     }
@@ -159,9 +176,13 @@ class TcpTlsTest {
   @Test
   void hostnameVerificationIsOnByDefaultAndRefusesACertificateForAnotherHost() throws Exception {
     try (TcpServer server = echoServer(serverTls(otherHost), new CompletableFuture<>())) {
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> TcpClient.connect("127.0.0.1", server.address().getPort(),
-              client(otherHost).build()).get(10, SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  TcpClient.connect(
+                          "127.0.0.1", server.address().getPort(), client(otherHost).build())
+                      .get(10, SECONDS));
       assertInstanceOf(ConnectionException.class, e.getCause());
       assertTrue(e.getCause().getMessage().contains("TLS handshake"), e.getCause().getMessage());
     }
@@ -170,9 +191,12 @@ class TcpTlsTest {
   @Test
   void withHostnameVerificationOffATrustedCertificateForAnotherHostIsAccepted() throws Exception {
     try (TcpServer server = echoServer(serverTls(otherHost), new CompletableFuture<>())) {
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1", server.address().getPort(),
-          client(otherHost).hostnameVerification(false).build())
-          .get(10, SECONDS);
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect(
+                  "127.0.0.1",
+                  server.address().getPort(),
+                  client(otherHost).hostnameVerification(false).build())
+              .get(10, SECONDS);
       assertEquals("anyway", roundTrip(client, "anyway"));
       client.close();
     }
@@ -181,19 +205,27 @@ class TcpTlsTest {
   @Test
   void anUntrustedCertificateIsRefusedEvenWithoutHostnameVerification() throws Exception {
     try (TcpServer server = echoServer(serverTls(otherHost), new CompletableFuture<>())) {
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> TcpClient.connect("127.0.0.1", server.address().getPort(),
-              client(localhost).hostnameVerification(false).build()).get(10, SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  TcpClient.connect(
+                          "127.0.0.1",
+                          server.address().getPort(),
+                          client(localhost).hostnameVerification(false).build())
+                      .get(10, SECONDS));
       assertInstanceOf(ConnectionException.class, e.getCause());
     }
   }
 
   /** A JDK TLS context that trusts {@code cert}, and presents it if {@code server}. */
-  private static SSLContext jdkContext(SelfSignedCertificate cert, boolean server) throws Exception {
+  private static SSLContext jdkContext(SelfSignedCertificate cert, boolean server)
+      throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setCertificateEntry("trusted", cert.cert());
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     KeyManagerFactory keys = null;
     if (server) {
@@ -210,29 +242,37 @@ class TcpTlsTest {
   @Test
   void aServerWithATlsValueTalksToAJdkSslSocket() throws Exception {
     try (TcpServer server = echoServer(serving(localhost), new CompletableFuture<>());
-        SSLSocket socket = (SSLSocket) jdkContext(localhost, false).getSocketFactory()
-            .createSocket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+        SSLSocket socket =
+            (SSLSocket)
+                jdkContext(localhost, false)
+                    .getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write("tls value".getBytes(StandardCharsets.UTF_8));
-      assertEquals("tls value",
-          new String(socket.getInputStream().readNBytes(9), StandardCharsets.UTF_8));
+      assertEquals(
+          "tls value", new String(socket.getInputStream().readNBytes(9), StandardCharsets.UTF_8));
     }
   }
 
   @Test
   void aClientWithATlsValueTalksToAJdkSslServerSocketAndSendsTheHostName() throws Exception {
-    try (SSLServerSocket listener = (SSLServerSocket) jdkContext(localhost, true)
-        .getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (SSLServerSocket listener =
+        (SSLServerSocket)
+            jdkContext(localhost, true)
+                .getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<DuplexStream<byte[], Object>> connecting =
           TcpClient.connect("127.0.0.1", listener.getLocalPort(), trusting(localhost));
       try (SSLSocket peer = (SSLSocket) listener.accept()) {
         peer.setSoTimeout(10_000);
         peer.startHandshake();
-        assertEquals(List.of(new SNIHostName(NAME)),
+        assertEquals(
+            List.of(new SNIHostName(NAME)),
             ((ExtendedSSLSession) peer.getSession()).getRequestedServerNames());
         DuplexStream<byte[], Object> client = connecting.get(10, SECONDS);
         client.put("from a value");
-        assertEquals("from a value",
+        assertEquals(
+            "from a value",
             new String(peer.getInputStream().readNBytes(12), StandardCharsets.UTF_8));
         client.close();
       }
@@ -241,10 +281,11 @@ class TcpTlsTest {
 
   @Test
   void mutualTlsServesAClientPresentingATrustedCertificateOnly() throws Exception {
-    Tls requiring = serving(localhost).toBuilder()
-        .trustCertificates(otherHost.cert())
-        .clientAuth(Tls.ClientAuth.REQUIRE)
-        .build();
+    Tls requiring =
+        serving(localhost).toBuilder()
+            .trustCertificates(otherHost.cert())
+            .clientAuth(Tls.ClientAuth.REQUIRE)
+            .build();
     CompletableFuture<ConnectionInfo> seen = new CompletableFuture<>();
     try (TcpServer server = echoServer(requiring, seen)) {
       int port = server.address().getPort();
@@ -260,13 +301,18 @@ class TcpTlsTest {
       }
       assertFalse(seen.isDone(), "the handler was called for a client without a certificate");
 
-      Tls presenting = trusting(localhost).tls().toBuilder()
-          .certificate(otherHost.key(), otherHost.cert()).build();
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1", port,
-          trusting(localhost).toBuilder().tls(presenting).build()).get(10, SECONDS);
+      Tls presenting =
+          trusting(localhost).tls().toBuilder()
+              .certificate(otherHost.key(), otherHost.cert())
+              .build();
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect(
+                  "127.0.0.1", port, trusting(localhost).toBuilder().tls(presenting).build())
+              .get(10, SECONDS);
       assertEquals("welcome", roundTrip(client, "welcome"));
-      X509Certificate peer = (X509Certificate)
-          seen.get(10, SECONDS).tlsSession().orElseThrow().getPeerCertificates()[0];
+      X509Certificate peer =
+          (X509Certificate)
+              seen.get(10, SECONDS).tlsSession().orElseThrow().getPeerCertificates()[0];
       assertEquals(otherHost.cert(), peer);
       client.close();
     }
@@ -275,12 +321,17 @@ class TcpTlsTest {
   @Test
   void aTlsValueVerifiesHostNamesByDefault() throws Exception {
     try (TcpServer server = echoServer(serving(otherHost), new CompletableFuture<>())) {
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> TcpClient.connect("127.0.0.1", server.address().getPort(), trusting(otherHost))
-              .get(10, SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  TcpClient.connect("127.0.0.1", server.address().getPort(), trusting(otherHost))
+                      .get(10, SECONDS));
       assertInstanceOf(ConnectionException.class, e.getCause());
-      TcpClientOptions unchecked = trusting(otherHost).toBuilder()
-          .tls(trusting(otherHost).tls().toBuilder().hostnameVerification(false).build()).build();
+      TcpClientOptions unchecked =
+          trusting(otherHost).toBuilder()
+              .tls(trusting(otherHost).tls().toBuilder().hostnameVerification(false).build())
+              .build();
       DuplexStream<byte[], Object> client =
           TcpClient.connect("127.0.0.1", server.address().getPort(), unchecked).get(10, SECONDS);
       assertEquals("unchecked", roundTrip(client, "unchecked"));
@@ -292,12 +343,20 @@ class TcpTlsTest {
   void theDefaultTlsValueRefusesAnUntrustedCertificateAndInsecureAcceptsIt() throws Exception {
     try (TcpServer server = echoServer(serving(otherHost), new CompletableFuture<>())) {
       int port = server.address().getPort();
-      ExecutionException e = assertThrows(ExecutionException.class, () -> TcpClient.connect(
-          "127.0.0.1", port, TcpClientOptions.builder().tls(Tls.DEFAULT).build()).get(10, SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  TcpClient.connect(
+                          "127.0.0.1", port, TcpClientOptions.builder().tls(Tls.DEFAULT).build())
+                      .get(10, SECONDS));
       assertInstanceOf(ConnectionException.class, e.getCause());
-      DuplexStream<byte[], Object> client = TcpClient.connect("127.0.0.1", port,
-          TcpClientOptions.builder().tls(Tls.builder().insecure().build()).build())
-          .get(10, SECONDS);
+      DuplexStream<byte[], Object> client =
+          TcpClient.connect(
+                  "127.0.0.1",
+                  port,
+                  TcpClientOptions.builder().tls(Tls.builder().insecure().build()).build())
+              .get(10, SECONDS);
       assertEquals("anything goes", roundTrip(client, "anything goes"));
       client.close();
     }

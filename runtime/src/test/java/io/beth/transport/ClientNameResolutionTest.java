@@ -24,9 +24,13 @@ class ClientNameResolutionTest {
   @Test
   void theHttpClientFailsWithUnknownHost() {
     try (HttpClient client = HttpClient.create()) {
-      ExecutionException e = assertThrows(ExecutionException.class, () -> client
-          .send(ClientRequest.get(URI.create("http://" + HOST + ":8080/")).build())
-          .get(30, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  client
+                      .send(ClientRequest.get(URI.create("http://" + HOST + ":8080/")).build())
+                      .get(30, TimeUnit.SECONDS));
       assertInstanceOf(UnknownHostException.class, e.getCause());
       assertTrue(e.getCause().getMessage().contains(HOST), e.getCause().getMessage());
     }
@@ -34,16 +38,23 @@ class ClientNameResolutionTest {
 
   @Test
   void theTcpClientFailsWithUnknownHost() {
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> TcpClient.connect(HOST, 7000, TcpClientOptions.DEFAULT).get(30, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                TcpClient.connect(HOST, 7000, TcpClientOptions.DEFAULT).get(30, TimeUnit.SECONDS));
     assertInstanceOf(UnknownHostException.class, e.getCause());
     assertTrue(e.getCause().getMessage().contains(HOST), e.getCause().getMessage());
   }
 
   @Test
   void theWebSocketClientFailsWithUnknownHost() {
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> WebSocketClient.connect(URI.create("ws://" + HOST + ":8080/")).get(30, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                WebSocketClient.connect(URI.create("ws://" + HOST + ":8080/"))
+                    .get(30, TimeUnit.SECONDS));
     assertInstanceOf(WebSocketException.class, e.getCause());
     assertInstanceOf(UnknownHostException.class, e.getCause().getCause());
     assertTrue(e.getCause().getMessage().contains(HOST), e.getCause().getMessage());

@@ -17,11 +17,11 @@ public final class LiveThreads {
   }
 
   /**
-   * Waits, within {@code timeout} in all, until no live thread is named with one of
-   * {@code prefixes}, and returns the names of those still alive then (none, if all ended). It
-   * looks again after each join: a thread may start while another is joined (Netty notifies the
-   * listeners of an event loop's termination on a thread of its global executor, which ends
-   * after a second without tasks).
+   * Waits, within {@code timeout} in all, until no live thread is named with one of {@code
+   * prefixes}, and returns the names of those still alive then (none, if all ended). It looks again
+   * after each join: a thread may start while another is joined (Netty notifies the listeners of an
+   * event loop's termination on a thread of its global executor, which ends after a second without
+   * tasks).
    */
   public static List<String> awaitEnd(Duration timeout, String... prefixes)
       throws InterruptedException {

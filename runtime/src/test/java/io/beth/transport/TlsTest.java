@@ -39,8 +39,7 @@ class TlsTest {
 
   private static SelfSignedCertificate cert;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void certificate() throws Exception {
@@ -75,15 +74,16 @@ class TlsTest {
     TrustManagerFactory trust =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init((KeyStore) null);
-    Tls tls = Tls.builder()
-        .certificate(cert.key(), cert.cert())
-        .trustManagerFactory(trust)
-        .clientAuth(Tls.ClientAuth.OPTIONAL)
-        .hostnameVerification(false)
-        .alpn("h2", "http/1.1")
-        .protocols("TLSv1.3")
-        .ciphers("TLS_AES_128_GCM_SHA256")
-        .build();
+    Tls tls =
+        Tls.builder()
+            .certificate(cert.key(), cert.cert())
+            .trustManagerFactory(trust)
+            .clientAuth(Tls.ClientAuth.OPTIONAL)
+            .hostnameVerification(false)
+            .alpn("h2", "http/1.1")
+            .protocols("TLSv1.3")
+            .ciphers("TLS_AES_128_GCM_SHA256")
+            .build();
     Tls copy = tls.toBuilder().build();
     assertSame(cert.key(), copy.privateKey());
     assertEquals(List.of(cert.cert()), copy.certificateChain());
@@ -99,12 +99,13 @@ class TlsTest {
   @Test
   void keyAndTrustMaterialAreEachSetOnceTheLastSettingWins() throws Exception {
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    Tls tls = Tls.builder()
-        .certificate(cert.key(), cert.cert())
-        .keyManagerFactory(keys)
-        .trustCertificates(cert.cert())
-        .trustCertificates(cert.certificate().toPath())
-        .build();
+    Tls tls =
+        Tls.builder()
+            .certificate(cert.key(), cert.cert())
+            .keyManagerFactory(keys)
+            .trustCertificates(cert.cert())
+            .trustCertificates(cert.certificate().toPath())
+            .build();
     assertNull(tls.privateKey());
     assertEquals(List.of(), tls.certificateChain());
     assertSame(keys, tls.keyManagerFactory());
@@ -114,20 +115,28 @@ class TlsTest {
 
   @Test
   void theBuilderRefusesNullsByNameAndFilesItCannotRead() {
-    NullPointerException key = assertThrows(NullPointerException.class,
-        () -> Tls.builder().certificate(null, cert.cert()));
+    NullPointerException key =
+        assertThrows(
+            NullPointerException.class, () -> Tls.builder().certificate(null, cert.cert()));
     assertEquals("key == null", key.getMessage());
-    NullPointerException chain = assertThrows(NullPointerException.class,
-        () -> Tls.builder().trustCertificates(cert.cert(), null));
+    NullPointerException chain =
+        assertThrows(
+            NullPointerException.class, () -> Tls.builder().trustCertificates(cert.cert(), null));
     assertEquals("certificates[1] == null", chain.getMessage());
-    assertEquals("clientAuth == null", assertThrows(NullPointerException.class,
-        () -> Tls.builder().clientAuth(null)).getMessage());
-    assertEquals("sslContext == null",
+    assertEquals(
+        "clientAuth == null",
+        assertThrows(NullPointerException.class, () -> Tls.builder().clientAuth(null))
+            .getMessage());
+    assertEquals(
+        "sslContext == null",
         assertThrows(NullPointerException.class, () -> Tls.of(null)).getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Tls.builder().trustCertificates(new java.security.cert.X509Certificate[0]));
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> Tls.builder().certificate(dir.resolve("absent.crt"), dir.resolve("absent.key")));
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Tls.builder().certificate(dir.resolve("absent.crt"), dir.resolve("absent.key")));
     assertTrue(missing.getMessage().contains("absent.crt"), missing.getMessage());
   }
 
@@ -148,49 +157,70 @@ class TlsTest {
     assertSame(context, TlsContexts.client(tls));
     assertFalse(tls.toBuilder().hostnameVerification(false).build().hostnameVerification());
     assertThrows(IllegalStateException.class, () -> tls.toBuilder().alpn("h2").build());
-    assertThrows(IllegalStateException.class,
-        () -> tls.toBuilder().trustCertificates(cert.cert()).build());
+    assertThrows(
+        IllegalStateException.class, () -> tls.toBuilder().trustCertificates(cert.cert()).build());
     assertThrows(IllegalStateException.class, () -> tls.toBuilder().insecure().build());
   }
 
   @Test
   void alpnProtocolsArePresentInTheBuiltNettyContexts() {
     Tls tls = server().toBuilder().alpn("h2", "http/1.1").build();
-    assertEquals(List.of("h2", "http/1.1"),
+    assertEquals(
+        List.of("h2", "http/1.1"),
         TlsContexts.server(tls).applicationProtocolNegotiator().protocols());
-    assertEquals(List.of("h2", "http/1.1"),
+    assertEquals(
+        List.of("h2", "http/1.1"),
         TlsContexts.client(tls).applicationProtocolNegotiator().protocols());
     // through the options of a server and a client that take any protocol
-    assertEquals(List.of("h2", "http/1.1"), TcpServerOptions.builder().tls(tls).build()
-        .sslContext().applicationProtocolNegotiator().protocols());
-    assertEquals(List.of("echo/1"), TcpClientOptions.builder()
-        .tls(Tls.builder().alpn("echo/1").build()).build()
-        .sslContext().applicationProtocolNegotiator().protocols());
+    assertEquals(
+        List.of("h2", "http/1.1"),
+        TcpServerOptions.builder()
+            .tls(tls)
+            .build()
+            .sslContext()
+            .applicationProtocolNegotiator()
+            .protocols());
+    assertEquals(
+        List.of("echo/1"),
+        TcpClientOptions.builder()
+            .tls(Tls.builder().alpn("echo/1").build())
+            .build()
+            .sslContext()
+            .applicationProtocolNegotiator()
+            .protocols());
     // and through those of the HTTP server, which may offer http/1.1 (HTTP/2 will offer h2)
-    assertEquals(List.of("http/1.1"), HttpServerOptions.builder()
-        .tls(server().toBuilder().alpn("http/1.1").build()).build()
-        .sslContext().applicationProtocolNegotiator().protocols());
+    assertEquals(
+        List.of("http/1.1"),
+        HttpServerOptions.builder()
+            .tls(server().toBuilder().alpn("http/1.1").build())
+            .build()
+            .sslContext()
+            .applicationProtocolNegotiator()
+            .protocols());
   }
 
   @Test
   void theHttpAndWebSocketOptionsRefuseAlpnProtocolsTheyDoNotSpeak() {
     Tls h2 = server().toBuilder().alpn("h2", "http/1.1").build();
-    IllegalArgumentException server = assertThrows(IllegalArgumentException.class,
-        () -> HttpServerOptions.builder().tls(h2));
+    IllegalArgumentException server =
+        assertThrows(IllegalArgumentException.class, () -> HttpServerOptions.builder().tls(h2));
     assertTrue(server.getMessage().contains("\"h2\""), server.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> HttpClientOptions.builder().tls(Tls.builder().alpn("h2").build()));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> WebSocketOptions.builder().tls(Tls.builder().alpn("h2").build()));
     HttpClientOptions.builder().tls(Tls.builder().alpn("http/1.1").build()).build();
   }
 
   @Test
   void protocolsAndCiphersReachTheContext() {
-    Tls tls = server().toBuilder()
-        .protocols("TLSv1.2")
-        .ciphers("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
-        .build();
+    Tls tls =
+        server().toBuilder()
+            .protocols("TLSv1.2")
+            .ciphers("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+            .build();
     SslContext context = TlsContexts.server(tls);
     assertEquals(List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), context.cipherSuites());
     SSLEngine engine = context.newEngine(ByteBufAllocator.DEFAULT);
@@ -204,8 +234,9 @@ class TlsTest {
 
   @Test
   void aServerNeedsACertificateAndServersAndClientsTheirOwnKindOfContext() throws Exception {
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-        () -> HttpServerOptions.builder().tls(Tls.DEFAULT));
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class, () -> HttpServerOptions.builder().tls(Tls.DEFAULT));
     assertTrue(none.getMessage().contains("certificate"), none.getMessage());
     assertThrows(IllegalArgumentException.class, () -> TcpServerOptions.builder().tls(Tls.DEFAULT));
     Tls client = Tls.of(SslContextBuilder.forClient().build());
@@ -219,9 +250,8 @@ class TlsTest {
 
   @Test
   void pemFilesMakeAServerContextAndAnUnreadableKeyFailsWithWhy() throws Exception {
-    Tls pem = Tls.builder()
-        .certificate(cert.certificate().toPath(), cert.privateKey().toPath())
-        .build();
+    Tls pem =
+        Tls.builder().certificate(cert.certificate().toPath(), cert.privateKey().toPath()).build();
     assertFalse(TlsContexts.server(pem).isClient());
     Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a key");
     Tls broken = Tls.builder().certificate(cert.certificate().toPath(), garbage).build();
@@ -245,7 +275,8 @@ class TlsTest {
   void clientsWithoutTlsSettingsShareOneContext() {
     assertSame(TlsContexts.client(Tls.DEFAULT), TlsContexts.client(Tls.builder().build()));
     assertSame(TlsContexts.client(Tls.DEFAULT), WebSocketOptions.DEFAULT.sslContext());
-    assertSame(TlsContexts.client(Tls.DEFAULT),
+    assertSame(
+        TlsContexts.client(Tls.DEFAULT),
         TcpClientOptions.builder().tls(Tls.DEFAULT).build().sslContext());
   }
 }

@@ -44,9 +44,10 @@ class TransportTest {
     assertSame(Transport.IO_URING, Transport.configured("io_uring", null));
     assertSame(Transport.EPOLL, Transport.configured("EPOLL", null));
     assertSame(Transport.NIO, Transport.configured(" nio ", null));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Transport.configured("kqueue", null));
-    assertEquals("no transport named 'kqueue'; beth.transport is one of io_uring, epoll, nio",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Transport.configured("kqueue", null));
+    assertEquals(
+        "no transport named 'kqueue'; beth.transport is one of io_uring, epoll, nio",
         e.getMessage());
   }
 
@@ -54,10 +55,10 @@ class TransportTest {
   void theOlderNioPropertyStillForcesNioUnlessTheTransportPropertyChooses() {
     assertSame(Transport.NIO, Transport.configured(null, "true"));
     assertSame(Transport.EPOLL, Transport.configured("epoll", "true"));
-    assertSame(Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO,
-        Transport.configured(null, "false"));
-    assertSame(Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO,
-        Transport.configured(null, null));
+    assertSame(
+        Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO, Transport.configured(null, "false"));
+    assertSame(
+        Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO, Transport.configured(null, null));
   }
 
   @Test
@@ -98,29 +99,51 @@ class TransportTest {
   @EnumSource(Transport.class)
   void serversRunOnEachTransportAvailable(Transport transport) throws Exception {
     assumeTrue(transport.isAvailable(), () -> transport + ": " + transport.unavailabilityCause());
-    BethResources resources = BethResources.builder()
-        .name("beth-" + transport.id() + "-test").transport(transport).eventLoopThreads(1).build();
+    BethResources resources =
+        BethResources.builder()
+            .name("beth-" + transport.id() + "-test")
+            .transport(transport)
+            .eventLoopThreads(1)
+            .build();
     CompletableFuture<Channel> httpChannel = new CompletableFuture<>();
     CompletableFuture<Channel> tcpChannel = new CompletableFuture<>();
-    HttpServer http = HttpServer.start(HttpHandler.sync(request -> HttpResponse.ok("on "
-            + transport)), HttpServerOptions.builder().host("127.0.0.1").resources(resources)
-        .pipelineHook(p -> httpChannel.complete(p.channel())).build()).get(10, SECONDS);
-    TcpServer tcp = TcpServer.start((stream, info) -> Streams.connect(stream, stream),
-        TcpServerOptions.builder().bindAddress(InetAddress.getLoopbackAddress())
-            .resources(resources).pipelineHook(p -> tcpChannel.complete(p.channel())).build())
-        .get(10, SECONDS);
-    UdpChannel udp = UdpChannel.open(UdpOptions.builder().port(0)
-        .bindAddress(InetAddress.getLoopbackAddress()).resources(resources).build())
-        .get(10, SECONDS);
+    HttpServer http =
+        HttpServer.start(
+                HttpHandler.sync(request -> HttpResponse.ok("on " + transport)),
+                HttpServerOptions.builder()
+                    .host("127.0.0.1")
+                    .resources(resources)
+                    .pipelineHook(p -> httpChannel.complete(p.channel()))
+                    .build())
+            .get(10, SECONDS);
+    TcpServer tcp =
+        TcpServer.start(
+                (stream, info) -> Streams.connect(stream, stream),
+                TcpServerOptions.builder()
+                    .bindAddress(InetAddress.getLoopbackAddress())
+                    .resources(resources)
+                    .pipelineHook(p -> tcpChannel.complete(p.channel()))
+                    .build())
+            .get(10, SECONDS);
+    UdpChannel udp =
+        UdpChannel.open(
+                UdpOptions.builder()
+                    .port(0)
+                    .bindAddress(InetAddress.getLoopbackAddress())
+                    .resources(resources)
+                    .build())
+            .get(10, SECONDS);
     Streams.connect(udp, udp); // echoes every packet to its sender
     try {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      java.net.http.HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + http.port() + "/")).build(), BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/")).build(),
+              BodyHandlers.ofString());
       assertEquals("on " + transport.id(), response.body());
       assertSame(transport.socketChannelClass(), httpChannel.get(5, SECONDS).getClass());
-      assertSame(transport.serverSocketChannelClass(),
-          httpChannel.get(5, SECONDS).parent().getClass());
+      assertSame(
+          transport.serverSocketChannelClass(), httpChannel.get(5, SECONDS).parent().getClass());
 
       try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), tcp.address().getPort())) {
         socket.setSoTimeout(10_000);
@@ -138,8 +161,9 @@ class TransportTest {
         socket.send(new DatagramPacket(ping, ping.length, udp.localAddress()));
         DatagramPacket pong = new DatagramPacket(new byte[100], 100);
         socket.receive(pong);
-        assertEquals("ping over " + transport.id(), new String(pong.getData(), 0,
-            pong.getLength(), StandardCharsets.UTF_8));
+        assertEquals(
+            "ping over " + transport.id(),
+            new String(pong.getData(), 0, pong.getLength(), StandardCharsets.UTF_8));
       }
     } finally {
       http.stop(Duration.ofSeconds(1)).get(10, SECONDS);

@@ -25,11 +25,16 @@ class UdpBroadcastTest {
   @Test
   void aBroadcastPacketReachesAPlainSocketOnLoopback() throws Exception {
     assumeLoopbackBroadcast();
-    UdpChannel socket = UdpChannel.open(UdpOptions.builder().broadcast(true).build()).get(10, SECONDS);
+    UdpChannel socket =
+        UdpChannel.open(UdpOptions.builder().broadcast(true).build()).get(10, SECONDS);
     try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(0))) {
       peer.setSoTimeout(10_000);
-      assertTrue(socket.put(UdpPacket.of(
-          new InetSocketAddress(LOOPBACK_BROADCAST, peer.getLocalPort()), "to all")).get(5, SECONDS));
+      assertTrue(
+          socket
+              .put(
+                  UdpPacket.of(
+                      new InetSocketAddress(LOOPBACK_BROADCAST, peer.getLocalPort()), "to all"))
+              .get(5, SECONDS));
       DatagramPacket got = new DatagramPacket(new byte[100], 100);
       peer.receive(got);
       assertEquals("to all", new String(got.getData(), 0, got.getLength(), StandardCharsets.UTF_8));
@@ -45,9 +50,9 @@ class UdpBroadcastTest {
     UdpChannel socket = UdpChannel.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
     socket.put(UdpPacket.of(new InetSocketAddress(LOOPBACK_BROADCAST, 9), "to all"));
     socket.socketClosed().toCompletableFuture().get(10, SECONDS);
-    Throwable failure = socket.closed().toCompletableFuture()
-        .handle((v, e) -> e).get(10, SECONDS);
-    assertTrue(failure != null && String.valueOf(failure.getMessage()).contains("127.255.255.255"),
+    Throwable failure = socket.closed().toCompletableFuture().handle((v, e) -> e).get(10, SECONDS);
+    assertTrue(
+        failure != null && String.valueOf(failure.getMessage()).contains("127.255.255.255"),
         String.valueOf(failure));
   }
 

@@ -27,8 +27,9 @@ class UdpChannelTest {
 
   @Test
   void echoesPacketsToAPlainDatagramSocket() throws Exception {
-    UdpChannel socket = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
-        .get(10, SECONDS);
+    UdpChannel socket =
+        UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+            .get(10, SECONDS);
     Streams.connect(socket, socket); // each packet goes back to its sender
     try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
       peer.setSoTimeout(10_000);
@@ -36,7 +37,8 @@ class UdpChannelTest {
       peer.send(new DatagramPacket(hello, hello.length, socket.localAddress()));
       DatagramPacket reply = new DatagramPacket(new byte[100], 100);
       peer.receive(reply);
-      assertEquals("hello", new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+      assertEquals(
+          "hello", new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
     } finally {
       socket.close();
     }
@@ -48,8 +50,9 @@ class UdpChannelTest {
    */
   @Test
   void packetsReadTogetherEachKeepTheirOwnBytes() throws Exception {
-    UdpChannel socket = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
-        .get(10, SECONDS);
+    UdpChannel socket =
+        UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+            .get(10, SECONDS);
     int[] sizes = {1, 64, 1400, 9000, 30_000, UdpOptions.MAX_PACKET_SIZE};
     try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
       for (int round = 0; round < 20; round++) {
@@ -60,7 +63,9 @@ class UdpChannelTest {
         for (int i = 0; i < sizes.length; i++) {
           UdpPacket got = socket.take().get(10, SECONDS);
           assertEquals(peer.getLocalPort(), got.remote().getPort());
-          assertArrayEquals(pattern(round * sizes.length + i, sizes[i]), got.message(),
+          assertArrayEquals(
+              pattern(round * sizes.length + i, sizes[i]),
+              got.message(),
               "round " + round + ", packet of " + sizes[i] + " bytes");
         }
       }
@@ -79,10 +84,13 @@ class UdpChannelTest {
 
   @Test
   void aTimedTakeTellsATimeoutFromTheEnd() throws Exception {
-    UdpChannel socket = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
-        .get(10, SECONDS);
+    UdpChannel socket =
+        UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+            .get(10, SECONDS);
     try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
-      assertSame(UdpChannel.TIMED_OUT, socket.take(Duration.ofMillis(50)).get(10, SECONDS),
+      assertSame(
+          UdpChannel.TIMED_OUT,
+          socket.take(Duration.ofMillis(50)).get(10, SECONDS),
           "nothing arrived in time");
       byte[] late = "late".getBytes(StandardCharsets.UTF_8);
       peer.send(new DatagramPacket(late, late.length, socket.localAddress()));
@@ -117,11 +125,14 @@ class UdpChannelTest {
       assertFalse(socket.receives());
       assertNull(socket.take().get(5, SECONDS));
       assertTrue(socket.toString().contains("send-only"), socket.toString());
-      assertTrue(socket.put(UdpPacket.of(
-          new InetSocketAddress(LOOPBACK, peer.getLocalPort()), "one way")).get(5, SECONDS));
+      assertTrue(
+          socket
+              .put(UdpPacket.of(new InetSocketAddress(LOOPBACK, peer.getLocalPort()), "one way"))
+              .get(5, SECONDS));
       DatagramPacket got = new DatagramPacket(new byte[100], 100);
       peer.receive(got);
-      assertEquals("one way", new String(got.getData(), 0, got.getLength(), StandardCharsets.UTF_8));
+      assertEquals(
+          "one way", new String(got.getData(), 0, got.getLength(), StandardCharsets.UTF_8));
     } finally {
       socket.close();
     }
@@ -132,8 +143,13 @@ class UdpChannelTest {
   void anOversizedPacketFailsItsPutNamingTheSize() throws Exception {
     UdpChannel socket = UdpChannel.open(UdpOptions.SEND_ONLY).get(10, SECONDS);
     try {
-      ExecutionException e = assertThrows(ExecutionException.class, () -> socket.put(
-          new UdpPacket(new InetSocketAddress(LOOPBACK, 9), new byte[65_508])).get(5, SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  socket
+                      .put(new UdpPacket(new InetSocketAddress(LOOPBACK, 9), new byte[65_508]))
+                      .get(5, SECONDS));
       assertInstanceOf(IllegalArgumentException.class, e.getCause());
       assertTrue(e.getCause().getMessage().contains("65508 bytes"), e.getCause().getMessage());
     } finally {
@@ -143,10 +159,12 @@ class UdpChannelTest {
 
   @Test
   void bethSocketsTalkToEachOther() throws Exception {
-    UdpChannel a = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
-        .get(10, SECONDS);
-    UdpChannel b = UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
-        .get(10, SECONDS);
+    UdpChannel a =
+        UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+            .get(10, SECONDS);
+    UdpChannel b =
+        UdpChannel.open(UdpOptions.builder().port(0).bindAddress(LOOPBACK).build())
+            .get(10, SECONDS);
     try {
       byte[] big = new byte[60_000];
       big[59_999] = 42;

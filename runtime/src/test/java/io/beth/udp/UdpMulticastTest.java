@@ -23,8 +23,14 @@ class UdpMulticastTest {
   void aJoinedSocketReceivesTheGroupsPacketsUntilItLeaves() throws Exception {
     NetworkInterface nif = multicastInterface();
     UdpChannel member = UdpChannel.open(UdpOptions.builder().port(0).build()).get(10, SECONDS);
-    UdpChannel sender = UdpChannel.open(UdpOptions.builder()
-        .multicastInterface(nif).multicastLoopback(true).multicastTtl(1).build()).get(10, SECONDS);
+    UdpChannel sender =
+        UdpChannel.open(
+                UdpOptions.builder()
+                    .multicastInterface(nif)
+                    .multicastLoopback(true)
+                    .multicastTtl(1)
+                    .build())
+            .get(10, SECONDS);
     try {
       int port = member.localAddress().getPort();
       member.joinGroup(GROUP, nif).get(10, SECONDS);
@@ -35,7 +41,9 @@ class UdpMulticastTest {
 
       member.leaveGroup(GROUP, nif).get(10, SECONDS);
       sender.put(UdpPacket.of(new InetSocketAddress(GROUP, port), "after leaving")).get(5, SECONDS);
-      sender.put(UdpPacket.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "marker"))
+      sender
+          .put(
+              UdpPacket.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "marker"))
           .get(5, SECONDS);
       assertEquals("marker", member.take().get(10, SECONDS).text());
     } finally {
@@ -45,8 +53,8 @@ class UdpMulticastTest {
   }
 
   /**
-   * The loopback interface if it supports multicast ({@code ip link set lo multicast on}, as
-   * {@code .ci/run} does), else any interface that is up and supports it.
+   * The loopback interface if it supports multicast ({@code ip link set lo multicast on}, as {@code
+   * .ci/run} does), else any interface that is up and supports it.
    */
   private static NetworkInterface multicastInterface() throws SocketException {
     NetworkInterface lo = NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
@@ -54,13 +62,17 @@ class UdpMulticastTest {
       return lo;
     }
     for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-      if (nif.isUp() && nif.supportsMulticast()
-          && Collections.list(nif.getInetAddresses()).stream().anyMatch(a -> a.getAddress().length == 4)) {
+      if (nif.isUp()
+          && nif.supportsMulticast()
+          && Collections.list(nif.getInetAddresses()).stream()
+              .anyMatch(a -> a.getAddress().length == 4)) {
         return nif;
       }
     }
-    assumeTrue(false, "no network interface here supports multicast (the loopback lacks the"
-        + " MULTICAST flag: run `ip link set lo multicast on` as root)");
+    assumeTrue(
+        false,
+        "no network interface here supports multicast (the loopback lacks the"
+            + " MULTICAST flag: run `ip link set lo multicast on` as root)");
     return null;
   }
 

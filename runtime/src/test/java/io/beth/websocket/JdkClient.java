@@ -33,33 +33,42 @@ final class JdkClient implements WebSocket.Listener {
 
   static JdkClient connect(int port, boolean reading, String... subprotocols) {
     JdkClient client = new JdkClient(reading);
-    WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(5));
+    WebSocket.Builder b =
+        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     if (subprotocols.length > 0) {
-      b.subprotocols(subprotocols[0],
-          java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+      b.subprotocols(
+          subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
     }
-    client.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client)
-        .orTimeout(5, TimeUnit.SECONDS).join();
+    client.socket =
+        b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client)
+            .orTimeout(5, TimeUnit.SECONDS)
+            .join();
     return client;
   }
 
   /** Connects with {@code http} (for its TLS settings) to {@code uri}, reading. */
   static JdkClient connect(HttpClient http, URI uri) {
     JdkClient client = new JdkClient(true);
-    client.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-        .buildAsync(uri, client).orTimeout(10, TimeUnit.SECONDS).join();
+    client.socket =
+        http.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .buildAsync(uri, client)
+            .orTimeout(10, TimeUnit.SECONDS)
+            .join();
     return client;
   }
 
   /** Connects with {@code http} to {@code uri}, reading, without waiting. */
   static CompletableFuture<JdkClient> connectAsync(HttpClient http, URI uri) {
     JdkClient client = new JdkClient(true);
-    return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-        .buildAsync(uri, client).thenApply(ws -> {
-          client.socket = ws;
-          return client;
-        });
+    return http.newWebSocketBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .buildAsync(uri, client)
+        .thenApply(
+            ws -> {
+              client.socket = ws;
+              return client;
+            });
   }
 
   Object next() throws InterruptedException {

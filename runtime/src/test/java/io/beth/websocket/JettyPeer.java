@@ -20,19 +20,19 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * Jetty 12's WebSocket server (core, no servlets) as an independent peer. Paths: {@code /echo}
  * echoes data messages ({@code "close:CODE"} closes with CODE, {@code "flood:N:SIZE"} sends N
- * binary messages of SIZE bytes, each after the previous one was written; {@code "fragments:N:SIZE"}
- * sends one binary message in N fragments of SIZE bytes, byte i being {@code (byte) (i * 31)});
- * {@code /paused}
- * reads nothing until {@link #resume()}, then only counts what arrives; {@code /refuse}
- * answers 403 "go away". Subprotocol {@code superchat} is selected when offered;
- * {@code permessage-deflate} is Jetty's default; pings are counted and answered. Public: Jetty
- * reaches the endpoint through method handles.
+ * binary messages of SIZE bytes, each after the previous one was written; {@code
+ * "fragments:N:SIZE"} sends one binary message in N fragments of SIZE bytes, byte i being {@code
+ * (byte) (i * 31)}); {@code /paused} reads nothing until {@link #resume()}, then only counts what
+ * arrives; {@code /refuse} answers 403 "go away". Subprotocol {@code superchat} is selected when
+ * offered; {@code permessage-deflate} is Jetty's default; pings are counted and answered. Public:
+ * Jetty reaches the endpoint through method handles.
  */
 public final class JettyPeer implements AutoCloseable {
 
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
   final CompletableFuture<Endpoint> opened = new CompletableFuture<>();
+
   /** Bytes {in, out} on the wire of each connection, once it closed. */
   final BlockingQueue<long[]> closedConnections = new LinkedBlockingQueue<>();
 
@@ -41,31 +41,41 @@ public final class JettyPeer implements AutoCloseable {
     connector.setPort(0);
     connector.setAcceptedReceiveBufferSize(16 * 1024); // small windows make a stall come early
     connector.setAcceptedSendBufferSize(16 * 1024);
-    connector.addBean(new Connection.Listener() {
-      @Override
-      public void onClosed(Connection connection) {
-        closedConnections.add(new long[] {connection.getBytesIn(), connection.getBytesOut()});
-      }
-    });
+    connector.addBean(
+        new Connection.Listener() {
+          @Override
+          public void onClosed(Connection connection) {
+            closedConnections.add(new long[] {connection.getBytesIn(), connection.getBytesOut()});
+          }
+        });
     server.addConnector(connector);
     ContextHandler context = new ContextHandler("/");
-    WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
-      container.setMaxTextMessageSize(16 << 20);
-      container.setMaxBinaryMessageSize(16 << 20);
-      container.addMapping("/echo", (request, response, callback) -> {
-        if (request.hasSubProtocol("superchat")) {
-          response.setAcceptedSubProtocol("superchat");
-        }
-        return new Endpoint(true, true);
-      });
-      container.addMapping("/paused", (request, response, callback) -> new Endpoint(false, false));
-      container.addMapping("/refuse", (request, response, callback) -> {
-        response.setStatus(403);
-        response.getHeaders().put("Content-Type", "text/plain");
-        Content.Sink.write(response, true, "go away", callback);
-        return null;
-      });
-    });
+    WebSocketUpgradeHandler ws =
+        WebSocketUpgradeHandler.from(
+            server,
+            context,
+            container -> {
+              container.setMaxTextMessageSize(16 << 20);
+              container.setMaxBinaryMessageSize(16 << 20);
+              container.addMapping(
+                  "/echo",
+                  (request, response, callback) -> {
+                    if (request.hasSubProtocol("superchat")) {
+                      response.setAcceptedSubProtocol("superchat");
+                    }
+                    return new Endpoint(true, true);
+                  });
+              container.addMapping(
+                  "/paused", (request, response, callback) -> new Endpoint(false, false));
+              container.addMapping(
+                  "/refuse",
+                  (request, response, callback) -> {
+                    response.setStatus(403);
+                    response.getHeaders().put("Content-Type", "text/plain");
+                    Content.Sink.write(response, true, "go away", callback);
+                    return null;
+                  });
+            });
     context.setHandler(ws);
     server.setHandler(context);
     server.start();
@@ -161,11 +171,16 @@ public final class JettyPeer implements AutoCloseable {
         fragment.put(i, (byte) ((long) (index * size + i) * 31));
       }
       boolean last = index == count - 1;
-      session.sendPartialBinary(fragment, last, Callback.from(() -> {
-        if (!last) {
-          fragments(index + 1, count, size);
-        }
-      }, Throwable::printStackTrace));
+      session.sendPartialBinary(
+          fragment,
+          last,
+          Callback.from(
+              () -> {
+                if (!last) {
+                  fragments(index + 1, count, size);
+                }
+              },
+              Throwable::printStackTrace));
     }
 
     private void flood(int remaining, int size) {
@@ -173,10 +188,14 @@ public final class JettyPeer implements AutoCloseable {
         floodDone.complete(null);
         return;
       }
-      session.sendBinary(ByteBuffer.allocate(size), Callback.from(() -> {
-        floodSent.incrementAndGet();
-        flood(remaining - 1, size);
-      }, floodDone::completeExceptionally));
+      session.sendBinary(
+          ByteBuffer.allocate(size),
+          Callback.from(
+              () -> {
+                floodSent.incrementAndGet();
+                flood(remaining - 1, size);
+              },
+              floodDone::completeExceptionally));
     }
 
     @Override

@@ -67,17 +67,23 @@ class JettyServerClientTest {
 
   @Test
   void aSubprotocolIsSelected() {
-    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
-        WebSocketOptions.builder().subprotocols("chat", "superchat").build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                jetty.uri("/echo"),
+                WebSocketOptions.builder().subprotocols("chat", "superchat").build()));
     assertEquals("superchat", ws.subprotocol());
-    assertEquals("superchat", jetty.endpoint().session.getUpgradeResponse().getAcceptedSubProtocol());
+    assertEquals(
+        "superchat", jetty.endpoint().session.getUpgradeResponse().getAcceptedSubProtocol());
     ws.close();
   }
 
   @Test
   void withoutASharedSubprotocolNoneIsSelected() {
-    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
-        WebSocketOptions.builder().subprotocols("chat").build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                jetty.uri("/echo"), WebSocketOptions.builder().subprotocols("chat").build()));
     assertNull(ws.subprotocol());
     assertTrue(await(ws.put("still works")));
     assertEquals("still works", await(ws.take()));
@@ -86,19 +92,27 @@ class JettyServerClientTest {
 
   @Test
   void extraRequestHeadersReachTheServer() {
-    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"), WebSocketOptions.builder()
-        .headers(io.beth.http.HttpHeaders.builder().add("X-Token", "secret").build()).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                jetty.uri("/echo"),
+                WebSocketOptions.builder()
+                    .headers(io.beth.http.HttpHeaders.builder().add("X-Token", "secret").build())
+                    .build()));
     assertEquals("secret", jetty.endpoint().session.getUpgradeRequest().getHeader("X-Token"));
     ws.close();
   }
 
   @Test
   void compressionIsNegotiatedAndShrinksTheWire() throws Exception {
-    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
-        WebSocketOptions.builder().compression(true).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                jetty.uri("/echo"), WebSocketOptions.builder().compression(true).build()));
     assertTrue(ws.isCompressed());
-    assertTrue(jetty.endpoint().session.getUpgradeResponse().getExtensions().stream()
-        .anyMatch(e -> e.getName().equals("permessage-deflate")));
+    assertTrue(
+        jetty.endpoint().session.getUpgradeResponse().getExtensions().stream()
+            .anyMatch(e -> e.getName().equals("permessage-deflate")));
     String big = "compressible text, ".repeat(10_000);
     await(ws.put(big));
     assertEquals(big, await(ws.take()));
@@ -123,8 +137,9 @@ class JettyServerClientTest {
 
   @Test
   void aRefusedHandshakeFailsWithTheStatusAndBody() {
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> await(WebSocketClient.connect(jetty.uri("/refuse"))));
+    CompletionException e =
+        assertThrows(
+            CompletionException.class, () -> await(WebSocketClient.connect(jetty.uri("/refuse"))));
     WebSocketHandshakeException refused =
         assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     assertEquals(403, refused.status());
@@ -135,8 +150,13 @@ class JettyServerClientTest {
   @Test
   void heartbeatPingsAreAnsweredByJetty() throws Exception {
     java.time.Duration pongTimeout = java.time.Duration.ofMillis(300);
-    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"), WebSocketOptions.builder()
-        .heartbeat(java.time.Duration.ofMillis(50), pongTimeout).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                jetty.uri("/echo"),
+                WebSocketOptions.builder()
+                    .heartbeat(java.time.Duration.ofMillis(50), pongTimeout)
+                    .build()));
     // the scenario: a live server that sends nothing but pongs, for over three pong timeouts
     Thread.sleep(4 * pongTimeout.toMillis());
     int pings = jetty.endpoint().pings.get();
@@ -150,8 +170,10 @@ class JettyServerClientTest {
 
   @Test
   void aTenMebibyteFragmentedMessageFromJettyIsAggregated() {
-    WebSocket ws = await(WebSocketClient.connect(jetty.uri("/echo"),
-        WebSocketOptions.builder().maxMessageSize(16 << 20).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                jetty.uri("/echo"), WebSocketOptions.builder().maxMessageSize(16 << 20).build()));
     int fragment = 512 * 1024;
     int count = 20;
     await(ws.put("fragments:" + count + ":" + fragment));

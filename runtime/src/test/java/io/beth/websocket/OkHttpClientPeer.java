@@ -17,10 +17,13 @@ final class OkHttpClientPeer extends WebSocketListener {
   final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
   final CompletableFuture<Response> opened = new CompletableFuture<>();
   final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
   /** Completes with the handshake response (null if none) when the connection failed. */
   final CompletableFuture<Response> failed = new CompletableFuture<>();
+
   /** The body of the refused handshake's response, read when the connection failed. */
   volatile String failedBody;
+
   WebSocket socket;
 
   /** Connects with {@code client} to {@code request}; does not wait for the handshake. */
@@ -32,9 +35,14 @@ final class OkHttpClientPeer extends WebSocketListener {
 
   /** The handshake response once open, failing the test if it does not open. */
   Response awaitOpen() throws Exception {
-    return CompletableFuture.anyOf(opened, failed.thenApply(r -> {
-      throw new AssertionError("WebSocket failed to open: " + r);
-    })).thenApply(Response.class::cast).get(10, TimeUnit.SECONDS);
+    return CompletableFuture.anyOf(
+            opened,
+            failed.thenApply(
+                r -> {
+                  throw new AssertionError("WebSocket failed to open: " + r);
+                }))
+        .thenApply(Response.class::cast)
+        .get(10, TimeUnit.SECONDS);
   }
 
   Object next() throws InterruptedException {

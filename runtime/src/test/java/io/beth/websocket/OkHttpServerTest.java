@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The server through an independent client: OkHttp's WebSocket. */
 class OkHttpServerTest {
 
-  private final OkHttpClient okhttp = new OkHttpClient.Builder()
-      .readTimeout(Duration.ofSeconds(10)).build();
+  private final OkHttpClient okhttp =
+      new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
   private final WireCounter wire = new WireCounter();
   private final CompletableFuture<WebSocket> accepted = new CompletableFuture<>();
   private HttpServer server;
@@ -41,17 +41,27 @@ class OkHttpServerTest {
 
   /** A server upgrading every request with {@code options}; echoes if {@code echo}. */
   private Request start(WebSocketOptions options, boolean echo) {
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request, options);
-      upgrade.socket().thenAccept(ws -> {
-        accepted.complete(ws);
-        if (echo) {
-          Streams.connect(ws, ws);
-        }
-      });
-      return upgrade.response();
-    }), HttpServerOptions.builder().host("127.0.0.1")
-        .pipelineHook(p -> p.addFirst("wire-counter", wire)).build()).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request, options);
+                      upgrade
+                          .socket()
+                          .thenAccept(
+                              ws -> {
+                                accepted.complete(ws);
+                                if (echo) {
+                                  Streams.connect(ws, ws);
+                                }
+                              });
+                      return upgrade.response();
+                    }),
+                HttpServerOptions.builder()
+                    .host("127.0.0.1")
+                    .pipelineHook(p -> p.addFirst("wire-counter", wire))
+                    .build())
+            .join();
     return new Request.Builder().url("http://127.0.0.1:" + server.port() + "/ws").build();
   }
 
@@ -61,7 +71,8 @@ class OkHttpServerTest {
 
   @Test
   void echoesTextAndBinary() throws Exception {
-    OkHttpClientPeer client = OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, true));
+    OkHttpClientPeer client =
+        OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, true));
     client.awaitOpen();
     assertTrue(client.socket.send("hello"));
     assertEquals("hello", client.next());
@@ -74,10 +85,12 @@ class OkHttpServerTest {
 
   @Test
   void compressionIsNegotiatedAndShrinksTheWireBothWays() throws Exception {
-    OkHttpClientPeer client = OkHttpClientPeer.connect(
-        okhttp, start(WebSocketOptions.builder().compression(true).build(), true));
+    OkHttpClientPeer client =
+        OkHttpClientPeer.connect(
+            okhttp, start(WebSocketOptions.builder().compression(true).build(), true));
     Response handshake = client.awaitOpen();
-    assertTrue(handshake.header("Sec-WebSocket-Extensions", "").contains("permessage-deflate"),
+    assertTrue(
+        handshake.header("Sec-WebSocket-Extensions", "").contains("permessage-deflate"),
         handshake.headers().toString());
     assertTrue(socket().isCompressed());
     String big = "compressible text, ".repeat(10_000); // 190 kB
@@ -96,7 +109,8 @@ class OkHttpServerTest {
 
   @Test
   void withoutCompressionTheOfferIsDeclined() throws Exception {
-    OkHttpClientPeer client = OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, true));
+    OkHttpClientPeer client =
+        OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, true));
     Response handshake = client.awaitOpen();
     assertNull(handshake.header("Sec-WebSocket-Extensions"));
     assertFalse(socket().isCompressed());
@@ -107,7 +121,8 @@ class OkHttpServerTest {
 
   @Test
   void theServersCloseCodeAndReasonReachTheClient() throws Exception {
-    OkHttpClientPeer client = OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, false));
+    OkHttpClientPeer client =
+        OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, false));
     client.awaitOpen();
     WebSocket ws = socket();
     ws.put("last words").join();
@@ -120,7 +135,8 @@ class OkHttpServerTest {
 
   @Test
   void theClientsCloseCodeAndReasonReachTheServer() throws Exception {
-    OkHttpClientPeer client = OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, false));
+    OkHttpClientPeer client =
+        OkHttpClientPeer.connect(okhttp, start(WebSocketOptions.DEFAULT, false));
     client.awaitOpen();
     WebSocket ws = socket();
     assertTrue(client.socket.close(4000, "bye"));
@@ -131,9 +147,16 @@ class OkHttpServerTest {
 
   @Test
   void aSubprotocolIsSelectedAndExtraHeadersAreSent() throws Exception {
-    Request request = start(WebSocketOptions.builder().subprotocols("chat", "superchat")
-        .headers(HttpHeaders.builder().add("X-Served-By", "beth").build()).build(), false)
-        .newBuilder().header("Sec-WebSocket-Protocol", "other, superchat").build();
+    Request request =
+        start(
+                WebSocketOptions.builder()
+                    .subprotocols("chat", "superchat")
+                    .headers(HttpHeaders.builder().add("X-Served-By", "beth").build())
+                    .build(),
+                false)
+            .newBuilder()
+            .header("Sec-WebSocket-Protocol", "other, superchat")
+            .build();
     OkHttpClientPeer client = OkHttpClientPeer.connect(okhttp, request);
     Response handshake = client.awaitOpen();
     assertEquals("superchat", handshake.header("Sec-WebSocket-Protocol"));
@@ -143,16 +166,22 @@ class OkHttpServerTest {
 
   @Test
   void theOriginCheckRefusesWith403() throws Exception {
-    Request request = start(WebSocketOptions.builder()
-        .originCheck(origin -> "https://good.example".equals(origin)).build(), false);
-    OkHttpClientPeer refused = OkHttpClientPeer.connect(
-        okhttp, request.newBuilder().header("Origin", "https://evil.example").build());
+    Request request =
+        start(
+            WebSocketOptions.builder()
+                .originCheck(origin -> "https://good.example".equals(origin))
+                .build(),
+            false);
+    OkHttpClientPeer refused =
+        OkHttpClientPeer.connect(
+            okhttp, request.newBuilder().header("Origin", "https://evil.example").build());
     Response response = refused.failed.get(10, TimeUnit.SECONDS);
     assertEquals(403, response.code());
     assertTrue(refused.failedBody.contains("https://evil.example"), refused.failedBody);
 
-    OkHttpClientPeer allowed = OkHttpClientPeer.connect(
-        okhttp, request.newBuilder().header("Origin", "https://good.example").build());
+    OkHttpClientPeer allowed =
+        OkHttpClientPeer.connect(
+            okhttp, request.newBuilder().header("Origin", "https://good.example").build());
     assertEquals(101, allowed.awaitOpen().code());
   }
 
@@ -160,8 +189,14 @@ class OkHttpServerTest {
   void clientPingsAreAnsweredAndHeartbeatsAnsweredByTheClient() throws Exception {
     // OkHttp fails the socket when a pong has not come back by its next ping
     OkHttpClient pinging = okhttp.newBuilder().pingInterval(Duration.ofMillis(300)).build();
-    OkHttpClientPeer client = OkHttpClientPeer.connect(pinging, start(WebSocketOptions.builder()
-        .heartbeat(Duration.ofMillis(50), Duration.ofSeconds(5)).build(), true));
+    OkHttpClientPeer client =
+        OkHttpClientPeer.connect(
+            pinging,
+            start(
+                WebSocketOptions.builder()
+                    .heartbeat(Duration.ofMillis(50), Duration.ofSeconds(5))
+                    .build(),
+                true));
     client.awaitOpen();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (pongs(client) < 2 && System.nanoTime() < deadline) {

@@ -24,10 +24,13 @@ final class RawClient {
     Socket s = new Socket("127.0.0.1", port);
     s.setSoTimeout(5000);
     OutputStream out = s.getOutputStream();
-    out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-        + "Sec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n"
+                + extraHeaders
+                + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String head = readHead(s.getInputStream());
     if (!head.startsWith("HTTP/1.1 101")) {
@@ -88,8 +91,8 @@ final class RawClient {
   }
 
   /**
-   * {@code data} compressed as one {@code permessage-deflate} message: raw deflate, flushed, without
-   * the trailing {@code 00 00 ff ff} (RFC 7692).
+   * {@code data} compressed as one {@code permessage-deflate} message: raw deflate, flushed,
+   * without the trailing {@code 00 00 ff ff} (RFC 7692).
    */
   static byte[] deflate(byte[] data) {
     java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);

@@ -15,21 +15,28 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A hand-written WebSocket server over a {@link ServerSocket}, for what real servers refuse to do:
- * it answers one opening handshake by hand, then the test writes and reads raw frames (see
- * {@link RawClient#writeFrame} and {@link RawClient#readFrame(Socket)}).
+ * it answers one opening handshake by hand, then the test writes and reads raw frames (see {@link
+ * RawClient#writeFrame} and {@link RawClient#readFrame(Socket)}).
  */
 final class RawServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final CompletableFuture<Socket> accepted = new CompletableFuture<>();
+
   /** The handshake request's head, once read. */
   final CompletableFuture<String> request = new CompletableFuture<>();
 
   /** Accepts one connection and switches it to WebSocket, adding {@code extraHeaders}. */
   static RawServer switching(String extraHeaders) throws IOException {
-    return new RawServer(key -> ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-        + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept(key) + "\r\n"
-        + extraHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    return new RawServer(
+        key ->
+            ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                    + accept(key)
+                    + "\r\n"
+                    + extraHeaders
+                    + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Accepts one connection and answers its handshake with {@code response}, whatever it is. */
@@ -39,27 +46,30 @@ final class RawServer implements AutoCloseable {
 
   private RawServer(java.util.function.Function<String, byte[]> answer) throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(() -> {
-      try {
-        Socket s = server.accept();
-        s.setSoTimeout(5000);
-        String head = RawClient.readHead(s.getInputStream());
-        request.complete(head);
-        String key = null;
-        for (String line : head.split("\r\n")) {
-          if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
-            key = line.substring(line.indexOf(':') + 1).trim();
-          }
-        }
-        OutputStream out = s.getOutputStream();
-        out.write(answer.apply(key));
-        out.flush();
-        accepted.complete(s);
-      } catch (IOException | RuntimeException e) {
-        accepted.completeExceptionally(e);
-        request.completeExceptionally(e);
-      }
-    }, "raw-websocket-server");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Socket s = server.accept();
+                s.setSoTimeout(5000);
+                String head = RawClient.readHead(s.getInputStream());
+                request.complete(head);
+                String key = null;
+                for (String line : head.split("\r\n")) {
+                  if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
+                    key = line.substring(line.indexOf(':') + 1).trim();
+                  }
+                }
+                OutputStream out = s.getOutputStream();
+                out.write(answer.apply(key));
+                out.flush();
+                accepted.complete(s);
+              } catch (IOException | RuntimeException e) {
+                accepted.completeExceptionally(e);
+                request.completeExceptionally(e);
+              }
+            },
+            "raw-websocket-server");
     t.setDaemon(true);
     t.start();
   }
@@ -77,8 +87,11 @@ final class RawServer implements AutoCloseable {
   /** The Sec-WebSocket-Accept value for {@code key}. */
   static String accept(String key) {
     try {
-      byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
-          (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
+      byte[] sha1 =
+          MessageDigest.getInstance("SHA-1")
+              .digest(
+                  (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                      .getBytes(StandardCharsets.US_ASCII));
       return Base64.getEncoder().encodeToString(sha1);
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);

@@ -10,7 +10,6 @@ import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +24,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backpressure both ways, on both sides, through independent peers. Socket buffers are shrunk to
- * 16 KiB and the sockets buffer 4 messages, so a stalled transfer holds some ten messages of
- * 16 KiB in flight; each test offers far more (1 to 8 MiB) and checks that the sender stops with a
- * bounded amount in flight (outstanding puts, bytes read or sent), then finishes once the slow
- * side reads.
+ * Backpressure both ways, on both sides, through independent peers. Socket buffers are shrunk to 16
+ * KiB and the sockets buffer 4 messages, so a stalled transfer holds some ten messages of 16 KiB in
+ * flight; each test offers far more (1 to 8 MiB) and checks that the sender stops with a bounded
+ * amount in flight (outstanding puts, bytes read or sent), then finishes once the slow side reads.
  *
- * <p>"Stopped" is observed as a counter that no longer moves for {@link #QUIET}: a measurement
- * of the quiescent state, the one place these tests look at the clock.
+ * <p>"Stopped" is observed as a counter that no longer moves for {@link #QUIET}: a measurement of
+ * the quiescent state, the one place these tests look at the clock.
  */
 class WebSocketBackpressureTest {
 
   private static final int SIZE = 16 * 1024;
   private static final int BUFFER = 16 * 1024;
+
   /** At most this many messages in flight once stalled: a wide margin over the ~10 expected. */
   private static final int BOUND = 64;
+
   private static final Duration QUIET = Duration.ofMillis(1500);
 
-  private static final WebSocketOptions SMALL_BUFFERS = WebSocketOptions.builder().bufferSize(4)
-      .bootstrapHook(b -> b.option(ChannelOption.SO_SNDBUF, BUFFER)
-          .option(ChannelOption.SO_RCVBUF, BUFFER))
-      .build();
+  private static final WebSocketOptions SMALL_BUFFERS =
+      WebSocketOptions.builder()
+          .bufferSize(4)
+          .bootstrapHook(
+              b ->
+                  b.option(ChannelOption.SO_SNDBUF, BUFFER).option(ChannelOption.SO_RCVBUF, BUFFER))
+          .build();
 
   private final WireCounter wire = new WireCounter();
   private final CompletableFuture<WebSocket> accepted = new CompletableFuture<>();
@@ -68,14 +71,23 @@ class WebSocketBackpressureTest {
 
   /** A Beth server with small socket buffers that hands out the socket and leaves it alone. */
   private int startServer() {
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request, SMALL_BUFFERS);
-      upgrade.socket().thenAccept(accepted::complete);
-      return upgrade.response();
-    }), HttpServerOptions.builder().host("127.0.0.1")
-        .pipelineHook(p -> p.addFirst("wire-counter", wire))
-        .bootstrapHook(b -> b.childOption(ChannelOption.SO_RCVBUF, BUFFER)
-            .childOption(ChannelOption.SO_SNDBUF, BUFFER)).build()).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request, SMALL_BUFFERS);
+                      upgrade.socket().thenAccept(accepted::complete);
+                      return upgrade.response();
+                    }),
+                HttpServerOptions.builder()
+                    .host("127.0.0.1")
+                    .pipelineHook(p -> p.addFirst("wire-counter", wire))
+                    .bootstrapHook(
+                        b ->
+                            b.childOption(ChannelOption.SO_RCVBUF, BUFFER)
+                                .childOption(ChannelOption.SO_SNDBUF, BUFFER))
+                    .build())
+            .join();
     return server.port();
   }
 
@@ -107,8 +119,9 @@ class WebSocketBackpressureTest {
   @Test
   void aSlowServerReaderStopsReadingSoTheClientsSendsStall() throws Exception {
     okhttp = new OkHttpClient.Builder().socketFactory(new SmallBufferSockets()).build();
-    OkHttpClientPeer client = OkHttpClientPeer.connect(okhttp,
-        new Request.Builder().url("http://127.0.0.1:" + startServer() + "/ws").build());
+    OkHttpClientPeer client =
+        OkHttpClientPeer.connect(
+            okhttp, new Request.Builder().url("http://127.0.0.1:" + startServer() + "/ws").build());
     client.awaitOpen();
     WebSocket ws = serverSocket();
     int messages = 64; // 1 MiB offered
@@ -148,8 +161,8 @@ class WebSocketBackpressureTest {
   @Test
   void aSlowClientReaderStopsReadingSoTheServersSendsStall() throws Exception {
     jetty = new JettyPeer();
-    WebSocket ws = WebSocketClient.connect(jetty.uri("/echo"), SMALL_BUFFERS)
-        .get(10, TimeUnit.SECONDS);
+    WebSocket ws =
+        WebSocketClient.connect(jetty.uri("/echo"), SMALL_BUFFERS).get(10, TimeUnit.SECONDS);
     JettyPeer.Endpoint peer = jetty.endpoint();
     int messages = 512; // 8 MiB offered
     ws.put("flood:" + messages + ":" + SIZE).get(5, TimeUnit.SECONDS);
@@ -164,8 +177,8 @@ class WebSocketBackpressureTest {
   @Test
   void aSlowServerStopsTheClientsWriterUntilItReads() throws Exception {
     jetty = new JettyPeer();
-    WebSocket ws = WebSocketClient.connect(jetty.uri("/paused"), SMALL_BUFFERS)
-        .get(10, TimeUnit.SECONDS);
+    WebSocket ws =
+        WebSocketClient.connect(jetty.uri("/paused"), SMALL_BUFFERS).get(10, TimeUnit.SECONDS);
     JettyPeer.Endpoint peer = jetty.endpoint();
     byte[] payload = new byte[SIZE];
     List<CompletableFuture<Boolean>> puts = new ArrayList<>();

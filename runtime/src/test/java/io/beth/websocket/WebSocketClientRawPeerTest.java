@@ -45,8 +45,8 @@ class WebSocketClientRawPeerTest {
   }
 
   /**
-   * Asserts the client sent exactly one close frame, with {@code code}, then closed the
-   * connection; returns the close frame's payload.
+   * Asserts the client sent exactly one close frame, with {@code code}, then closed the connection;
+   * returns the close frame's payload.
    */
   private byte[] assertOneCloseThenEnd(int code) throws IOException {
     Socket s = peer.socket();
@@ -78,10 +78,11 @@ class WebSocketClientRawPeerTest {
   }
 
   @Test
-  void aCompressedMessageInflatingPastTheLimitClosesWith1009WithoutInflatingIt()
-      throws Exception {
-    WebSocket ws = connect(WebSocketOptions.builder().compression(true)
-        .maxMessageSize(64 * 1024).build(), "Sec-WebSocket-Extensions: permessage-deflate\r\n");
+  void aCompressedMessageInflatingPastTheLimitClosesWith1009WithoutInflatingIt() throws Exception {
+    WebSocket ws =
+        connect(
+            WebSocketOptions.builder().compression(true).maxMessageSize(64 * 1024).build(),
+            "Sec-WebSocket-Extensions: permessage-deflate\r\n");
     assertTrue(ws.isCompressed());
     byte[] bomb = RawClient.deflate(new byte[16 << 20]); // 16 MiB of zeros in some 16 KiB
     RawClient.writeFrame(peer.socket(), 0x80 | 0x40 | 0x2, bomb, false);
@@ -89,8 +90,10 @@ class WebSocketClientRawPeerTest {
     assertEquals(1009, await(ws.closeStatus()).code());
     CompletionException e = assertThrows(CompletionException.class, () -> await(ws.take()));
     // the inflater stopped at the limit: the message was never inflated whole
-    assertInstanceOf(io.netty.handler.codec.compression.DecompressionException.class,
-        e.getCause().getCause(), String.valueOf(e.getCause().getCause()));
+    assertInstanceOf(
+        io.netty.handler.codec.compression.DecompressionException.class,
+        e.getCause().getCause(),
+        String.valueOf(e.getCause().getCause()));
   }
 
   @Test
@@ -138,8 +141,9 @@ class WebSocketClientRawPeerTest {
 
   @Test
   void aPeerThatNeverAnswersTheCloseIsDroppedAfterTheCloseTimeout() throws Exception {
-    WebSocket ws = connect(WebSocketOptions.builder()
-        .closeTimeout(java.time.Duration.ofMillis(200)).build(), "");
+    WebSocket ws =
+        connect(
+            WebSocketOptions.builder().closeTimeout(java.time.Duration.ofMillis(200)).build(), "");
     ws.close(1000, "bye");
     assertOneCloseThenEnd(1000); // never answered: the client closes the connection
     CloseStatus status = await(ws.closeStatus());
@@ -153,8 +157,8 @@ class WebSocketClientRawPeerTest {
     peer.socket().close();
     CompletionException e = assertThrows(CompletionException.class, () -> await(ws.take()));
     WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
-    assertTrue(failed.getMessage().contains("without a WebSocket close frame"),
-        failed.getMessage());
+    assertTrue(
+        failed.getMessage().contains("without a WebSocket close frame"), failed.getMessage());
     assertEquals(CloseStatus.ABNORMAL, await(ws.closeStatus()).code());
   }
 
@@ -175,8 +179,10 @@ class WebSocketClientRawPeerTest {
     assertEquals(0xA, pong.opcode());
     assertArrayEquals(new byte[] {7, 8, 9}, pong.payload());
     assertTrue(await(ws.put("still open")));
-    assertEquals("still open", new String(
-        RawClient.readFrame(peer.socket(), 0x1), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(
+        "still open",
+        new String(
+            RawClient.readFrame(peer.socket(), 0x1), java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
@@ -190,8 +196,12 @@ class WebSocketClientRawPeerTest {
 
   @Test
   void aServerThatNeverAnswersHeartbeatsIsDroppedAfterThePongTimeout() throws Exception {
-    WebSocket ws = connect(WebSocketOptions.builder().heartbeat(
-        java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200)).build(), "");
+    WebSocket ws =
+        connect(
+            WebSocketOptions.builder()
+                .heartbeat(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200))
+                .build(),
+            "");
     assertEquals(0x9, RawClient.readFrame(peer.socket()).opcode()); // a ping, never answered
     CompletionException e = assertThrows(CompletionException.class, () -> await(ws.take()));
     assertTrue(e.getCause().getMessage().contains("no pong"), e.getCause().getMessage());
@@ -208,12 +218,15 @@ class WebSocketClientRawPeerTest {
   void aRefusalWithABodyOver64KibKeepsItsStatusAndTheStartOfTheBody() throws Exception {
     byte[] body = "no! ".repeat(50_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
-    response.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: "
-        + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    response.write(
+        ("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     response.write(body);
     peer = RawServer.answering(response.toByteArray());
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> await(WebSocketClient.connect(peer.uri())));
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> await(WebSocketClient.connect(peer.uri())));
     WebSocketHandshakeException refused =
         assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     assertEquals(403, refused.status());
@@ -224,19 +237,21 @@ class WebSocketClientRawPeerTest {
   @Test
   void aChunkedRefusalWithABodyOver64KibKeepsItsStatusAndTheStartOfTheBody() throws Exception {
     java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
-    response.write(("HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n")
-        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    response.write(
+        ("HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     byte[] chunk = "busy".repeat(10_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     for (int i = 0; i < 5; i++) {
-      response.write((Integer.toHexString(chunk.length) + "\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      response.write(
+          (Integer.toHexString(chunk.length) + "\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       response.write(chunk);
       response.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
     response.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     peer = RawServer.answering(response.toByteArray());
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> await(WebSocketClient.connect(peer.uri())));
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> await(WebSocketClient.connect(peer.uri())));
     WebSocketHandshakeException refused =
         assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     assertEquals(503, refused.status());
@@ -246,8 +261,13 @@ class WebSocketClientRawPeerTest {
   @Test
   void aSubprotocolTheClientDidNotOfferFailsTheHandshake() throws Exception {
     peer = RawServer.switching("Sec-WebSocket-Protocol: bogus\r\n");
-    CompletionException e = assertThrows(CompletionException.class, () -> await(
-        WebSocketClient.connect(peer.uri(), WebSocketOptions.builder().subprotocols("chat").build())));
+    CompletionException e =
+        assertThrows(
+            CompletionException.class,
+            () ->
+                await(
+                    WebSocketClient.connect(
+                        peer.uri(), WebSocketOptions.builder().subprotocols("chat").build())));
     WebSocketHandshakeException invalid =
         assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     assertTrue(invalid.getMessage().contains("subprotocol"), invalid.getMessage());

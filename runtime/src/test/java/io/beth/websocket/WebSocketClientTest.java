@@ -63,31 +63,48 @@ class WebSocketClientTest {
   /** Netty's WebSocket server: echoes data frames; "close:CODE" closes with CODE. */
   private URI nettyEchoServer() throws InterruptedException {
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                new WebSocketServerCompressionHandler(0),
-                new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                    .websocketPath("/ws").subprotocols("chat,superchat").allowExtensions(true)
-                    .build()),
-                new SimpleChannelInboundHandler<WebSocketFrame>() {
+    server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
                   @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame f) {
-                    if (f instanceof TextWebSocketFrame t && t.text().startsWith("close:")) {
-                      ctx.writeAndFlush(new CloseWebSocketFrame(
-                          Integer.parseInt(t.text().substring(6)), "server says bye"));
-                    } else if (f instanceof TextWebSocketFrame
-                        || f instanceof BinaryWebSocketFrame) {
-                      ctx.writeAndFlush(f.retain());
-                    }
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            new HttpServerCodec(),
+                            new HttpObjectAggregator(65536),
+                            new WebSocketServerCompressionHandler(0),
+                            new WebSocketServerProtocolHandler(
+                                WebSocketServerProtocolConfig.newBuilder()
+                                    .websocketPath("/ws")
+                                    .subprotocols("chat,superchat")
+                                    .allowExtensions(true)
+                                    .build()),
+                            new SimpleChannelInboundHandler<WebSocketFrame>() {
+                              @Override
+                              protected void channelRead0(
+                                  ChannelHandlerContext ctx, WebSocketFrame f) {
+                                if (f instanceof TextWebSocketFrame t
+                                    && t.text().startsWith("close:")) {
+                                  ctx.writeAndFlush(
+                                      new CloseWebSocketFrame(
+                                          Integer.parseInt(t.text().substring(6)),
+                                          "server says bye"));
+                                } else if (f instanceof TextWebSocketFrame
+                                    || f instanceof BinaryWebSocketFrame) {
+                                  ctx.writeAndFlush(f.retain());
+                                }
+                              }
+                            });
                   }
-                });
-          }
-        }).bind("127.0.0.1", 0).sync().channel();
-    return URI.create("ws://127.0.0.1:"
-        + ((java.net.InetSocketAddress) server.localAddress()).getPort() + "/ws");
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
+    return URI.create(
+        "ws://127.0.0.1:" + ((java.net.InetSocketAddress) server.localAddress()).getPort() + "/ws");
   }
 
   private static <T> T await(CompletableFuture<T> f) {
@@ -117,8 +134,11 @@ class WebSocketClientTest {
   @Test
   void subprotocolAndCompressionAreNegotiated() throws Exception {
     URI uri = nettyEchoServer();
-    WebSocket ws = await(WebSocketClient.connect(uri, WebSocketOptions.builder()
-        .subprotocols("superchat").compression(true).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                uri,
+                WebSocketOptions.builder().subprotocols("superchat").compression(true).build()));
     assertEquals("superchat", ws.subprotocol());
     assertTrue(ws.isCompressed());
     String big = "compressible ".repeat(20_000);
@@ -129,10 +149,17 @@ class WebSocketClientTest {
 
   @Test
   void aRefusedHandshakeCarriesTheStatusAndBody() {
-    bethServer = HttpServer.start(HttpHandler.sync(
-        request -> HttpResponse.status(403).body("go away").build())).join();
-    CompletionException e = assertThrows(CompletionException.class, () -> await(
-        WebSocketClient.connect(URI.create("ws://127.0.0.1:" + bethServer.port() + "/ws"))));
+    bethServer =
+        HttpServer.start(
+                HttpHandler.sync(request -> HttpResponse.status(403).body("go away").build()))
+            .join();
+    CompletionException e =
+        assertThrows(
+            CompletionException.class,
+            () ->
+                await(
+                    WebSocketClient.connect(
+                        URI.create("ws://127.0.0.1:" + bethServer.port() + "/ws"))));
     WebSocketHandshakeException refused =
         assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     assertEquals(403, refused.status());
@@ -141,11 +168,15 @@ class WebSocketClientTest {
 
   @Test
   void aThousandConcurrentSocketsEcho() {
-    bethServer = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
-      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
-      return upgrade.response();
-    })).join();
+    bethServer =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+                      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
+                      return upgrade.response();
+                    }))
+            .join();
     URI uri = URI.create("ws://127.0.0.1:" + bethServer.port() + "/ws");
     List<WebSocket> sockets = new ArrayList<>();
     for (int wave = 0; wave < 10; wave++) { // waves of 100 connects: the accept backlog is finite

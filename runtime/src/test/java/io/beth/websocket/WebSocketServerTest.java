@@ -2,9 +2,9 @@ package io.beth.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.beth.http.HttpHandler;
@@ -39,20 +39,27 @@ class WebSocketServerTest {
 
   /** A server upgrading every request with {@code options}; echoes if {@code echo}. */
   private int start(WebSocketOptions options, boolean echo) {
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request, options);
-      upgrade.socket().whenComplete((ws, e) -> {
-        if (ws != null) {
-          accepted.complete(ws);
-          if (echo) {
-            Streams.connect(ws, ws);
-          }
-        } else {
-          refused.complete(e);
-        }
-      });
-      return upgrade.response();
-    })).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request, options);
+                      upgrade
+                          .socket()
+                          .whenComplete(
+                              (ws, e) -> {
+                                if (ws != null) {
+                                  accepted.complete(ws);
+                                  if (echo) {
+                                    Streams.connect(ws, ws);
+                                  }
+                                } else {
+                                  refused.complete(e);
+                                }
+                              });
+                      return upgrade.response();
+                    }))
+            .join();
     return server.port();
   }
 
@@ -77,8 +84,8 @@ class WebSocketServerTest {
     JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
     WebSocket ws = socket();
     assertTrue(ws.put(ByteBuffer.wrap(new byte[] {1, 2})).get(5, TimeUnit.SECONDS));
-    assertTrue(ws.put(io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {3, 4}))
-        .get(5, TimeUnit.SECONDS));
+    assertTrue(
+        ws.put(io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {3, 4})).get(5, TimeUnit.SECONDS));
     assertTrue(ws.put(new StringBuilder("built")).get(5, TimeUnit.SECONDS));
     assertArrayEquals(new byte[] {1, 2}, (byte[]) client.next());
     assertArrayEquals(new byte[] {3, 4}, (byte[]) client.next());
@@ -113,8 +120,9 @@ class WebSocketServerTest {
     assertEquals(1009, client.closed.get(5, TimeUnit.SECONDS).code());
     WebSocket ws = socket();
     assertEquals(1009, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
-    CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
-        CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+    CompletionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
     assertInstanceOf(WebSocketException.class, e.getCause());
   }
 
@@ -134,8 +142,9 @@ class WebSocketServerTest {
 
   @Test
   void aCompressedMessageInflatingPastTheLimitClosesWith1009WithoutInflatingIt() throws Exception {
-    int port = start(WebSocketOptions.builder().compression(true).maxMessageSize(64 * 1024)
-        .build(), false);
+    int port =
+        start(
+            WebSocketOptions.builder().compression(true).maxMessageSize(64 * 1024).build(), false);
     try (java.net.Socket raw =
         RawClient.handshake(port, "Sec-WebSocket-Extensions: permessage-deflate\r\n")) {
       WebSocket ws = socket();
@@ -145,11 +154,14 @@ class WebSocketServerTest {
       RawClient.writeFrame(raw, 0x80 | 0x40 | 0x2, bomb, true); // FIN, RSV1 (compressed), binary
       assertEquals(1009, RawClient.readCloseCode(raw));
       assertEquals(1009, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
-      CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
-          CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+      CompletionException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
       // the inflater stopped at the limit: the message was never inflated whole
-      assertInstanceOf(io.netty.handler.codec.compression.DecompressionException.class,
-          e.getCause().getCause(), String.valueOf(e.getCause().getCause()));
+      assertInstanceOf(
+          io.netty.handler.codec.compression.DecompressionException.class,
+          e.getCause().getCause(),
+          String.valueOf(e.getCause().getCause()));
     }
   }
 
@@ -166,7 +178,8 @@ class WebSocketServerTest {
 
   @Test
   void aPeerThatNeverAnswersTheCloseIsDroppedAfterTheCloseTimeout() throws Exception {
-    int port = start(WebSocketOptions.builder().closeTimeout(Duration.ofMillis(200)).build(), false);
+    int port =
+        start(WebSocketOptions.builder().closeTimeout(Duration.ofMillis(200)).build(), false);
     try (java.net.Socket raw = RawClient.handshake(port)) {
       WebSocket ws = socket();
       ws.close(1000, "bye");
@@ -205,8 +218,8 @@ class WebSocketServerTest {
       WebSocket ws = socket();
       RawClient.sendFrame(raw, 0x8, new byte[0]);
       assertEquals(0, RawClient.readFrame(raw, 0x8).length, "an empty close frame in answer");
-      assertEquals(new CloseStatus(CloseStatus.NO_STATUS, ""),
-          ws.closeStatus().get(5, TimeUnit.SECONDS));
+      assertEquals(
+          new CloseStatus(CloseStatus.NO_STATUS, ""), ws.closeStatus().get(5, TimeUnit.SECONDS));
       assertNull(ws.take().get(5, TimeUnit.SECONDS));
       assertEquals(-1, raw.getInputStream().read()); // the server closed the connection
     }
@@ -230,19 +243,23 @@ class WebSocketServerTest {
     for (int code : new int[] {999, 1004, 1005, 1006, 1015, 1016, 2999, 5000}) {
       assertThrows(IllegalArgumentException.class, () -> ws.close(code, "no"), "code " + code);
     }
-    assertThrows(IllegalArgumentException.class, () -> ws.close(1000, "é".repeat(62)),
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ws.close(1000, "é".repeat(62)),
         "a reason of 124 UTF-8 bytes makes a close frame over 125 bytes");
     ws.put("still open").join();
     assertEquals("still open", client.next());
     ws.close(3000, "é".repeat(61) + "x");
-    assertEquals(new CloseStatus(3000, "é".repeat(61) + "x"), client.closed.get(5, TimeUnit.SECONDS));
+    assertEquals(
+        new CloseStatus(3000, "é".repeat(61) + "x"), client.closed.get(5, TimeUnit.SECONDS));
   }
 
   @Test
   void aNullCloseReasonIsSentAsNone() throws Exception {
     JdkClient client = JdkClient.connect(start(WebSocketOptions.DEFAULT, false));
     socket().close(CloseStatus.GOING_AWAY, null);
-    assertEquals(new CloseStatus(CloseStatus.GOING_AWAY, ""), client.closed.get(5, TimeUnit.SECONDS));
+    assertEquals(
+        new CloseStatus(CloseStatus.GOING_AWAY, ""), client.closed.get(5, TimeUnit.SECONDS));
   }
 
   @Test
@@ -268,16 +285,19 @@ class WebSocketServerTest {
     int port = start(WebSocketOptions.DEFAULT, false);
     try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
       raw.setSoTimeout(5000);
-      raw.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-          + "Sec-WebSocket-Version: 8\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      raw.getOutputStream()
+          .write(
+              ("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                      + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      + "Sec-WebSocket-Version: 8\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       String head = RawClient.readHead(raw.getInputStream());
       assertTrue(head.startsWith("HTTP/1.1 426"), head);
-      assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-version: 13"),
-          head);
+      assertTrue(
+          head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-version: 13"), head);
     }
-    WebSocketHandshakeException e = assertInstanceOf(WebSocketHandshakeException.class,
-        refused.get(5, TimeUnit.SECONDS));
+    WebSocketHandshakeException e =
+        assertInstanceOf(WebSocketHandshakeException.class, refused.get(5, TimeUnit.SECONDS));
     assertEquals(426, e.status());
     assertTrue(!accepted.isDone());
   }
@@ -285,9 +305,11 @@ class WebSocketServerTest {
   @Test
   void aRequestThatIsNotAnUpgradeGets400WithAReason() throws Exception {
     int port = start(WebSocketOptions.DEFAULT, false);
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(400, response.statusCode());
     assertTrue(response.body().contains("Upgrade: websocket"), response.body());
   }
@@ -295,8 +317,9 @@ class WebSocketServerTest {
   @Test
   void heartbeatPingsAreAnsweredByALivePeer() throws Exception {
     Duration pongTimeout = Duration.ofMillis(300);
-    int port = start(WebSocketOptions.builder()
-        .heartbeat(Duration.ofMillis(50), pongTimeout).build(), true);
+    int port =
+        start(
+            WebSocketOptions.builder().heartbeat(Duration.ofMillis(50), pongTimeout).build(), true);
     JdkClient client = JdkClient.connect(port);
     WebSocket ws = socket();
     // the scenario: a live peer that sends nothing but pongs, for over three pong timeouts
@@ -309,12 +332,17 @@ class WebSocketServerTest {
 
   @Test
   void aDeadPeerIsClosedAfterThePongTimeout() throws Exception {
-    int port = start(WebSocketOptions.builder()
-        .heartbeat(Duration.ofMillis(50), Duration.ofMillis(200)).build(), false);
+    int port =
+        start(
+            WebSocketOptions.builder()
+                .heartbeat(Duration.ofMillis(50), Duration.ofMillis(200))
+                .build(),
+            false);
     try (java.net.Socket raw = RawClient.handshake(port)) {
       WebSocket ws = socket();
-      CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
-          CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+      CompletionException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
       assertTrue(e.getCause().getMessage().contains("no pong"), e.getCause().getMessage());
       assertEquals(CloseStatus.ABNORMAL, ws.closeStatus().get(5, TimeUnit.SECONDS).code());
     }
@@ -326,9 +354,11 @@ class WebSocketServerTest {
     java.net.Socket raw = RawClient.handshake(port);
     WebSocket ws = socket();
     raw.close();
-    CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
-        CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
-    assertTrue(e.getCause().getMessage().contains("without a WebSocket close frame"),
+    CompletionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CompletionException.class, () -> ws.take().orTimeout(5, TimeUnit.SECONDS).join());
+    assertTrue(
+        e.getCause().getMessage().contains("without a WebSocket close frame"),
         e.getCause().getMessage());
   }
 
@@ -357,14 +387,21 @@ class WebSocketServerTest {
   @Test
   void aThousandJdkClientsSharingOneHttpClientEachEchoSeveralTimes() throws Exception {
     java.util.Queue<WebSocket> serverSockets = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
-      upgrade.socket().thenAccept(ws -> {
-        serverSockets.add(ws);
-        Streams.connect(ws, ws);
-      });
-      return upgrade.response();
-    })).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+                      upgrade
+                          .socket()
+                          .thenAccept(
+                              ws -> {
+                                serverSockets.add(ws);
+                                Streams.connect(ws, ws);
+                              });
+                      return upgrade.response();
+                    }))
+            .join();
     URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
     java.util.concurrent.ExecutorService executor =
         java.util.concurrent.Executors.newFixedThreadPool(4);

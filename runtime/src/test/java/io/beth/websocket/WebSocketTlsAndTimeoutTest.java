@@ -57,21 +57,31 @@ class WebSocketTlsAndTimeoutTest {
 
   /** A TLS echo server; returns its wss URI on localhost. */
   private URI startTlsEcho() {
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
-      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
-      return upgrade.response();
-    }), HttpServerOptions.builder().sslContext(TLS.serverContext()).build()).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+                      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
+                      return upgrade.response();
+                    }),
+                HttpServerOptions.builder().sslContext(TLS.serverContext()).build())
+            .join();
     return URI.create("wss://localhost:" + server.port() + "/ws");
   }
 
   /** An echo server with {@code tls}; returns its wss URI on localhost. */
   private URI startTlsEcho(Tls tls) {
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
-      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
-      return upgrade.response();
-    }), HttpServerOptions.builder().tls(tls).build()).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+                      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
+                      return upgrade.response();
+                    }),
+                HttpServerOptions.builder().tls(tls).build())
+            .join();
     return URI.create("wss://localhost:" + server.port() + "/ws");
   }
 
@@ -87,8 +97,8 @@ class WebSocketTlsAndTimeoutTest {
   @Test
   void theServerSpeaksWssToTheJdkClient() throws Exception {
     URI uri = startTlsEcho();
-    JdkClient client = JdkClient.connect(
-        HttpClient.newBuilder().sslContext(TLS.jdkClientContext()).build(), uri);
+    JdkClient client =
+        JdkClient.connect(HttpClient.newBuilder().sslContext(TLS.jdkClientContext()).build(), uri);
     client.socket.sendText("over tls", true).join();
     assertEquals("over tls", client.next());
     client.socket.sendClose(1000, "").join();
@@ -98,8 +108,10 @@ class WebSocketTlsAndTimeoutTest {
   @Test
   void theClientConnectsOverWssWithItsTlsContext() {
     URI uri = startTlsEcho();
-    WebSocket ws = await(WebSocketClient.connect(uri,
-        WebSocketOptions.builder().sslContext(TLS.nettyClientContext()).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                uri, WebSocketOptions.builder().sslContext(TLS.nettyClientContext()).build()));
     assertTrue(await(ws.put("secret")));
     assertEquals("secret", await(ws.take()));
     ws.close(1000, "bye");
@@ -110,8 +122,8 @@ class WebSocketTlsAndTimeoutTest {
   @Test
   void theClientRefusesAnUntrustedCertificate() {
     URI uri = startTlsEcho();
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> await(WebSocketClient.connect(uri)));
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> await(WebSocketClient.connect(uri)));
     WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
     Throwable cause = failed;
     while (cause != null && !(cause instanceof SSLException)) {
@@ -123,15 +135,27 @@ class WebSocketTlsAndTimeoutTest {
   @Test
   void theClientRefusesACertificateForAnotherHost() {
     SelfSignedTls other = SelfSignedTls.create("beth.invalid"); // trusted, but not for localhost
-    server = HttpServer.start(HttpHandler.sync(request -> {
-      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
-      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
-      return upgrade.response();
-    }), HttpServerOptions.builder().sslContext(other.serverContext()).build()).join();
+    server =
+        HttpServer.start(
+                HttpHandler.sync(
+                    request -> {
+                      WebSocketUpgrade upgrade = WebSockets.upgrade(request);
+                      upgrade.socket().thenAccept(ws -> Streams.connect(ws, ws));
+                      return upgrade.response();
+                    }),
+                HttpServerOptions.builder().sslContext(other.serverContext()).build())
+            .join();
     URI uri = URI.create("wss://localhost:" + server.port() + "/ws");
-    CompletionException e = assertThrows(CompletionException.class, () -> await(
-        WebSocketClient.connect(uri, WebSocketOptions.builder()
-            .sslContext(other.nettyClientContext()).build())));
+    CompletionException e =
+        assertThrows(
+            CompletionException.class,
+            () ->
+                await(
+                    WebSocketClient.connect(
+                        uri,
+                        WebSocketOptions.builder()
+                            .sslContext(other.nettyClientContext())
+                            .build())));
     WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
     Throwable cause = failed;
     while (cause != null && !(cause instanceof SSLException)) {
@@ -146,12 +170,19 @@ class WebSocketTlsAndTimeoutTest {
   void aServerThatNeverAnswersTheHandshakeTimesOut() throws Exception {
     ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     closeables.add(silent); // the kernel accepts the connection; nobody ever answers
-    CompletionException e = assertThrows(CompletionException.class, () -> await(
-        WebSocketClient.connect(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/ws"),
-            WebSocketOptions.builder().handshakeTimeout(Duration.ofMillis(300)).build())));
+    CompletionException e =
+        assertThrows(
+            CompletionException.class,
+            () ->
+                await(
+                    WebSocketClient.connect(
+                        URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/ws"),
+                        WebSocketOptions.builder()
+                            .handshakeTimeout(Duration.ofMillis(300))
+                            .build())));
     WebSocketException timeout = assertInstanceOf(WebSocketException.class, e.getCause());
-    assertTrue(timeout.getMessage().contains("no WebSocket handshake within"),
-        timeout.getMessage());
+    assertTrue(
+        timeout.getMessage().contains("no WebSocket handshake within"), timeout.getMessage());
   }
 
   @Test
@@ -169,10 +200,17 @@ class WebSocketTlsAndTimeoutTest {
         break;
       }
     }
-    CompletionException e = assertThrows(CompletionException.class, () -> await(
-        WebSocketClient.connect(URI.create("ws://127.0.0.1:" + full.getLocalPort() + "/ws"),
-            WebSocketOptions.builder().connectTimeout(Duration.ofMillis(300))
-                .handshakeTimeout(Duration.ofSeconds(30)).build())));
+    CompletionException e =
+        assertThrows(
+            CompletionException.class,
+            () ->
+                await(
+                    WebSocketClient.connect(
+                        URI.create("ws://127.0.0.1:" + full.getLocalPort() + "/ws"),
+                        WebSocketOptions.builder()
+                            .connectTimeout(Duration.ofMillis(300))
+                            .handshakeTimeout(Duration.ofSeconds(30))
+                            .build())));
     WebSocketException failed = assertInstanceOf(WebSocketException.class, e.getCause());
     assertInstanceOf(ConnectTimeoutException.class, failed.getCause(), failed.toString());
   }
@@ -180,8 +218,8 @@ class WebSocketTlsAndTimeoutTest {
   @Test
   void aServerWithATlsValueSpeaksWssToTheJdkClient() throws Exception {
     URI uri = startTlsEcho(TLS.serverTls());
-    JdkClient client = JdkClient.connect(
-        HttpClient.newBuilder().sslContext(TLS.jdkClientContext()).build(), uri);
+    JdkClient client =
+        JdkClient.connect(HttpClient.newBuilder().sslContext(TLS.jdkClientContext()).build(), uri);
     client.socket.sendText("value over tls", true).join();
     assertEquals("value over tls", client.next());
     client.socket.sendClose(1000, "").join();
@@ -191,8 +229,9 @@ class WebSocketTlsAndTimeoutTest {
   @Test
   void theClientConnectsOverWssWithATlsValue() {
     URI uri = startTlsEcho(TLS.serverTls());
-    WebSocket ws = await(WebSocketClient.connect(uri,
-        WebSocketOptions.builder().tls(TLS.clientTls()).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(uri, WebSocketOptions.builder().tls(TLS.clientTls()).build()));
     assertTrue(await(ws.put("valued")));
     assertEquals("valued", await(ws.take()));
     ws.close(1000, "bye");
@@ -203,12 +242,23 @@ class WebSocketTlsAndTimeoutTest {
   void aTlsValueRefusesACertificateForAnotherHostUnlessToldNotToCheck() {
     SelfSignedTls other = SelfSignedTls.create("beth.invalid"); // trusted, but not for localhost
     URI uri = startTlsEcho(other.serverTls());
-    SSLException refused = sslCause(assertThrows(CompletionException.class, () -> await(
-        WebSocketClient.connect(uri, WebSocketOptions.builder().tls(other.clientTls()).build()))));
+    SSLException refused =
+        sslCause(
+            assertThrows(
+                CompletionException.class,
+                () ->
+                    await(
+                        WebSocketClient.connect(
+                            uri, WebSocketOptions.builder().tls(other.clientTls()).build()))));
     String chain = String.valueOf(refused) + refused.getCause();
     assertTrue(chain.contains("No name matching localhost"), chain);
-    WebSocket ws = await(WebSocketClient.connect(uri, WebSocketOptions.builder()
-        .tls(other.clientTls().toBuilder().hostnameVerification(false).build()).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                uri,
+                WebSocketOptions.builder()
+                    .tls(other.clientTls().toBuilder().hostnameVerification(false).build())
+                    .build()));
     assertTrue(await(ws.put("unchecked")));
     assertEquals("unchecked", await(ws.take()));
     ws.close(1000, "bye");
@@ -218,8 +268,10 @@ class WebSocketTlsAndTimeoutTest {
   void anInsecureClientAcceptsAnUntrustedCertificate() {
     URI uri = startTlsEcho(SelfSignedTls.create("beth.invalid").serverTls());
     sslCause(assertThrows(CompletionException.class, () -> await(WebSocketClient.connect(uri))));
-    WebSocket ws = await(WebSocketClient.connect(uri,
-        WebSocketOptions.builder().tls(Tls.builder().insecure().build()).build()));
+    WebSocket ws =
+        await(
+            WebSocketClient.connect(
+                uri, WebSocketOptions.builder().tls(Tls.builder().insecure().build()).build()));
     assertTrue(await(ws.put("insecure")));
     assertEquals("insecure", await(ws.take()));
     ws.close(1000, "bye");

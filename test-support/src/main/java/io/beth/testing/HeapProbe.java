@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Measures the live heap during a transfer: a daemon thread collects garbage and records the used
  * heap after each collection, so the largest sample is what the transfer kept alive at once. It
- * samples the direct memory of Netty's default allocator too, where buffered bytes would
- * otherwise hide from a heap measurement.
+ * samples the direct memory of Netty's default allocator too, where buffered bytes would otherwise
+ * hide from a heap measurement.
  */
 public final class HeapProbe implements AutoCloseable {
 
@@ -26,17 +26,20 @@ public final class HeapProbe implements AutoCloseable {
   public HeapProbe(long periodMillis) {
     baseline = liveHeap();
     directBaseline = nettyDirect();
-    thread = new Thread(() -> {
-      while (running) {
-        max.accumulateAndGet(liveHeap(), Math::max);
-        maxDirect.accumulateAndGet(nettyDirect(), Math::max);
-        try {
-          Thread.sleep(periodMillis); // the sampling period, not synchronisation
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-probe");
+    thread =
+        new Thread(
+            () -> {
+              while (running) {
+                max.accumulateAndGet(liveHeap(), Math::max);
+                maxDirect.accumulateAndGet(nettyDirect(), Math::max);
+                try {
+                  Thread.sleep(periodMillis); // the sampling period, not synchronisation
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-probe");
     thread.setDaemon(true);
     thread.start();
   }
@@ -48,12 +51,13 @@ public final class HeapProbe implements AutoCloseable {
 
   private static long nettyDirect() {
     return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider metrics
-        ? metrics.metric().usedDirectMemory() : 0;
+        ? metrics.metric().usedDirectMemory()
+        : 0;
   }
 
   /**
-   * The largest direct memory held by Netty's default allocator above the baseline, in bytes
-   * (what its arenas reserved, which is at least what its buffers hold).
+   * The largest direct memory held by Netty's default allocator above the baseline, in bytes (what
+   * its arenas reserved, which is at least what its buffers hold).
    */
   public long maxDirectGrowth() {
     return Math.max(0, maxDirect.get() - directBaseline);

@@ -23,8 +23,10 @@ public final class LeakDetectionExtension implements BeforeAllCallback, AfterAll
     List<String> leaks = NettyLeaks.collect();
     if (!leaks.isEmpty()) {
       throw new AssertionError(
-          leaks.size() + " Netty leak(s) or double release(s) reported during "
-              + context.getDisplayName() + ":\n"
+          leaks.size()
+              + " Netty leak(s) or double release(s) reported during "
+              + context.getDisplayName()
+              + ":\n"
               + String.join("\n\n", leaks));
     }
   }

@@ -51,8 +51,8 @@ final class ReleaseWatchingLoggerFactory extends InternalLoggerFactory {
         if (t instanceof IllegalReferenceCountException) {
           StringWriter trace = new StringWriter();
           ((Throwable) args[args.length - 1]).printStackTrace(new PrintWriter(trace));
-          reporter.accept("a buffer released once too often (" + name() + ": " + message + "):\n"
-              + trace);
+          reporter.accept(
+              "a buffer released once too often (" + name() + ": " + message + "):\n" + trace);
           return;
         }
       }

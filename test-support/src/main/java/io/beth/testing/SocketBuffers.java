@@ -16,9 +16,8 @@ public final class SocketBuffers {
   private SocketBuffers() {}
 
   /**
-   * The largest receive buffer plus the largest send buffer Linux autotunes a TCP socket to
-   * ({@code tcp_rmem} and {@code tcp_wmem}, their last value); 32 MiB each where they cannot be
-   * read.
+   * The largest receive buffer plus the largest send buffer Linux autotunes a TCP socket to ({@code
+   * tcp_rmem} and {@code tcp_wmem}, their last value); 32 MiB each where they cannot be read.
    */
   public static long kernelMaximum() {
     return max("tcp_rmem") + max("tcp_wmem");

@@ -18,9 +18,9 @@ import java.net.InetSocketAddress;
 
 /**
  * The baselines: a TCP echo and a UDP echo written directly on Netty, with the same guarantees as
- * Beth's (the TCP echo stops reading while the socket cannot take more), on the same transport;
- * and a TCP echo that copies each buffer into a {@code byte[]} and sends that, the work Beth's
- * {@code byte[]} mode promises, written by hand.
+ * Beth's (the TCP echo stops reading while the socket cannot take more), on the same transport; and
+ * a TCP echo that copies each buffer into a {@code byte[]} and sends that, the work Beth's {@code
+ * byte[]} mode promises, written by hand.
  */
 final class NettyEchoServers implements AutoCloseable {
 
@@ -35,11 +35,14 @@ final class NettyEchoServers implements AutoCloseable {
     group = PlainNetty.group(ioThreads, THREADS);
     tcp = tcpEcho(false);
     tcpCopying = tcpEcho(true);
-    udp = new Bootstrap()
-        .group(group)
-        .channel(PlainNetty.datagramChannel())
-        .handler(new UdpEcho())
-        .bind("127.0.0.1", 0).sync().channel();
+    udp =
+        new Bootstrap()
+            .group(group)
+            .channel(PlainNetty.datagramChannel())
+            .handler(new UdpEcho())
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
   }
 
   private Channel tcpEcho(boolean copying) throws InterruptedException {
@@ -48,13 +51,16 @@ final class NettyEchoServers implements AutoCloseable {
         .channel(PlainNetty.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new TcpEcho(copying));
-          }
-        })
-        .bind("127.0.0.1", 0).sync().channel();
+        .childHandler(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new TcpEcho(copying));
+              }
+            })
+        .bind("127.0.0.1", 0)
+        .sync()
+        .channel();
   }
 
   InetSocketAddress tcpAddress() {

@@ -22,24 +22,26 @@ import java.util.concurrent.atomic.LongAdder;
 final class TcpLoad implements AutoCloseable {
 
   private static final int BLOCK = 16 * 1024;
-  private static final ByteBuf DATA = Unpooled.unreleasableBuffer(
-      Unpooled.directBuffer(BLOCK).writeZero(BLOCK)).asReadOnly();
+  private static final ByteBuf DATA =
+      Unpooled.unreleasableBuffer(Unpooled.directBuffer(BLOCK).writeZero(BLOCK)).asReadOnly();
 
   final LongAdder echoed = new LongAdder();
   private final List<Channel> channels = new ArrayList<>();
 
   TcpLoad(InetSocketAddress server, int connections, int window, EventLoopGroup group)
       throws InterruptedException {
-    Bootstrap bootstrap = new Bootstrap()
-        .group(group)
-        .channel(Transport.configured().socketChannelClass())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new Driver(window));
-          }
-        });
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(group)
+            .channel(Transport.configured().socketChannelClass())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new Driver(window));
+                  }
+                });
     for (int i = 0; i < connections; i++) {
       channels.add(bootstrap.connect(server).sync().channel());
     }

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The UDP load driver: {@code sockets} sockets that each keep {@code window} packets of
- * {@code size} bytes in flight, sending one for each that comes back; a socket that got nothing
- * back for 20 ms (its packets were dropped) sends a new window. Counts the packets echoed.
+ * The UDP load driver: {@code sockets} sockets that each keep {@code window} packets of {@code
+ * size} bytes in flight, sending one for each that comes back; a socket that got nothing back for
+ * 20 ms (its packets were dropped) sends a new window. Counts the packets echoed.
  */
 final class UdpLoad implements AutoCloseable {
 
@@ -34,15 +34,19 @@ final class UdpLoad implements AutoCloseable {
     ByteBuf data = Unpooled.unreleasableBuffer(payload);
     for (int i = 0; i < sockets; i++) {
       Driver driver = new Driver(server, window, data);
-      Channel ch = new Bootstrap()
-          .group(group)
-          .channelFactory(() -> Transport.configured().newDatagramChannel(null))
-          .handler(driver)
-          .bind("127.0.0.1", 0).sync().channel();
+      Channel ch =
+          new Bootstrap()
+              .group(group)
+              .channelFactory(() -> Transport.configured().newDatagramChannel(null))
+              .handler(driver)
+              .bind("127.0.0.1", 0)
+              .sync()
+              .channel();
       channels.add(ch);
       ch.eventLoop().execute(() -> driver.send(ch, window));
-      refills.add(ch.eventLoop().scheduleAtFixedRate(
-          () -> driver.refill(ch), 20, 20, TimeUnit.MILLISECONDS));
+      refills.add(
+          ch.eventLoop()
+              .scheduleAtFixedRate(() -> driver.refill(ch), 20, 20, TimeUnit.MILLISECONDS));
     }
   }
 

@@ -23,10 +23,17 @@ final class VertxEchoServer implements AutoCloseable {
     NetServerOptions options = new NetServerOptions().setHost("127.0.0.1").setTcpNoDelay(true);
     int port;
     try {
-      port = PlainVertx.listen(vertx, instances, 0, p -> vertx.createNetServer(options)
-          .connectHandler(VertxEchoServer::echo)
-          .listen(p)
-          .map(server -> server.actualPort()));
+      port =
+          PlainVertx.listen(
+              vertx,
+              instances,
+              0,
+              p ->
+                  vertx
+                      .createNetServer(options)
+                      .connectHandler(VertxEchoServer::echo)
+                      .listen(p)
+                      .map(server -> server.actualPort()));
     } catch (Exception e) {
       PlainVertx.close(vertx); // its threads would keep the JVM alive
       throw e;
@@ -37,12 +44,13 @@ final class VertxEchoServer implements AutoCloseable {
   private static void echo(NetSocket socket) {
     socket.exceptionHandler(ignored -> socket.close()); // as the baseline: a reset load closes
     socket.drainHandler(ignored -> socket.resume());
-    socket.handler(buffer -> {
-      socket.write(buffer);
-      if (socket.writeQueueFull()) {
-        socket.pause();
-      }
-    });
+    socket.handler(
+        buffer -> {
+          socket.write(buffer);
+          if (socket.writeQueueFull()) {
+            socket.pause();
+          }
+        });
   }
 
   InetSocketAddress address() {

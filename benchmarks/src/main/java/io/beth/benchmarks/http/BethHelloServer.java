@@ -26,24 +26,27 @@ public final class BethHelloServer {
     int port = Integer.parseInt(args[0]);
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     boolean blocking = args.length > 2 && mode(args[2]);
-    HttpHandler routes = HttpHandler.sync(request -> {
-      switch (request.path()) {
-        case "/plaintext":
-          return HELLO;
-        case "/json":
-          return HttpResponse.builder()
-              .contentType("application/json")
-              .body(MAPPER.writeValueAsBytes(Map.of("message", "Hello, World!")))
-              .build();
-        default:
-          return NOT_FOUND;
-      }
-    });
+    HttpHandler routes =
+        HttpHandler.sync(
+            request -> {
+              switch (request.path()) {
+                case "/plaintext":
+                  return HELLO;
+                case "/json":
+                  return HttpResponse.builder()
+                      .contentType("application/json")
+                      .body(MAPPER.writeValueAsBytes(Map.of("message", "Hello, World!")))
+                      .build();
+                default:
+                  return NOT_FOUND;
+              }
+            });
     HttpHandler handler = blocking ? routes : routes.nonBlocking();
-    HttpServer server = HttpServer.start(handler,
-        HttpServerOptions.builder().port(port).ioThreads(threads).build()).join();
-    System.err.println("beth (" + (blocking ? "blocking" : "non-blocking") + ") listening on "
-        + server.address());
+    HttpServer server =
+        HttpServer.start(handler, HttpServerOptions.builder().port(port).ioThreads(threads).build())
+            .join();
+    System.err.println(
+        "beth (" + (blocking ? "blocking" : "non-blocking") + ") listening on " + server.address());
     server.stopped().join();
   }
 

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 /**
  * {@link DeclarativeHelloRoutes} again, under {@code /blocking} and without {@code @NonBlocking}:
  * the default, blocking-safe routes that the server calls on its executor, so that the benchmark
- * compares the hand-off with the inline call on the same route. {@code GET /blocking/plaintext}
- * and {@code GET /blocking/json}.
+ * compares the hand-off with the inline call on the same route. {@code GET /blocking/plaintext} and
+ * {@code GET /blocking/json}.
  */
 @HttpRoute(path = "/blocking")
 public final class BlockingHelloRoutes {

@@ -6,9 +6,9 @@ import io.beth.http.HttpResponse;
 import jakarta.inject.Inject;
 
 /**
- * The hello-world routes written with annotations, declared non-blocking as the programmatic
- * {@link BethHelloServer}'s handler is: {@code GET /plaintext} and {@code GET /json} (the message
- * encoded by Beth's JSON codec).
+ * The hello-world routes written with annotations, declared non-blocking as the programmatic {@link
+ * BethHelloServer}'s handler is: {@code GET /plaintext} and {@code GET /json} (the message encoded
+ * by Beth's JSON codec).
  */
 @NonBlocking
 public final class DeclarativeHelloRoutes {

@@ -65,8 +65,12 @@ public final class HttpClientBenchmark {
     clients.put("vertx", () -> vertx(uri, inFlight, ioThreads));
     List<String> names = new ArrayList<>(clients.keySet());
     Map<String, List<Double>> results = new LinkedHashMap<>();
-    System.out.printf(Locale.ROOT, "%d in flight, %d I/O threads per client, Vert.x on %s%n",
-        inFlight, ioThreads, PlainNetty.transport());
+    System.out.printf(
+        Locale.ROOT,
+        "%d in flight, %d I/O threads per client, Vert.x on %s%n",
+        inFlight,
+        ioThreads,
+        PlainNetty.transport());
     for (int round = 1; round <= rounds; round++) {
       for (int i = 0; i < names.size(); i++) { // each round starts with the next client
         String name = names.get((round - 1 + i) % names.size());
@@ -81,17 +85,34 @@ public final class HttpClientBenchmark {
     double beth = median(results.get("beth"));
     double jdk = median(results.get("jdk"));
     double vertx = median(results.get("vertx"));
-    System.out.printf(Locale.ROOT, "%nmedian of %d rounds, %d in flight, %d s each:%n", rounds,
-        inFlight, seconds);
-    System.out.printf(Locale.ROOT, "beth  %10.0f requests/s%njdk   %10.0f requests/s%n"
-        + "vertx %10.0f requests/s%n", beth, jdk, vertx);
-    System.out.printf(Locale.ROOT, "beth/jdk %.2f%nbeth/vertx %.2f%nvertx/jdk %.2f%n",
-        beth / jdk, beth / vertx, vertx / jdk);
+    System.out.printf(
+        Locale.ROOT,
+        "%nmedian of %d rounds, %d in flight, %d s each:%n",
+        rounds,
+        inFlight,
+        seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "beth  %10.0f requests/s%njdk   %10.0f requests/s%n" + "vertx %10.0f requests/s%n",
+        beth,
+        jdk,
+        vertx);
+    System.out.printf(
+        Locale.ROOT,
+        "beth/jdk %.2f%nbeth/vertx %.2f%nvertx/jdk %.2f%n",
+        beth / jdk,
+        beth / vertx,
+        vertx / jdk);
   }
 
   private static Client beth(URI uri, int inFlight, int ioThreads) {
-    io.beth.http.HttpClient client = io.beth.http.HttpClient.create(HttpClientOptions.builder()
-        .maxConnectionsPerHost(inFlight).maxConnections(inFlight).ioThreads(ioThreads).build());
+    io.beth.http.HttpClient client =
+        io.beth.http.HttpClient.create(
+            HttpClientOptions.builder()
+                .maxConnectionsPerHost(inFlight)
+                .maxConnections(inFlight)
+                .ioThreads(ioThreads)
+                .build());
     ClientRequest request = ClientRequest.get(uri).build();
     return new Client() {
       @Override
@@ -107,24 +128,31 @@ public final class HttpClientBenchmark {
   }
 
   /**
-   * The JDK's client on an executor of its own. It is {@link AutoCloseable} from JDK 21 on and
-   * then closed; on JDK 17 it has no close, so its executor is shut down and the last reference
-   * dropped, and its selector thread ends once the client is collected.
+   * The JDK's client on an executor of its own. It is {@link AutoCloseable} from JDK 21 on and then
+   * closed; on JDK 17 it has no close, so its executor is shut down and the last reference dropped,
+   * and its selector thread ends once the client is collected.
    */
   private static Client jdk(URI uri) {
-    ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-      Thread t = new Thread(runnable, "jdk-http-client");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread t = new Thread(runnable, "jdk-http-client");
+              t.setDaemon(true);
+              return t;
+            });
     HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
     return new Client() {
-      private HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10)).executor(executor).build();
+      private HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(10))
+              .executor(executor)
+              .build();
 
       @Override
       public CompletableFuture<Integer> get() {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return client
+            .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
             .thenApply(r -> r.body().length);
       }
 
@@ -150,17 +178,20 @@ public final class HttpClientBenchmark {
    */
   private static Client vertx(URI uri, int inFlight, int ioThreads) {
     Vertx vertx = PlainVertx.create(ioThreads);
-    HttpClientAgent client = vertx.createHttpClient(
-        new io.vertx.core.http.HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-        new PoolOptions().setHttp1MaxSize(inFlight));
+    HttpClientAgent client =
+        vertx.createHttpClient(
+            new io.vertx.core.http.HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+            new PoolOptions().setHttp1MaxSize(inFlight));
     String path = uri.getRawPath();
     return new Client() {
       @Override
       public CompletableFuture<Integer> get() {
-        return client.request(HttpMethod.GET, uri.getPort(), uri.getHost(), path)
+        return client
+            .request(HttpMethod.GET, uri.getPort(), uri.getHost(), path)
             .compose(request -> request.send().compose(HttpClientResponse::body))
             .map(Buffer::length)
-            .toCompletionStage().toCompletableFuture();
+            .toCompletionStage()
+            .toCompletableFuture();
       }
 
       @Override
@@ -194,21 +225,27 @@ public final class HttpClientBenchmark {
     return completed.get() / elapsed;
   }
 
-  private static void loop(Supplier<CompletableFuture<Integer>> send, long end,
-      AtomicLong completed, AtomicLong failed, CountDownLatch loops) {
-    send.get().whenComplete((length, error) -> {
-      if (error != null) {
-        failed.incrementAndGet();
-        loops.countDown();
-        return;
-      }
-      completed.incrementAndGet();
-      if (System.nanoTime() < end) {
-        loop(send, end, completed, failed, loops);
-      } else {
-        loops.countDown();
-      }
-    });
+  private static void loop(
+      Supplier<CompletableFuture<Integer>> send,
+      long end,
+      AtomicLong completed,
+      AtomicLong failed,
+      CountDownLatch loops) {
+    send.get()
+        .whenComplete(
+            (length, error) -> {
+              if (error != null) {
+                failed.incrementAndGet();
+                loops.countDown();
+                return;
+              }
+              completed.incrementAndGet();
+              if (System.nanoTime() < end) {
+                loop(send, end, completed, failed, loops);
+              } else {
+                loops.countDown();
+              }
+            });
   }
 
   private static double median(List<Double> values) {

@@ -45,18 +45,22 @@ public final class NettyHelloServer {
     int port = Integer.parseInt(args[0]);
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     EventLoopGroup group = PlainNetty.group(threads, "baseline-io");
-    Channel server = new ServerBootstrap()
-        .group(group)
-        .channel(PlainNetty.serverChannel())
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HelloHandler());
-          }
-        })
-        .bind(port).sync().channel();
+    Channel server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(PlainNetty.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new HttpServerCodec(), new HelloHandler());
+                  }
+                })
+            .bind(port)
+            .sync()
+            .channel();
     System.err.println("baseline listening on " + server.localAddress());
     server.closeFuture().sync();
   }
@@ -77,8 +81,8 @@ public final class NettyHelloServer {
           type = TEXT;
           break;
         case "/json":
-          content = Unpooled.wrappedBuffer(
-              MAPPER.writeValueAsBytes(Map.of("message", "Hello, World!")));
+          content =
+              Unpooled.wrappedBuffer(MAPPER.writeValueAsBytes(Map.of("message", "Hello, World!")));
           type = JSON;
           break;
         default:
@@ -88,7 +92,8 @@ public final class NettyHelloServer {
       }
       FullHttpResponse response =
           new DefaultFullHttpResponse(request.protocolVersion(), status, content);
-      response.headers()
+      response
+          .headers()
           .set(HttpHeaderNames.CONTENT_TYPE, type)
           .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())
           .set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));

@@ -16,8 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * Vert.x's hello-world server, an independent peer beside the Netty baseline: {@code GET
  * /plaintext} and {@code GET /json} answered on the event loop with the same headers as {@link
  * NettyHelloServer} (content type, length, date), one server instance (and event loop) per I/O
- * thread on one port.
- * Usage: {@code VertxHelloServer port [ioThreads]}.
+ * thread on one port. Usage: {@code VertxHelloServer port [ioThreads]}.
  */
 public final class VertxHelloServer {
 
@@ -34,10 +33,16 @@ public final class VertxHelloServer {
     int instances = Math.max(1, threads);
     Vertx vertx = PlainVertx.create(instances);
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setHost("0.0.0.0");
-    PlainVertx.listen(vertx, instances, port, p -> vertx.createHttpServer(options)
-        .requestHandler(VertxHelloServer::handle)
-        .listen(p)
-        .map(HttpServer::actualPort));
+    PlainVertx.listen(
+        vertx,
+        instances,
+        port,
+        p ->
+            vertx
+                .createHttpServer(options)
+                .requestHandler(VertxHelloServer::handle)
+                .listen(p)
+                .map(HttpServer::actualPort));
     System.err.println("vertx listening on port " + port + " with " + instances + " instances");
     new CountDownLatch(1).await();
   }
@@ -45,7 +50,8 @@ public final class VertxHelloServer {
   private static void handle(HttpServerRequest request) {
     switch (request.path()) {
       case "/plaintext":
-        request.response()
+        request
+            .response()
             .putHeader("content-type", TEXT)
             .putHeader("date", DateFormatter.format(new Date()))
             .end(HELLO);
@@ -58,7 +64,8 @@ public final class VertxHelloServer {
           request.response().setStatusCode(500).end();
           return;
         }
-        request.response()
+        request
+            .response()
             .putHeader("content-type", JSON)
             .putHeader("date", DateFormatter.format(new Date()))
             .end(Buffer.buffer(json));

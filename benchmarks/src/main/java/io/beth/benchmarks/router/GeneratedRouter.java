@@ -47,20 +47,31 @@ final class GeneratedRouter {
         throw new IllegalStateException("the router benchmark needs a JDK, not a JRE");
       }
       StringWriter diagnostics = new StringWriter();
-      try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null,
-          StandardCharsets.UTF_8)) {
+      try (StandardJavaFileManager fm =
+          javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
         Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
-        JavaCompiler.CompilationTask task = javac.getTask(diagnostics, fm, null, List.of(
-                "-classpath", System.getProperty("java.class.path"),
-                "-d", classes.toString(), "-s", generated.toString()),
-            null, units);
+        JavaCompiler.CompilationTask task =
+            javac.getTask(
+                diagnostics,
+                fm,
+                null,
+                List.of(
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "-d",
+                    classes.toString(),
+                    "-s",
+                    generated.toString()),
+                null,
+                units);
         task.setProcessors(List.of(new BethProcessor()));
         if (!task.call()) {
           throw new IllegalStateException("the route classes did not compile:\n" + diagnostics);
         }
       }
-      URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-          GeneratedRouter.class.getClassLoader());
+      URLClassLoader loader =
+          new URLClassLoader(
+              new URL[] {classes.toUri().toURL()}, GeneratedRouter.class.getClassLoader());
       try (Stream<Path> compiled = Files.walk(classes)) {
         for (Path file : compiled.filter(f -> f.toString().endsWith(".class")).toList()) {
           String name = classes.relativize(file).toString().replace('/', '.');

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The usual hand-made router: a map from compiled regular expressions to handlers by method,
- * tried in order until one matches the path; the groups are the path parameters.
+ * The usual hand-made router: a map from compiled regular expressions to handlers by method, tried
+ * in order until one matches the path; the groups are the path parameters.
  */
 final class RegexRouter {
 
@@ -28,15 +28,16 @@ final class RegexRouter {
   RegexRouter(List<RouteSet.Route> routeList) {
     HttpResponse ok = HttpResponse.ok("ok");
     for (RouteSet.Route route : routeList) {
-      routes.computeIfAbsent(Pattern.compile(route.regex()), p -> new LinkedHashMap<>())
+      routes
+          .computeIfAbsent(Pattern.compile(route.regex()), p -> new LinkedHashMap<>())
           .put("GET", params -> CompletableFuture.completedFuture(ok));
     }
   }
 
   CompletionStage<HttpResponse> handle(HttpRequest request) {
     String path = request.rawPath();
-    for (Map.Entry<Pattern, Map<String, Function<String[], CompletionStage<HttpResponse>>>> e
-        : routes.entrySet()) {
+    for (Map.Entry<Pattern, Map<String, Function<String[], CompletionStage<HttpResponse>>>> e :
+        routes.entrySet()) {
       Matcher m = e.getKey().matcher(path);
       if (m.matches()) {
         Function<String[], CompletionStage<HttpResponse>> handler =

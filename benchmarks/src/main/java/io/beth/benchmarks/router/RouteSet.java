@@ -20,13 +20,19 @@ final class RouteSet {
   RouteSet(int n) {
     for (int i = 0; i < n; i++) {
       String base = "/api/res" + i;
-      routes.add(switch (i % 4) {
-        case 0 -> new Route(base, base, base, 0);
-        case 1 -> new Route(base + "/{id}", base + "/([^/]+)", base + "/42", 1);
-        case 2 -> new Route(base + "/{id}/items", base + "/([^/]+)/items", base + "/42/items", 1);
-        default -> new Route(base + "/{id}/items/{item}", base + "/([^/]+)/items/([^/]+)",
-            base + "/42/items/7", 2);
-      });
+      routes.add(
+          switch (i % 4) {
+            case 0 -> new Route(base, base, base, 0);
+            case 1 -> new Route(base + "/{id}", base + "/([^/]+)", base + "/42", 1);
+            case 2 ->
+                new Route(base + "/{id}/items", base + "/([^/]+)/items", base + "/42/items", 1);
+            default ->
+                new Route(
+                    base + "/{id}/items/{item}",
+                    base + "/([^/]+)/items/([^/]+)",
+                    base + "/42/items/7",
+                    2);
+          });
     }
   }
 
@@ -41,18 +47,27 @@ final class RouteSet {
 
   /** The source of route class {@code index}: {@code bench.Routes<index>}. */
   String source(int index) {
-    StringBuilder s = new StringBuilder()
-        .append("package bench;\n")
-        .append("import io.beth.annotations.*;\n")
-        .append("import io.beth.http.HttpResponse;\n")
-        .append("public class Routes").append(index).append(" {\n")
-        .append("  private static final HttpResponse OK = HttpResponse.ok(\"ok\");\n")
-        .append("  public Routes").append(index).append("() {}\n");
+    StringBuilder s =
+        new StringBuilder()
+            .append("package bench;\n")
+            .append("import io.beth.annotations.*;\n")
+            .append("import io.beth.http.HttpResponse;\n")
+            .append("public class Routes")
+            .append(index)
+            .append(" {\n")
+            .append("  private static final HttpResponse OK = HttpResponse.ok(\"ok\");\n")
+            .append("  public Routes")
+            .append(index)
+            .append("() {}\n");
     int end = Math.min(routes.size(), (index + 1) * PER_CLASS);
     for (int i = index * PER_CLASS; i < end; i++) {
       Route route = routes.get(i);
-      s.append("  @HttpRoute(method = \"GET\", path = \"").append(route.template()).append("\")\n")
-          .append("  public HttpResponse route").append(i).append('(');
+      s.append("  @HttpRoute(method = \"GET\", path = \"")
+          .append(route.template())
+          .append("\")\n")
+          .append("  public HttpResponse route")
+          .append(i)
+          .append('(');
       if (route.placeholders() >= 1) {
         s.append("@PathParam(\"id\") String id");
       }

@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Routing one GET request, through to the route's completed response: Beth's generated router
- * (a switch per path segment, literals before placeholders, then the generated binding) against a
- * map of regular expressions tried in order, for 10, 100 and 1,000 routes. Requests cycle over
- * {@value #REQUESTS} paths drawn uniformly from the routes, so the regex router scans half the
- * map on average. Both routers are checked to answer every sampled path 200 before measuring.
+ * Routing one GET request, through to the route's completed response: Beth's generated router (a
+ * switch per path segment, literals before placeholders, then the generated binding) against a map
+ * of regular expressions tried in order, for 10, 100 and 1,000 routes. Requests cycle over {@value
+ * #REQUESTS} paths drawn uniformly from the routes, so the regex router scans half the map on
+ * average. Both routers are checked to answer every sampled path 200 before measuring.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,8 +48,8 @@ public class RouterBenchmark {
     Random random = new Random(42);
     requests = new HttpRequest[REQUESTS];
     for (int i = 0; i < REQUESTS; i++) {
-      requests[i] = HttpRequest.builder()
-          .uri(list.get(random.nextInt(list.size())).samplePath()).build();
+      requests[i] =
+          HttpRequest.builder().uri(list.get(random.nextInt(list.size())).samplePath()).build();
     }
     for (HttpRequest request : requests) {
       int a = generated.handle(request).toCompletableFuture().join().status();

@@ -19,9 +19,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Uncontended put/take throughput, one thread: a burst of {@value #BURST} messages put into a
- * {@link BufferedStream}, then taken, beside {@link ArrayBlockingQueue} offer/poll and
- * {@link SubmissionPublisher} submit to a subscriber run on the submitting thread. One operation is
- * one message put and taken.
+ * {@link BufferedStream}, then taken, beside {@link ArrayBlockingQueue} offer/poll and {@link
+ * SubmissionPublisher} submit to a subscriber run on the submitting thread. One operation is one
+ * message put and taken.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,23 +42,24 @@ public class StreamPutTakeBenchmark {
     stream = BufferedStream.create(BURST);
     queue = new ArrayBlockingQueue<>(BURST);
     publisher = new SubmissionPublisher<>(Runnable::run, BURST);
-    publisher.subscribe(new Flow.Subscriber<Long>() {
-      @Override
-      public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
-      }
+    publisher.subscribe(
+        new Flow.Subscriber<Long>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
 
-      @Override
-      public void onNext(Long item) {
-        sink.consume(item);
-      }
+          @Override
+          public void onNext(Long item) {
+            sink.consume(item);
+          }
 
-      @Override
-      public void onError(Throwable throwable) {}
+          @Override
+          public void onError(Throwable throwable) {}
 
-      @Override
-      public void onComplete() {}
-    });
+          @Override
+          public void onComplete() {}
+        });
   }
 
   @TearDown(Level.Trial)

@@ -45,25 +45,35 @@ final class EchoClient implements AutoCloseable {
     for (int i = 0; i < sockets; i++) {
       CompletableFuture<Channel> handshaken = new CompletableFuture<>();
       ready.add(handshaken);
-      new Bootstrap().group(group)
+      new Bootstrap()
+          .group(group)
           .channel(PlainNetty.socketChannel())
           .option(ChannelOption.TCP_NODELAY, true)
-          .handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-              ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                  new WebSocketClientProtocolHandler(uri,
-                      io.netty.handler.codec.http.websocketx.WebSocketVersion.V13, null, false,
-                      io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE, 65536),
-                  client.new Loop(handshaken));
-            }
-          })
+          .handler(
+              new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                  ch.pipeline()
+                      .addLast(
+                          new HttpClientCodec(),
+                          new HttpObjectAggregator(8192),
+                          new WebSocketClientProtocolHandler(
+                              uri,
+                              io.netty.handler.codec.http.websocketx.WebSocketVersion.V13,
+                              null,
+                              false,
+                              io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE,
+                              65536),
+                          client.new Loop(handshaken));
+                }
+              })
           .connect(uri.getHost(), uri.getPort())
-          .addListener(f -> {
-            if (!f.isSuccess()) {
-              handshaken.completeExceptionally(f.cause());
-            }
-          });
+          .addListener(
+              f -> {
+                if (!f.isSuccess()) {
+                  handshaken.completeExceptionally(f.cause());
+                }
+              });
     }
     for (CompletableFuture<Channel> f : ready) {
       Channel ch = f.get(30, TimeUnit.SECONDS);

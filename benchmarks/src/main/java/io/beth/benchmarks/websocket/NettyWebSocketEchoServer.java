@@ -17,9 +17,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 
 /**
- * The baseline: a hand-written Netty WebSocket echo server the way Netty's examples write one
- * (HTTP codec, aggregator, {@link WebSocketServerProtocolHandler}, a handler writing each data
- * frame back and flushing once per read).
+ * The baseline: a hand-written Netty WebSocket echo server the way Netty's examples write one (HTTP
+ * codec, aggregator, {@link WebSocketServerProtocolHandler}, a handler writing each data frame back
+ * and flushing once per read).
  */
 final class NettyWebSocketEchoServer implements AutoCloseable {
 
@@ -28,19 +28,27 @@ final class NettyWebSocketEchoServer implements AutoCloseable {
 
   NettyWebSocketEchoServer(int ioThreads) throws InterruptedException {
     group = PlainNetty.group(ioThreads, "baseline-ws-io");
-    channel = new ServerBootstrap()
-        .group(group)
-        .channel(PlainNetty.serverChannel())
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                new WebSocketServerProtocolHandler("/echo"), new Echo());
-          }
-        })
-        .bind("127.0.0.1", 0).sync().channel();
+    channel =
+        new ServerBootstrap()
+            .group(group)
+            .channel(PlainNetty.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            new HttpServerCodec(),
+                            new HttpObjectAggregator(65536),
+                            new WebSocketServerProtocolHandler("/echo"),
+                            new Echo());
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
   }
 
   int port() {

@@ -20,10 +20,17 @@ final class VertxWebSocketEchoServer implements AutoCloseable {
     vertx = PlainVertx.create(instances);
     HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setTcpNoDelay(true);
     try {
-      port = PlainVertx.listen(vertx, instances, 0, p -> vertx.createHttpServer(options)
-          .webSocketHandler(VertxWebSocketEchoServer::echo)
-          .listen(p)
-          .map(server -> server.actualPort()));
+      port =
+          PlainVertx.listen(
+              vertx,
+              instances,
+              0,
+              p ->
+                  vertx
+                      .createHttpServer(options)
+                      .webSocketHandler(VertxWebSocketEchoServer::echo)
+                      .listen(p)
+                      .map(server -> server.actualPort()));
     } catch (Exception e) {
       PlainVertx.close(vertx); // its threads would keep the JVM alive
       throw e;

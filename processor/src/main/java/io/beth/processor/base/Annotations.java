@@ -26,8 +26,8 @@ public final class Annotations {
 
   /** The value of {@code name} as written, if the annotation sets it explicitly. */
   public static Optional<AnnotationValue> explicit(AnnotationMirror mirror, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-        : mirror.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(name)) {
         return Optional.of(e.getValue());
       }
@@ -37,17 +37,21 @@ public final class Annotations {
 
   /** The value of {@code name}, written or default. */
   public static AnnotationValue value(AnnotationMirror mirror, String name) {
-    return explicit(mirror, name).orElseGet(() -> {
-      for (ExecutableElement m : ((TypeElement) mirror.getAnnotationType().asElement())
-          .getEnclosedElements().stream()
-          .filter(ExecutableElement.class::isInstance).map(ExecutableElement.class::cast)
-          .toList()) {
-        if (m.getSimpleName().contentEquals(name)) {
-          return m.getDefaultValue();
-        }
-      }
-      throw new IllegalArgumentException("no member " + name + " on " + mirror);
-    });
+    return explicit(mirror, name)
+        .orElseGet(
+            () -> {
+              for (ExecutableElement m :
+                  ((TypeElement) mirror.getAnnotationType().asElement())
+                      .getEnclosedElements().stream()
+                          .filter(ExecutableElement.class::isInstance)
+                          .map(ExecutableElement.class::cast)
+                          .toList()) {
+                if (m.getSimpleName().contentEquals(name)) {
+                  return m.getDefaultValue();
+                }
+              }
+              throw new IllegalArgumentException("no member " + name + " on " + mirror);
+            });
   }
 
   /** The string value of {@code name}. */

@@ -15,26 +15,33 @@ import javax.tools.Diagnostic;
 
 /**
  * The one place every diagnostic of the processor goes through: attaches it to its element (and
- * annotation value when known) and counts errors, so a step can tell whether a model had
- * mistakes while the user still sees every mistake of the compilation.
+ * annotation value when known) and counts errors, so a step can tell whether a model had mistakes
+ * while the user still sees every mistake of the compilation.
  *
  * <p>Diagnostics are held until {@link #flush()}, which the processor calls at the start of the
- * next round (or in the last one). javac runs no further normal round once a processor has
- * reported an error, so an error printed in the round that generated Beth's module would keep
- * Dagger from ever processing the component that includes it, adding Dagger's own failure to
- * Beth's error; printed one round later, Dagger has processed it. Since javac makes new elements
- * for each round, a held diagnostic keeps its place in the source (the tree javac parsed once),
- * not the element.
+ * next round (or in the last one). javac runs no further normal round once a processor has reported
+ * an error, so an error printed in the round that generated Beth's module would keep Dagger from
+ * ever processing the component that includes it, adding Dagger's own failure to Beth's error;
+ * printed one round later, Dagger has processed it. Since javac makes new elements for each round,
+ * a held diagnostic keeps its place in the source (the tree javac parsed once), not the element.
  */
 public final class Reporter {
 
   /** One diagnostic, held until printed: at {@code tree} when known, else on the element. */
-  private record Held(Diagnostic.Kind kind, String message, Tree tree, CompilationUnitTree unit,
-      Element element, AnnotationMirror annotation, AnnotationValue value) {}
+  private record Held(
+      Diagnostic.Kind kind,
+      String message,
+      Tree tree,
+      CompilationUnitTree unit,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value) {}
 
   private final Messager messager;
+
   /** The source trees under javac; null with another compiler, which prints at once. */
   private final Trees trees;
+
   private final List<Held> held = new ArrayList<>();
   private int errors;
 
@@ -50,7 +57,11 @@ public final class Reporter {
   }
 
   /** Reports an error on the value {@code value} of {@code annotation} on {@code element}. */
-  public void error(Element element, AnnotationMirror annotation, AnnotationValue value, String id,
+  public void error(
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      String id,
       String message) {
     errors++;
     hold(Diagnostic.Kind.ERROR, id + " " + message, element, annotation, value);
@@ -61,8 +72,12 @@ public final class Reporter {
     hold(Diagnostic.Kind.WARNING, id + " " + message, element, null, null);
   }
 
-  private void hold(Diagnostic.Kind kind, String message, Element element,
-      AnnotationMirror annotation, AnnotationValue value) {
+  private void hold(
+      Diagnostic.Kind kind,
+      String message,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value) {
     TreePath path = null;
     if (trees != null) {
       if (annotation != null && value != null) {
@@ -75,9 +90,10 @@ public final class Reporter {
         path = trees.getPath(element);
       }
     }
-    held.add(path == null
-        ? new Held(kind, message, null, null, element, annotation, value)
-        : new Held(kind, message, path.getLeaf(), path.getCompilationUnit(), null, null, null));
+    held.add(
+        path == null
+            ? new Held(kind, message, null, null, element, annotation, value)
+            : new Held(kind, message, path.getLeaf(), path.getCompilationUnit(), null, null, null));
     if (trees == null) {
       flush();
     }

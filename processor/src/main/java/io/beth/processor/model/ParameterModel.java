@@ -7,8 +7,8 @@ import javax.lang.model.type.TypeMirror;
 /**
  * One route method parameter and what it binds to. {@code name} is the path placeholder, query
  * parameter, header or cookie name (empty for the body and the request); {@code conversion} is
- * present for text-bound parameters, whose {@code type} is the value type (the argument of
- * an {@code Optional} or {@code List}); {@code defaultValue} is the annotation's default, if set.
+ * present for text-bound parameters, whose {@code type} is the value type (the argument of an
+ * {@code Optional} or {@code List}); {@code defaultValue} is the annotation's default, if set.
  */
 public record ParameterModel(
     VariableElement element,
@@ -39,8 +39,10 @@ public record ParameterModel(
 
   /** Whether this parameter is bound to the body, in any form. */
   public boolean isBody() {
-    return binding == Binding.BODY || binding == Binding.BODY_TEXT
-        || binding == Binding.BODY_BYTES || binding == Binding.BODY_STREAM;
+    return binding == Binding.BODY
+        || binding == Binding.BODY_TEXT
+        || binding == Binding.BODY_BYTES
+        || binding == Binding.BODY_STREAM;
   }
 
   /** How many values a text-bound parameter takes. */

@@ -3,9 +3,9 @@ package io.beth.processor.model;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * What a route method returns: the kind of result, whether it comes as a future, whether the
- * value comes in an {@code Optional} (empty answered 404), and the type of the value (the future's
- * and the optional's argument when {@code async} or {@code optional}).
+ * What a route method returns: the kind of result, whether it comes as a future, whether the value
+ * comes in an {@code Optional} (empty answered 404), and the type of the value (the future's and
+ * the optional's argument when {@code async} or {@code optional}).
  */
 public record ResultModel(Kind kind, boolean async, boolean optional, TypeMirror valueType) {
 

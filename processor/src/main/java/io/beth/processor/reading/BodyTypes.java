@@ -9,8 +9,8 @@ import javax.lang.model.type.TypeMirror;
 /**
  * What a {@code @Body} parameter's type receives: {@code Source<byte[]>} the body as a stream,
  * {@code String} (or {@code CharSequence}) its text, {@code byte[]} its bytes, and any other
- * concrete type the body decoded by a codec. Types that look like a stream or an optional body
- * but are none of these are refused with the type to declare instead.
+ * concrete type the body decoded by a codec. Types that look like a stream or an optional body but
+ * are none of these are refused with the type to declare instead.
  */
 final class BodyTypes {
 
@@ -40,7 +40,8 @@ final class BodyTypes {
       return "which no codec can decode to; declare a concrete class";
     }
     if (checks.is(type, RuntimeNames.HTTP_REQUEST)) {
-      return client ? "which a client method cannot send; declare the value to send as the body"
+      return client
+          ? "which a client method cannot send; declare the value to send as the body"
           : "which is the whole request, not its body; remove @Body (an unannotated "
               + "HttpRequest parameter receives the request)";
     }

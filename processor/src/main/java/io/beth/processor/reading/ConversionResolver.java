@@ -16,20 +16,21 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Finds how text converts to a parameter type: primitives and boxes, {@code String}, enums,
- * {@code UUID}, then a public static {@code valueOf(String)}, {@code of(String)}, {@code
+ * Finds how text converts to a parameter type: primitives and boxes, {@code String}, enums, {@code
+ * UUID}, then a public static {@code valueOf(String)}, {@code of(String)}, {@code
  * parse(CharSequence)} or {@code parse(String)} returning the type, then a public {@code String}
  * constructor.
  */
 public final class ConversionResolver {
 
   /** The factories tried, in order, as name and parameter type. */
-  private static final List<List<String>> FACTORIES = List.of(
-      List.of("valueOf", "java.lang.String"),
-      List.of("of", "java.lang.String"),
-      List.of("parse", "java.lang.CharSequence"),
-      List.of("parse", "java.lang.String"),
-      List.of("fromString", "java.lang.String"));
+  private static final List<List<String>> FACTORIES =
+      List.of(
+          List.of("valueOf", "java.lang.String"),
+          List.of("of", "java.lang.String"),
+          List.of("parse", "java.lang.CharSequence"),
+          List.of("parse", "java.lang.String"),
+          List.of("fromString", "java.lang.String"));
 
   private final TypeChecks checks;
 

@@ -18,18 +18,18 @@ import javax.lang.model.type.TypeMirror;
  * request: primitives and their boxes with the router's parsers, enums by constant name, and the
  * JDK's value types ({@code java.time}, {@code UUID}, {@code BigDecimal}, {@code BigInteger},
  * {@code URI}) through their factory or constructor, called here. Other types (the application's
- * own, or a JDK class whose constructor may act) are not run at compile time, so their defaults
- * are converted per request only.
+ * own, or a JDK class whose constructor may act) are not run at compile time, so their defaults are
+ * converted per request only.
  */
 final class DefaultValueChecker {
 
   /**
-   * The JDK types whose factory or {@code String} constructor is run on a default, besides those
-   * of {@code java.time}: pure value types, so running one at compile time has no effect (a
+   * The JDK types whose factory or {@code String} constructor is run on a default, besides those of
+   * {@code java.time}: pure value types, so running one at compile time has no effect (a
    * constructor such as {@code FileOutputStream(String)} would create a file, and is never run).
    */
-  private static final Set<String> VALUE_TYPES = Set.of("java.util.UUID",
-      "java.math.BigDecimal", "java.math.BigInteger", "java.net.URI");
+  private static final Set<String> VALUE_TYPES =
+      Set.of("java.util.UUID", "java.math.BigDecimal", "java.math.BigInteger", "java.net.URI");
 
   private final TypeChecks checks;
 
@@ -53,8 +53,10 @@ final class DefaultValueChecker {
   }
 
   private Optional<String> primitive(String text, TypeMirror target) {
-    TypeKind kind = target.getKind().isPrimitive()
-        ? target.getKind() : checks.types().unboxedType(target).getKind();
+    TypeKind kind =
+        target.getKind().isPrimitive()
+            ? target.getKind()
+            : checks.types().unboxedType(target).getKind();
     String name = kind.name().toLowerCase(Locale.ROOT);
     try {
       switch (kind) {
@@ -77,22 +79,35 @@ final class DefaultValueChecker {
       }
     } catch (NumberFormatException e) {
       boolean whole = kind != TypeKind.FLOAT && kind != TypeKind.DOUBLE;
-      return Optional.of("it is not " + (whole ? "a whole number" : "a number") + " in the range"
-          + " of " + name + ", such as \"" + (whole ? "10" : "1.5") + "\"");
+      return Optional.of(
+          "it is not "
+              + (whole ? "a whole number" : "a number")
+              + " in the range"
+              + " of "
+              + name
+              + ", such as \""
+              + (whole ? "10" : "1.5")
+              + "\"");
     }
     return Optional.empty();
   }
 
   private static Optional<String> enumConstant(String text, TypeElement type) {
-    List<String> constants = type.getEnclosedElements().stream()
-        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
-        .map(e -> e.getSimpleName().toString())
-        .toList();
+    List<String> constants =
+        type.getEnclosedElements().stream()
+            .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+            .map(e -> e.getSimpleName().toString())
+            .toList();
     if (constants.contains(text)) {
       return Optional.empty();
     }
-    return Optional.of(type.getSimpleName() + " has no constant " + text + "; use one of "
-        + String.join(", ", constants) + " (names are case-sensitive)");
+    return Optional.of(
+        type.getSimpleName()
+            + " has no constant "
+            + text
+            + "; use one of "
+            + String.join(", ", constants)
+            + " (names are case-sensitive)");
   }
 
   /** Runs the JDK type's factory or constructor on {@code text}; others are not checked. */
@@ -124,8 +139,10 @@ final class DefaultValueChecker {
       }
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      return Optional.of(type.getSimpleName() + " refuses it"
-          + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+      return Optional.of(
+          type.getSimpleName()
+              + " refuses it"
+              + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return Optional.empty(); // cannot be run here: leave it to the router
     }

@@ -52,19 +52,28 @@ public final class EndpointReader {
   /** The endpoint model of {@code type}, if it reads cleanly. */
   public Optional<EndpointModel> read(TypeElement type) {
     List<String> kinds = new ArrayList<>();
-    ENDPOINTS.keySet().stream().filter(a -> Annotations.find(type, a).isPresent())
+    ENDPOINTS.keySet().stream()
+        .filter(a -> Annotations.find(type, a).isPresent())
         .forEach(a -> kinds.add("@" + a.substring(a.lastIndexOf('.') + 1)));
     if (TypeReader.hasRoutes(type)) {
       kinds.add("@HttpRoute");
     }
     if (kinds.size() > 1) {
-      reporter.error(type, BethMessages.HANDLER_KIND, type.getSimpleName() + " carries "
-          + String.join(" and ", kinds) + ", but a class handles one protocol; give each its"
-          + " own class.");
+      reporter.error(
+          type,
+          BethMessages.HANDLER_KIND,
+          type.getSimpleName()
+              + " carries "
+              + String.join(" and ", kinds)
+              + ", but a class handles one protocol; give each its"
+              + " own class.");
       return Optional.empty();
     }
-    String annotation = ENDPOINTS.keySet().stream()
-        .filter(a -> Annotations.find(type, a).isPresent()).findFirst().orElseThrow();
+    String annotation =
+        ENDPOINTS.keySet().stream()
+            .filter(a -> Annotations.find(type, a).isPresent())
+            .findFirst()
+            .orElseThrow();
     EndpointModel.Kind kind = ENDPOINTS.get(annotation);
     AnnotationMirror mirror = Annotations.find(type, annotation).orElseThrow();
     Optional<Construction> how = construction.check(type);
@@ -77,37 +86,62 @@ public final class EndpointReader {
       path = (String) value.getValue();
       TemplateParser.Parsed parsed = TemplateParser.parse(path);
       if (!parsed.ok() || !parsed.template().placeholders().isEmpty()) {
-        reporter.error(type, mirror, value, BethMessages.ROUTE_TEMPLATE, parsed.ok()
-            ? "A WebSocket endpoint path is literal; remove the placeholders from \"" + path + "\"."
-            : parsed.problem());
+        reporter.error(
+            type,
+            mirror,
+            value,
+            BethMessages.ROUTE_TEMPLATE,
+            parsed.ok()
+                ? "A WebSocket endpoint path is literal; remove the placeholders from \""
+                    + path
+                    + "\"."
+                : parsed.problem());
         ok = false;
       }
     } else {
       AnnotationValue value = Annotations.value(mirror, "port");
       port = (Integer) value.getValue();
       if (port < 0 || port > 65535) {
-        reporter.error(type, mirror, value, BethMessages.PORT_RANGE, "Port " + port
-            + " of " + type.getSimpleName() + " is out of range; use 1 to 65535, or 0 to pick a"
-            + " free port.");
+        reporter.error(
+            type,
+            mirror,
+            value,
+            BethMessages.PORT_RANGE,
+            "Port "
+                + port
+                + " of "
+                + type.getSimpleName()
+                + " is out of range; use 1 to 65535, or 0 to pick a"
+                + " free port.");
         ok = false;
       }
     }
-    return ok ? Optional.of(new EndpointModel(kind, type, path, port, how.get()))
+    return ok
+        ? Optional.of(new EndpointModel(kind, type, path, port, how.get()))
         : Optional.empty();
   }
 
-  private boolean implementsHandler(TypeElement type, EndpointModel.Kind kind,
-      AnnotationMirror mirror) {
-    String required = switch (kind) {
-      case WEBSOCKET -> RuntimeNames.WEBSOCKET_HANDLER;
-      case TCP -> RuntimeNames.TCP_HANDLER;
-      case UDP -> RuntimeNames.UDP_HANDLER;
-    };
+  private boolean implementsHandler(
+      TypeElement type, EndpointModel.Kind kind, AnnotationMirror mirror) {
+    String required =
+        switch (kind) {
+          case WEBSOCKET -> RuntimeNames.WEBSOCKET_HANDLER;
+          case TCP -> RuntimeNames.TCP_HANDLER;
+          case UDP -> RuntimeNames.UDP_HANDLER;
+        };
     String annotation = "@" + mirror.getAnnotationType().asElement().getSimpleName();
     if (checks.elements().getTypeElement(required) == null) {
-      reporter.error(type, mirror, null, BethMessages.HANDLER_INTERFACE, annotation
-          + " requires " + type.getSimpleName() + " to implement " + required
-          + ", which is not on the classpath; add the beth-runtime dependency.");
+      reporter.error(
+          type,
+          mirror,
+          null,
+          BethMessages.HANDLER_INTERFACE,
+          annotation
+              + " requires "
+              + type.getSimpleName()
+              + " to implement "
+              + required
+              + ", which is not on the classpath; add the beth-runtime dependency.");
       return false;
     }
     if (!checks.isSubtype(type.asType(), required)) {
@@ -116,10 +150,19 @@ public final class EndpointReader {
           return false; // javac reports the missing supertype; it may be the handler interface
         }
       }
-      reporter.error(type, mirror, null, BethMessages.HANDLER_INTERFACE, type.getSimpleName()
-          + " is annotated " + annotation + " but does not implement " + required
-          + "; add \"implements " + required.substring(required.lastIndexOf('.') + 1)
-          + "\" and its method.");
+      reporter.error(
+          type,
+          mirror,
+          null,
+          BethMessages.HANDLER_INTERFACE,
+          type.getSimpleName()
+              + " is annotated "
+              + annotation
+              + " but does not implement "
+              + required
+              + "; add \"implements "
+              + required.substring(required.lastIndexOf('.') + 1)
+              + "\" and its method.");
       return false;
     }
     return true;

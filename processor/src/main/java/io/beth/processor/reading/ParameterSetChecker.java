@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Checks a route's parameters together: one body at most (a body on {@code GET} or {@code HEAD}
- * is warned about), and no query parameter, header or cookie bound twice (header names compared
+ * Checks a route's parameters together: one body at most (a body on {@code GET} or {@code HEAD} is
+ * warned about), and no query parameter, header or cookie bound twice (header names compared
  * without case, as HTTP does).
  */
 final class ParameterSetChecker {
@@ -27,33 +27,62 @@ final class ParameterSetChecker {
     boolean ok = true;
     List<ParameterModel> bodies = params.stream().filter(ParameterModel::isBody).toList();
     if (bodies.size() > 1) {
-      reporter.error(bodies.get(1).element(), BethMessages.ROUTE_TWO_BODIES, "Route " + name
-          + " has " + bodies.size() + " @Body parameters; a request has one body, so keep"
-          + " @Body on one parameter and bind the others to path, query, header or cookie values.");
+      reporter.error(
+          bodies.get(1).element(),
+          BethMessages.ROUTE_TWO_BODIES,
+          "Route "
+              + name
+              + " has "
+              + bodies.size()
+              + " @Body parameters; a request has one body, so keep"
+              + " @Body on one parameter and bind the others to path, query, header or cookie values.");
       ok = false;
     }
     if (!bodies.isEmpty() && (httpMethod.equals("GET") || httpMethod.equals("HEAD"))) {
-      reporter.warning(bodies.get(0).element(), BethMessages.ROUTE_BODY_ON_GET, "Route " + name
-          + " reads a body on " + httpMethod + ", which clients and proxies usually do not send;"
-          + " use POST or PUT, or bind the values to query parameters.");
+      reporter.warning(
+          bodies.get(0).element(),
+          BethMessages.ROUTE_BODY_ON_GET,
+          "Route "
+              + name
+              + " reads a body on "
+              + httpMethod
+              + ", which clients and proxies usually do not send;"
+              + " use POST or PUT, or bind the values to query parameters.");
     }
     Map<String, ParameterModel> seen = new HashMap<>();
     for (ParameterModel p : params) {
-      if (p.binding() != Binding.QUERY && p.binding() != Binding.HEADER
+      if (p.binding() != Binding.QUERY
+          && p.binding() != Binding.HEADER
           && p.binding() != Binding.COOKIE) {
         continue;
       }
-      String key = p.binding() + " " + (p.binding() == Binding.HEADER
-          ? p.name().toLowerCase(Locale.ROOT) : p.name());
+      String key =
+          p.binding()
+              + " "
+              + (p.binding() == Binding.HEADER ? p.name().toLowerCase(Locale.ROOT) : p.name());
       ParameterModel earlier = seen.putIfAbsent(key, p);
       if (earlier != null) {
-        String kind = p.binding() == Binding.QUERY ? "query parameter"
-            : p.binding().name().toLowerCase(Locale.ROOT);
-        reporter.error(p.element(), BethMessages.PARAMETER_DUPLICATE, "Parameters "
-            + earlier.element().getSimpleName() + " and " + p.element().getSimpleName() + " of "
-            + name + " both bind the " + kind + " '" + p.name() + "'; bind it once"
-            + (p.binding() == Binding.COOKIE ? "." : " (a List parameter receives every value of"
-                + " a repeated one)."));
+        String kind =
+            p.binding() == Binding.QUERY
+                ? "query parameter"
+                : p.binding().name().toLowerCase(Locale.ROOT);
+        reporter.error(
+            p.element(),
+            BethMessages.PARAMETER_DUPLICATE,
+            "Parameters "
+                + earlier.element().getSimpleName()
+                + " and "
+                + p.element().getSimpleName()
+                + " of "
+                + name
+                + " both bind the "
+                + kind
+                + " '"
+                + p.name()
+                + "'; bind it once"
+                + (p.binding() == Binding.COOKIE
+                    ? "."
+                    : " (a List parameter receives every value of" + " a repeated one)."));
         ok = false;
       }
     }

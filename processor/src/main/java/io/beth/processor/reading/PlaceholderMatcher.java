@@ -20,9 +20,9 @@ import javax.lang.model.element.VariableElement;
 /**
  * Matches a route's placeholders with its {@code @PathParam} parameters, reporting each mismatch
  * once: a {@code @PathParam} whose name is not a placeholder is paired with the placeholder it
- * probably meant (same name but for case, or the only one left), a placeholder whose parameter
- * was already reported is not reported again, and a placeholder whose parameter is bound to
- * something else says so.
+ * probably meant (same name but for case, or the only one left), a placeholder whose parameter was
+ * already reported is not reported again, and a placeholder whose parameter is bound to something
+ * else says so.
  */
 final class PlaceholderMatcher {
 
@@ -38,8 +38,13 @@ final class PlaceholderMatcher {
    * Checks the {@code @PathParam} parameters {@code params} of route {@code name} against {@code
    * template}; {@code failed} are the parameters already reported. Returns whether all match.
    */
-  boolean check(ExecutableElement method, AnnotationMirror mirror, AnnotationValue pathValue,
-      PathTemplate template, List<ParameterModel> params, List<VariableElement> failed,
+  boolean check(
+      ExecutableElement method,
+      AnnotationMirror mirror,
+      AnnotationValue pathValue,
+      PathTemplate template,
+      List<ParameterModel> params,
+      List<VariableElement> failed,
       String name) {
     boolean ok = true;
     List<String> unbound = new ArrayList<>(template.placeholders());
@@ -52,31 +57,51 @@ final class PlaceholderMatcher {
       if (!template.placeholders().contains(p.name())) {
         unmatched.add(p);
       } else if (!bound.add(p.name())) {
-        reporter.error(p.element(), BethMessages.ROUTE_PATH_PARAM, "Placeholder {" + p.name()
-            + "} of " + name + " is bound by two @PathParam parameters; bind it once.");
+        reporter.error(
+            p.element(),
+            BethMessages.ROUTE_PATH_PARAM,
+            "Placeholder {"
+                + p.name()
+                + "} of "
+                + name
+                + " is bound by two @PathParam parameters; bind it once.");
         ok = false;
       }
     }
     unbound.removeAll(bound);
     for (VariableElement f : failed) {
       unbound.remove(f.getSimpleName().toString());
-      Annotations.find(f, PATH_PARAM).map(m -> Annotations.string(m, "value"))
+      Annotations.find(f, PATH_PARAM)
+          .map(m -> Annotations.string(m, "value"))
           .ifPresent(unbound::remove);
     }
     for (ParameterModel p : unmatched) {
       ok = false;
-      Optional<String> meant = unbound.stream().filter(u -> u.equalsIgnoreCase(p.name()))
-          .findFirst();
+      Optional<String> meant =
+          unbound.stream().filter(u -> u.equalsIgnoreCase(p.name())).findFirst();
       boolean byCase = meant.isPresent();
       if (meant.isEmpty() && unmatched.size() == 1 && unbound.size() == 1) {
         meant = Optional.of(unbound.get(0));
       }
-      String message = "@PathParam \"" + p.name() + "\" of " + name + " has no {" + p.name()
-          + "} placeholder in \"" + template.text() + "\"; ";
+      String message =
+          "@PathParam \""
+              + p.name()
+              + "\" of "
+              + name
+              + " has no {"
+              + p.name()
+              + "} placeholder in \""
+              + template.text()
+              + "\"; ";
       if (meant.isPresent()) {
         unbound.remove(meant.get());
-        message += "did you mean {" + meant.get() + "}? Write @PathParam(\"" + meant.get()
-            + "\")" + (byCase ? " (placeholder names are case-sensitive)." : ".");
+        message +=
+            "did you mean {"
+                + meant.get()
+                + "}? Write @PathParam(\""
+                + meant.get()
+                + "\")"
+                + (byCase ? " (placeholder names are case-sensitive)." : ".");
       } else {
         message += "add the placeholder to the path or bind the parameter differently.";
       }
@@ -84,15 +109,38 @@ final class PlaceholderMatcher {
     }
     for (String placeholder : unbound) {
       ok = false;
-      Optional<ParameterModel> other = params.stream()
-          .filter(p -> p.binding() != Binding.PATH && (p.name().equals(placeholder)
-              || p.element().getSimpleName().contentEquals(placeholder)))
-          .findFirst();
-      String fix = other.map(p -> "parameter " + p.element().getSimpleName() + " is bound to "
-              + describe(p) + ", so annotate it @PathParam(\"" + placeholder + "\") instead.")
-          .orElse("add a parameter annotated @PathParam(\"" + placeholder + "\") to " + name + ".");
-      reporter.error(method, mirror, pathValue, BethMessages.ROUTE_PLACEHOLDER, "Placeholder {"
-          + placeholder + "} in \"" + template.text() + "\" has no parameter; " + fix);
+      Optional<ParameterModel> other =
+          params.stream()
+              .filter(
+                  p ->
+                      p.binding() != Binding.PATH
+                          && (p.name().equals(placeholder)
+                              || p.element().getSimpleName().contentEquals(placeholder)))
+              .findFirst();
+      String fix =
+          other
+              .map(
+                  p ->
+                      "parameter "
+                          + p.element().getSimpleName()
+                          + " is bound to "
+                          + describe(p)
+                          + ", so annotate it @PathParam(\""
+                          + placeholder
+                          + "\") instead.")
+              .orElse(
+                  "add a parameter annotated @PathParam(\"" + placeholder + "\") to " + name + ".");
+      reporter.error(
+          method,
+          mirror,
+          pathValue,
+          BethMessages.ROUTE_PLACEHOLDER,
+          "Placeholder {"
+              + placeholder
+              + "} in \""
+              + template.text()
+              + "\" has no parameter; "
+              + fix);
     }
     return ok;
   }

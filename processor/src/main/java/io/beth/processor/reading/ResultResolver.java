@@ -12,9 +12,9 @@ import javax.lang.model.type.TypeMirror;
  * Classifies a route method's return type: {@code HttpResponse}, {@code void}, a {@code Source} or
  * {@code Flow.Publisher} (chunked; of {@code ServerSentEvent}, an event stream), a {@code
  * CompletableFuture}/{@code CompletionStage} of a response, {@code Void} or a value, or a value
- * encoded by the codec; a value (also in a future) may come in an {@code Optional}, whose empty
- * is answered 404. Types a codec would encode by accident (a response builder, an {@code
- * InputStream}, a file, a Java stream) are refused with what to return instead.
+ * encoded by the codec; a value (also in a future) may come in an {@code Optional}, whose empty is
+ * answered 404. Types a codec would encode by accident (a response builder, an {@code InputStream},
+ * a file, a Java stream) are refused with what to return instead.
  */
 public final class ResultResolver {
 
@@ -42,10 +42,12 @@ public final class ResultResolver {
     }
     if (isFuture(type)) {
       List<? extends TypeMirror> args = checks.arguments(type);
-      if (args.size() != 1 || (args.get(0).getKind() != TypeKind.DECLARED
-          && args.get(0).getKind() != TypeKind.ARRAY)) {
-        return unsupported("the future's value type must be a class such as"
-            + " CompletableFuture<User>, CompletableFuture<HttpResponse> or CompletableFuture<Void>");
+      if (args.size() != 1
+          || (args.get(0).getKind() != TypeKind.DECLARED
+              && args.get(0).getKind() != TypeKind.ARRAY)) {
+        return unsupported(
+            "the future's value type must be a class such as"
+                + " CompletableFuture<User>, CompletableFuture<HttpResponse> or CompletableFuture<Void>");
       }
       TypeMirror value = args.get(0);
       if (checks.is(value, "java.lang.Void")) {
@@ -55,8 +57,9 @@ public final class ResultResolver {
         return ok(new ResultModel(Kind.RESPONSE, true, value));
       }
       if (isStream(value) || checks.isSubtype(value, FUTURE) || isFuture(value)) {
-        return unsupported("a future of a stream or of another future is not supported;"
-            + " return the stream itself, or a CompletableFuture<HttpResponse> carrying it");
+        return unsupported(
+            "a future of a stream or of another future is not supported;"
+                + " return the stream itself, or a CompletableFuture<HttpResponse> carrying it");
       }
       return value(value, true);
     }
@@ -69,8 +72,8 @@ public final class ResultResolver {
       return ok(new ResultModel(events ? Kind.EVENTS : Kind.STREAM, false, type));
     }
     if (type.getKind() == TypeKind.DECLARED && checks.isSubtype(type, FUTURE)) {
-      return unsupported("return CompletableFuture or CompletionStage instead of "
-          + checks.types().erasure(type));
+      return unsupported(
+          "return CompletableFuture or CompletionStage instead of " + checks.types().erasure(type));
     }
     return value(type, false);
   }
@@ -89,10 +92,10 @@ public final class ResultResolver {
     }
     switch (type.getKind()) {
       case DECLARED:
-        if (checks.arguments(type).stream().anyMatch(a -> a.getKind() != TypeKind.DECLARED
-            && a.getKind() != TypeKind.ARRAY)) {
-          return unsupported("its type arguments must be concrete types, not wildcards or"
-              + " type variables");
+        if (checks.arguments(type).stream()
+            .anyMatch(a -> a.getKind() != TypeKind.DECLARED && a.getKind() != TypeKind.ARRAY)) {
+          return unsupported(
+              "its type arguments must be concrete types, not wildcards or" + " type variables");
         }
         return ok(new ResultModel(Kind.VALUE, async, type));
       case ARRAY:
@@ -106,27 +109,37 @@ public final class ResultResolver {
       case DOUBLE:
         return ok(new ResultModel(Kind.VALUE, async, type));
       default:
-        return unsupported("a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT)
-            + " type cannot be encoded; return a concrete class");
+        return unsupported(
+            "a "
+                + type.getKind().toString().toLowerCase(java.util.Locale.ROOT)
+                + " type cannot be encoded; return a concrete class");
     }
   }
 
   /** {@code Optional<T>} of a value {@code T}: the value encoded, or 404 when empty. */
   private Outcome optional(TypeMirror type, boolean async) {
     List<? extends TypeMirror> args = checks.arguments(type);
-    if (args.size() != 1 || (args.get(0).getKind() != TypeKind.DECLARED
-        && args.get(0).getKind() != TypeKind.ARRAY)) {
+    if (args.size() != 1
+        || (args.get(0).getKind() != TypeKind.DECLARED
+            && args.get(0).getKind() != TypeKind.ARRAY)) {
       return unsupported("the Optional's value type must be a class such as Optional<User>");
     }
     TypeMirror value = args.get(0);
-    if (checks.is(value, RuntimeNames.HTTP_RESPONSE) || checks.is(value, "java.lang.Void")
-        || checks.is(value, OPTIONAL) || isStream(value) || checks.isSubtype(value, FUTURE)) {
-      return unsupported("an Optional holds a value to encode (its empty is answered 404), not "
-          + checks.types().erasure(value) + "; return " + checks.types().erasure(value)
-          + " itself and answer 404 from the method when there is nothing");
+    if (checks.is(value, RuntimeNames.HTTP_RESPONSE)
+        || checks.is(value, "java.lang.Void")
+        || checks.is(value, OPTIONAL)
+        || isStream(value)
+        || checks.isSubtype(value, FUTURE)) {
+      return unsupported(
+          "an Optional holds a value to encode (its empty is answered 404), not "
+              + checks.types().erasure(value)
+              + "; return "
+              + checks.types().erasure(value)
+              + " itself and answer 404 from the method when there is nothing");
     }
     Outcome inner = value(value, async);
-    return inner.model()
+    return inner
+        .model()
         .map(m -> ok(new ResultModel(Kind.VALUE, async, true, m.valueType())))
         .orElse(inner);
   }
@@ -137,17 +150,20 @@ public final class ResultResolver {
       return "it is the response's builder; call build() on it and return the HttpResponse";
     }
     String erased = checks.types().erasure(type).toString();
-    String primitive = switch (erased) {
-      case "java.util.OptionalInt" -> "Optional<Integer>";
-      case "java.util.OptionalLong" -> "Optional<Long>";
-      case "java.util.OptionalDouble" -> "Optional<Double>";
-      default -> null;
-    };
+    String primitive =
+        switch (erased) {
+          case "java.util.OptionalInt" -> "Optional<Integer>";
+          case "java.util.OptionalLong" -> "Optional<Long>";
+          case "java.util.OptionalDouble" -> "Optional<Double>";
+          default -> null;
+        };
     if (primitive != null) {
       return "return " + primitive + " instead (its empty is answered 404)";
     }
-    if (checks.isSubtype(type, "java.io.InputStream") || checks.is(type, "java.io.File")
-        || checks.isSubtype(type, "java.nio.file.Path") || checks.is(type, "java.nio.ByteBuffer")) {
+    if (checks.isSubtype(type, "java.io.InputStream")
+        || checks.is(type, "java.io.File")
+        || checks.isSubtype(type, "java.nio.file.Path")
+        || checks.is(type, "java.nio.ByteBuffer")) {
       return "the codec would encode it as JSON, not send its bytes; return an HttpResponse"
           + " with it as the body: HttpResponse.builder().body(it).build()";
     }

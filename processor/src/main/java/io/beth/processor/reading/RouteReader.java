@@ -19,10 +19,10 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Reads one {@code @HttpRoute} method into a route model: its method token, template (after the
- * declaring type's prefix), parameters and result, reporting every mistake it finds once: a
- * mistake is reported where it was made, and the checks after it work from the corrected value
- * (a path missing its leading slash is checked as if it had one) or are skipped, so one mistake
- * is one error.
+ * declaring type's prefix), parameters and result, reporting every mistake it finds once: a mistake
+ * is reported where it was made, and the checks after it work from the corrected value (a path
+ * missing its leading slash is checked as if it had one) or are skipped, so one mistake is one
+ * error.
  */
 public final class RouteReader {
 
@@ -59,9 +59,14 @@ public final class RouteReader {
     }
     Optional<AnnotationValue> method = Annotations.explicit(mirror.get(), "method");
     if (method.isPresent()) {
-      reporter.error(type, mirror.get(), method.get(), BethMessages.ROUTE_METHOD,
+      reporter.error(
+          type,
+          mirror.get(),
+          method.get(),
+          BethMessages.ROUTE_METHOD,
           "@HttpRoute on a type gives only a path prefix; remove method = "
-              + method.get() + " and set the method on each route method.");
+              + method.get()
+              + " and set the method on each route method.");
     }
     String prefix = Annotations.string(mirror.get(), "path");
     if (prefix.isEmpty()) {
@@ -69,8 +74,15 @@ public final class RouteReader {
     }
     AnnotationValue value = Annotations.value(mirror.get(), "path");
     if (!prefix.startsWith("/") && TemplateParser.parse("/" + prefix).ok()) {
-      reporter.error(type, mirror.get(), value, BethMessages.ROUTE_TEMPLATE,
-          "Malformed path prefix: \"" + prefix + "\" must start with '/'; write \"/" + prefix
+      reporter.error(
+          type,
+          mirror.get(),
+          value,
+          BethMessages.ROUTE_TEMPLATE,
+          "Malformed path prefix: \""
+              + prefix
+              + "\" must start with '/'; write \"/"
+              + prefix
               + "\".");
       return new Prefix("/" + prefix, true);
     }
@@ -87,8 +99,8 @@ public final class RouteReader {
    * route interface's method. Empty after reporting, and empty without a report when the method
    * refers to a type or annotation that did not resolve: javac reports that one itself.
    */
-  public Optional<RouteModel> read(ExecutableElement method, TypeElement owner, Prefix prefix,
-      boolean client) {
+  public Optional<RouteModel> read(
+      ExecutableElement method, TypeElement owner, Prefix prefix, boolean client) {
     if (TypeChecks.unresolved(method)) {
       return Optional.empty();
     }
@@ -97,15 +109,24 @@ public final class RouteReader {
     String name = owner.getSimpleName() + "." + method.getSimpleName() + "()";
     if (method.getModifiers().contains(Modifier.PRIVATE)
         || method.getModifiers().contains(Modifier.STATIC)) {
-      reporter.error(method, BethMessages.ROUTE_MODIFIERS, "Route method " + name + " is "
-          + (method.getModifiers().contains(Modifier.PRIVATE) ? "private" : "static")
-          + "; the generated router calls it on the handler instance, so make it an instance"
-          + " method that is public or package-private.");
+      reporter.error(
+          method,
+          BethMessages.ROUTE_MODIFIERS,
+          "Route method "
+              + name
+              + " is "
+              + (method.getModifiers().contains(Modifier.PRIVATE) ? "private" : "static")
+              + "; the generated router calls it on the handler instance, so make it an instance"
+              + " method that is public or package-private.");
       ok = false;
     }
     String httpMethod = Annotations.string(mirror, "method");
     if (!TOKEN.matcher(httpMethod).matches()) {
-      reporter.error(method, mirror, Annotations.value(mirror, "method"), BethMessages.ROUTE_METHOD,
+      reporter.error(
+          method,
+          mirror,
+          Annotations.value(mirror, "method"),
+          BethMessages.ROUTE_METHOD,
           "\"" + httpMethod + "\" is not an HTTP method; " + methodFix(httpMethod));
       ok = false;
     }
@@ -113,8 +134,15 @@ public final class RouteReader {
     AnnotationValue pathValue = Annotations.value(mirror, "path");
     TemplateParser.Parsed parsed;
     if (!path.isEmpty() && !path.startsWith("/")) {
-      reporter.error(method, mirror, pathValue, BethMessages.ROUTE_TEMPLATE,
-          "Malformed path template: \"" + path + "\" must start with '/'; write \"/" + path
+      reporter.error(
+          method,
+          mirror,
+          pathValue,
+          BethMessages.ROUTE_TEMPLATE,
+          "Malformed path template: \""
+              + path
+              + "\" must start with '/'; write \"/"
+              + path
               + "\".");
       ok = false;
       parsed = TemplateParser.parse(prefix.text() + "/" + path);
@@ -131,8 +159,8 @@ public final class RouteReader {
         parsed = null;
       }
     }
-    List<String> placeholders = parsed == null || !prefix.known()
-        ? List.of() : parsed.template().placeholders();
+    List<String> placeholders =
+        parsed == null || !prefix.known() ? List.of() : parsed.template().placeholders();
     List<ParameterModel> params = new ArrayList<>();
     List<VariableElement> failed = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -146,15 +174,16 @@ public final class RouteReader {
     }
     ok &= new ParameterSetChecker(reporter).check(name, httpMethod, params);
     if (parsed != null && prefix.known()) {
-      ok &= new PlaceholderMatcher(reporter).check(method, mirror, pathValue, parsed.template(),
-          params, failed, name);
+      ok &=
+          new PlaceholderMatcher(reporter)
+              .check(method, mirror, pathValue, parsed.template(), params, failed, name);
     }
     ResultModel result = readResult(method, name, client);
     if (!ok || result == null) {
       return Optional.empty();
     }
-    return Optional.of(new RouteModel(method, owner, httpMethod, parsed.template(), params,
-        result));
+    return Optional.of(
+        new RouteModel(method, owner, httpMethod, parsed.template(), params, result));
   }
 
   private static String methodFix(String httpMethod) {
@@ -164,28 +193,46 @@ public final class RouteReader {
     }
     if (TOKEN.matcher(httpMethod.toUpperCase(java.util.Locale.ROOT)).matches()) {
       return "HTTP methods are case-sensitive, so write \""
-          + httpMethod.toUpperCase(java.util.Locale.ROOT) + "\".";
+          + httpMethod.toUpperCase(java.util.Locale.ROOT)
+          + "\".";
     }
     return "use an upper-case token such as \"GET\", \"POST\", \"PUT\", \"DELETE\" or \"PATCH\".";
   }
 
   private ResultModel readResult(ExecutableElement method, String name, boolean client) {
     if (client && !results.isFuture(method.getReturnType())) {
-      reporter.error(method, BethMessages.CLIENT_NOT_ASYNC, "Client method " + name
-          + " returns " + method.getReturnType() + "; a client method must be asynchronous,"
-          + " so return CompletableFuture<T> or CompletionStage<T>.");
+      reporter.error(
+          method,
+          BethMessages.CLIENT_NOT_ASYNC,
+          "Client method "
+              + name
+              + " returns "
+              + method.getReturnType()
+              + "; a client method must be asynchronous,"
+              + " so return CompletableFuture<T> or CompletionStage<T>.");
       return null;
     }
     ResultResolver.Outcome outcome = results.resolve(method.getReturnType());
     if (outcome.model().isEmpty()) {
-      reporter.error(method, BethMessages.ROUTE_RETURN, "Route " + name + " returns "
-          + method.getReturnType() + ", which the router cannot answer with: "
-          + outcome.problem() + ".");
+      reporter.error(
+          method,
+          BethMessages.ROUTE_RETURN,
+          "Route "
+              + name
+              + " returns "
+              + method.getReturnType()
+              + ", which the router cannot answer with: "
+              + outcome.problem()
+              + ".");
       return null;
     }
     if (client && outcome.model().get().kind() == ResultModel.Kind.STREAM) {
-      reporter.error(method, BethMessages.ROUTE_RETURN, "Client method " + name
-          + " returns a stream; return a future of a value, of Void or of the response.");
+      reporter.error(
+          method,
+          BethMessages.ROUTE_RETURN,
+          "Client method "
+              + name
+              + " returns a stream; return a future of a value, of Void or of the response.");
       return null;
     }
     return outcome.model().get();

@@ -50,15 +50,25 @@ public final class TemplateParser {
         segments.add(new Segment(false, part));
         continue;
       }
-      String name = part.startsWith("{") && part.endsWith("}")
-          ? part.substring(1, part.length() - 1) : null;
+      String name =
+          part.startsWith("{") && part.endsWith("}") ? part.substring(1, part.length() - 1) : null;
       if (name == null || !isIdentifier(name)) {
-        return problem("\"" + text + "\" has the segment \"" + part + "\"; a placeholder must be"
-            + " a whole segment \"{name}\" whose name is a Java identifier");
+        return problem(
+            "\""
+                + text
+                + "\" has the segment \""
+                + part
+                + "\"; a placeholder must be"
+                + " a whole segment \"{name}\" whose name is a Java identifier");
       }
       if (!names.add(name)) {
-        return problem("\"" + text + "\" uses the placeholder {" + name + "} twice;"
-            + " give each placeholder its own name");
+        return problem(
+            "\""
+                + text
+                + "\" uses the placeholder {"
+                + name
+                + "} twice;"
+                + " give each placeholder its own name");
       }
       segments.add(new Segment(true, name));
     }
@@ -71,21 +81,24 @@ public final class TemplateParser {
    */
   private static String foreignPlaceholder(String part) {
     if (part.startsWith(":") && part.length() > 1 && isIdentifier(part.substring(1))) {
-      return "Beth would match it literally: write the placeholder as {" + part.substring(1)
-          + "}";
+      return "Beth would match it literally: write the placeholder as {" + part.substring(1) + "}";
     }
     if (part.startsWith("<") && part.endsWith(">") && part.length() > 2) {
       return "Beth would match it literally: write the placeholder as {"
-          + part.substring(1, part.length() - 1) + "}";
+          + part.substring(1, part.length() - 1)
+          + "}";
     }
     if (part.equals("*") || part.equals("**")) {
       return "Beth has no wildcards: declare a {name} placeholder for one segment, or a route per"
           + " path";
     }
     int colon = part.indexOf(':');
-    if (part.startsWith("{") && part.endsWith("}") && colon > 0
+    if (part.startsWith("{")
+        && part.endsWith("}")
+        && colon > 0
         && isIdentifier(part.substring(1, colon).trim())) {
-      return "a placeholder takes no pattern, so write {" + part.substring(1, colon).trim()
+      return "a placeholder takes no pattern, so write {"
+          + part.substring(1, colon).trim()
           + "} and check the value in the method (a value that does not convert to the"
           + " parameter's type is answered 400)";
     }

@@ -24,6 +24,7 @@ public final class TypeChecks {
 
   private final Types types;
   private final Elements elements;
+
   /** The source trees, to find annotations javac left out; null outside javac. */
   private final Trees trees;
 
@@ -61,13 +62,15 @@ public final class TypeChecks {
   /** The type arguments of a declared type; empty for others and raw types. */
   public List<? extends TypeMirror> arguments(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
-        ? ((DeclaredType) type).getTypeArguments() : List.of();
+        ? ((DeclaredType) type).getTypeArguments()
+        : List.of();
   }
 
   /** Whether {@code type} is {@code Source<byte[]>}. */
   public boolean isByteSource(TypeMirror type, String sourceName) {
     List<? extends TypeMirror> args = arguments(type);
-    return is(type, sourceName) && args.size() == 1
+    return is(type, sourceName)
+        && args.size() == 1
         && args.get(0).getKind() == TypeKind.ARRAY
         && ((ArrayType) args.get(0)).getComponentType().getKind() == TypeKind.BYTE;
   }
@@ -85,11 +88,12 @@ public final class TypeChecks {
         return true;
       case ARRAY:
         return unresolved(((ArrayType) type).getComponentType());
-      case WILDCARD: {
-        WildcardType w = (WildcardType) type;
-        return (w.getExtendsBound() != null && unresolved(w.getExtendsBound()))
-            || (w.getSuperBound() != null && unresolved(w.getSuperBound()));
-      }
+      case WILDCARD:
+        {
+          WildcardType w = (WildcardType) type;
+          return (w.getExtendsBound() != null && unresolved(w.getExtendsBound()))
+              || (w.getSuperBound() != null && unresolved(w.getSuperBound()));
+        }
       case DECLARED:
         for (TypeMirror arg : ((DeclaredType) type).getTypeArguments()) {
           if (unresolved(arg)) {
@@ -115,13 +119,16 @@ public final class TypeChecks {
     }
     List<AnnotationMirror> known = new ArrayList<>(param.getAnnotationMirrors());
     known.addAll(param.asType().getAnnotationMirrors());
-    for (AnnotationTree written : tree.getParameters().get(index).getModifiers()
-        .getAnnotations()) {
+    for (AnnotationTree written : tree.getParameters().get(index).getModifiers().getAnnotations()) {
       String name = written.getAnnotationType().toString();
       String simple = name.substring(name.lastIndexOf('.') + 1);
-      boolean found = known.stream().map(m -> (TypeElement) m.getAnnotationType().asElement())
-          .anyMatch(t -> t.getQualifiedName().contentEquals(name)
-              || t.getSimpleName().contentEquals(simple));
+      boolean found =
+          known.stream()
+              .map(m -> (TypeElement) m.getAnnotationType().asElement())
+              .anyMatch(
+                  t ->
+                      t.getQualifiedName().contentEquals(name)
+                          || t.getSimpleName().contentEquals(simple));
       if (!found) {
         return true;
       }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Checks what no single element shows: duplicate and ambiguous routes across the application,
- * WebSocket paths that HTTP routes also match, handlers sharing a port or a listener name. Each mistake is
- * reported on the later element, naming the earlier one.
+ * WebSocket paths that HTTP routes also match, handlers sharing a port or a listener name. Each
+ * mistake is reported on the later element, naming the earlier one.
  */
 public final class ApplicationValidator {
 
@@ -46,15 +46,35 @@ public final class ApplicationValidator {
         continue;
       }
       if (earlier.template().text().equals(route.template().text())) {
-        reporter.error(route.method(), BethMessages.ROUTE_DUPLICATE, "Route "
-            + route.httpMethod() + " " + route.template().text() + " of " + route.describe()
-            + " is also declared by " + earlier.describe() + "; remove one or change its path.");
+        reporter.error(
+            route.method(),
+            BethMessages.ROUTE_DUPLICATE,
+            "Route "
+                + route.httpMethod()
+                + " "
+                + route.template().text()
+                + " of "
+                + route.describe()
+                + " is also declared by "
+                + earlier.describe()
+                + "; remove one or change its path.");
       } else {
-        reporter.error(route.method(), BethMessages.ROUTE_AMBIGUOUS, "Route "
-            + route.httpMethod() + " " + route.template().text() + " of " + route.describe()
-            + " matches the same paths as " + route.httpMethod() + " "
-            + earlier.template().text() + " of " + earlier.describe()
-            + "; merge them, or make a segment literal so the router can tell them apart.");
+        reporter.error(
+            route.method(),
+            BethMessages.ROUTE_AMBIGUOUS,
+            "Route "
+                + route.httpMethod()
+                + " "
+                + route.template().text()
+                + " of "
+                + route.describe()
+                + " matches the same paths as "
+                + route.httpMethod()
+                + " "
+                + earlier.template().text()
+                + " of "
+                + earlier.describe()
+                + "; merge them, or make a segment literal so the router can tell them apart.");
       }
     }
   }
@@ -67,19 +87,35 @@ public final class ApplicationValidator {
       }
       EndpointModel earlier = byPath.putIfAbsent(endpoint.path(), endpoint);
       if (earlier != null) {
-        reporter.error(endpoint.type(), BethMessages.WEBSOCKET_PATH, "WebSocket path "
-            + endpoint.path() + " of " + endpoint.type().getSimpleName() + " is also the path of "
-            + earlier.type().getSimpleName() + "; give each endpoint its own path.");
+        reporter.error(
+            endpoint.type(),
+            BethMessages.WEBSOCKET_PATH,
+            "WebSocket path "
+                + endpoint.path()
+                + " of "
+                + endpoint.type().getSimpleName()
+                + " is also the path of "
+                + earlier.type().getSimpleName()
+                + "; give each endpoint its own path.");
         continue;
       }
       List<String> segments = endpoint.pathSegments();
       for (RouteModel route : routes) {
         if (route.template().matches(segments)) {
-          reporter.error(endpoint.type(), BethMessages.WEBSOCKET_PATH, "WebSocket path "
-              + endpoint.path() + " of " + endpoint.type().getSimpleName()
-              + " is also matched by the HTTP route " + route.httpMethod() + " "
-              + route.template().text() + " of " + route.describe()
-              + "; give the endpoint a path no HTTP route matches.");
+          reporter.error(
+              endpoint.type(),
+              BethMessages.WEBSOCKET_PATH,
+              "WebSocket path "
+                  + endpoint.path()
+                  + " of "
+                  + endpoint.type().getSimpleName()
+                  + " is also matched by the HTTP route "
+                  + route.httpMethod()
+                  + " "
+                  + route.template().text()
+                  + " of "
+                  + route.describe()
+                  + "; give the endpoint a path no HTTP route matches.");
           break;
         }
       }
@@ -95,11 +131,19 @@ public final class ApplicationValidator {
       }
       EndpointModel sameName = byName.putIfAbsent(endpoint.listenerName(), endpoint);
       if (sameName != null) {
-        reporter.error(endpoint.type(), BethMessages.LISTENER_NAME, endpoint.kind() + " handler "
-            + endpoint.type().getQualifiedName() + " has the simple name of "
-            + sameName.type().getQualifiedName() + ", so both would be the listener "
-            + endpoint.listenerName() + " (port property beth." + endpoint.listenerName()
-            + ".port); rename one of the classes.");
+        reporter.error(
+            endpoint.type(),
+            BethMessages.LISTENER_NAME,
+            endpoint.kind()
+                + " handler "
+                + endpoint.type().getQualifiedName()
+                + " has the simple name of "
+                + sameName.type().getQualifiedName()
+                + ", so both would be the listener "
+                + endpoint.listenerName()
+                + " (port property beth."
+                + endpoint.listenerName()
+                + ".port); rename one of the classes.");
       }
       if (endpoint.port() == 0) {
         continue;
@@ -107,10 +151,18 @@ public final class ApplicationValidator {
       String key = endpoint.kind() + " " + endpoint.port();
       EndpointModel earlier = byPort.putIfAbsent(key, endpoint);
       if (earlier != null) {
-        reporter.error(endpoint.type(), BethMessages.PORT_CLASH, endpoint.kind() + " port "
-            + endpoint.port() + " of " + endpoint.type().getSimpleName() + " is also the port of "
-            + earlier.type().getSimpleName() + "; give each handler its own port (or 0 for a"
-            + " free one).");
+        reporter.error(
+            endpoint.type(),
+            BethMessages.PORT_CLASH,
+            endpoint.kind()
+                + " port "
+                + endpoint.port()
+                + " of "
+                + endpoint.type().getSimpleName()
+                + " is also the port of "
+                + earlier.type().getSimpleName()
+                + "; give each handler its own port (or 0 for a"
+                + " free one).");
       }
     }
   }

@@ -24,8 +24,8 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Reads the application's Dagger components for the mistakes around Beth's generated modules
- * that Dagger would report in its own terms: asking for {@code BethApplication} without {@code
+ * Reads the application's Dagger components for the mistakes around Beth's generated modules that
+ * Dagger would report in its own terms: asking for {@code BethApplication} without {@code
  * BethModule}, or for a route interface without its {@code _BethClientModule}; asking for a
  * generated {@code _BethClient} class instead of its interface; listing a generated class that is
  * not a module among the modules. A component is checked once everything it names resolves (Beth's
@@ -35,8 +35,8 @@ public final class ComponentChecker {
 
   private static final String COMPONENT = RuntimeNames.DAGGER_COMPONENT;
   private static final String MODULE = RuntimeNames.DAGGER_MODULE;
-  private static final List<String> WRAPPERS = List.of(RuntimeNames.JAKARTA_PROVIDER,
-      RuntimeNames.JAVAX_PROVIDER, RuntimeNames.DAGGER_LAZY);
+  private static final List<String> WRAPPERS =
+      List.of(RuntimeNames.JAKARTA_PROVIDER, RuntimeNames.JAVAX_PROVIDER, RuntimeNames.DAGGER_LAZY);
   private static final String CLIENT = "_BethClient";
   private static final String CLIENT_MODULE = "_BethClientModule";
 
@@ -70,12 +70,22 @@ public final class ComponentChecker {
       String simple = type.getSimpleName().toString();
       if (Annotations.find(type, MODULE).isEmpty()
           && (simple.endsWith(CLIENT) || simple.equals("BethRouter"))) {
-        String fix = simple.equals("BethRouter") ? "BethModule"
-            : simple.substring(0, simple.length() - CLIENT.length()) + CLIENT_MODULE;
-        reporter.error(component, mirror, Annotations.value(mirror, "modules"),
-            BethMessages.COMPONENT_INCLUDES, component.getSimpleName() + " lists " + simple
+        String fix =
+            simple.equals("BethRouter")
+                ? "BethModule"
+                : simple.substring(0, simple.length() - CLIENT.length()) + CLIENT_MODULE;
+        reporter.error(
+            component,
+            mirror,
+            Annotations.value(mirror, "modules"),
+            BethMessages.COMPONENT_INCLUDES,
+            component.getSimpleName()
+                + " lists "
+                + simple
                 + " among its modules, but it is a class Beth generates, not a Dagger module;"
-                + " list " + fix + ".class instead.");
+                + " list "
+                + fix
+                + ".class instead.");
         return true;
       }
       if (!provides(type, provided, new HashSet<>())) {
@@ -86,8 +96,9 @@ public final class ComponentChecker {
       if (d == null) {
         return false;
       }
-      for (ExecutableElement m : ElementFilter.methodsIn(
-          checks.elements().getAllMembers((TypeElement) ((DeclaredType) d).asElement()))) {
+      for (ExecutableElement m :
+          ElementFilter.methodsIn(
+              checks.elements().getAllMembers((TypeElement) ((DeclaredType) d).asElement()))) {
         provided.add(name(m.getReturnType()));
       }
     }
@@ -97,9 +108,10 @@ public final class ComponentChecker {
       }
     }
     List<ExecutableElement> requests = new ArrayList<>();
-    for (ExecutableElement m : ElementFilter.methodsIn(
-        checks.elements().getAllMembers(component))) {
-      if (m.getModifiers().contains(Modifier.ABSTRACT) && m.getParameters().isEmpty()
+    for (ExecutableElement m :
+        ElementFilter.methodsIn(checks.elements().getAllMembers(component))) {
+      if (m.getModifiers().contains(Modifier.ABSTRACT)
+          && m.getParameters().isEmpty()
           && m.getReturnType().getKind() != TypeKind.VOID) {
         if (TypeChecks.unresolved(m.getReturnType())) {
           return false;
@@ -113,41 +125,75 @@ public final class ComponentChecker {
     return true;
   }
 
-  private void checkRequest(TypeElement component, ExecutableElement method, TypeMirror type,
-      Set<String> provided, Optional<String> module) {
+  private void checkRequest(
+      TypeElement component,
+      ExecutableElement method,
+      TypeMirror type,
+      Set<String> provided,
+      Optional<String> module) {
     Element at = method.getEnclosingElement().equals(component) ? method : component;
     String request = component.getSimpleName() + "." + method.getSimpleName() + "()";
     String name = name(type);
     String simple = name.substring(name.lastIndexOf('.') + 1);
-    if (type.getKind() == TypeKind.DECLARED && simple.endsWith(CLIENT)
+    if (type.getKind() == TypeKind.DECLARED
+        && simple.endsWith(CLIENT)
         && simple.length() > CLIENT.length()
         && ((DeclaredType) type).asElement().getKind() == ElementKind.CLASS) {
       String api = simple.substring(0, simple.length() - CLIENT.length());
-      reporter.error(at, BethMessages.COMPONENT_REQUEST, request + " asks for " + simple
-          + ", the class Beth generates to implement " + api + "; ask for the interface " + api
-          + " instead, which " + api + CLIENT_MODULE + " provides.");
+      reporter.error(
+          at,
+          BethMessages.COMPONENT_REQUEST,
+          request
+              + " asks for "
+              + simple
+              + ", the class Beth generates to implement "
+              + api
+              + "; ask for the interface "
+              + api
+              + " instead, which "
+              + api
+              + CLIENT_MODULE
+              + " provides.");
       return;
     }
     if (provided.contains(name)) {
       return;
     }
     if (name.equals(RuntimeNames.BETH_APPLICATION)) {
-      reporter.error(at, BethMessages.COMPONENT_MODULE, request + " asks for BethApplication,"
-          + " but none of " + component.getSimpleName() + "'s modules provides it; add "
-          + module.map(m -> m + ".class (generated by Beth from this compilation's handlers)")
-              .orElse("the BethModule that Beth generates beside your handlers")
-          + " to @Component(modules = ...).");
+      reporter.error(
+          at,
+          BethMessages.COMPONENT_MODULE,
+          request
+              + " asks for BethApplication,"
+              + " but none of "
+              + component.getSimpleName()
+              + "'s modules provides it; add "
+              + module
+                  .map(m -> m + ".class (generated by Beth from this compilation's handlers)")
+                  .orElse("the BethModule that Beth generates beside your handlers")
+              + " to @Component(modules = ...).");
       return;
     }
     if (type.getKind() == TypeKind.DECLARED) {
       TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
       if (element.getKind() == ElementKind.INTERFACE && TypeReader.hasRoutes(element)) {
-        String clientModule = checks.elements().getPackageOf(element).getQualifiedName()
-            + "." + String.join("_", nestedNames(element)) + CLIENT_MODULE;
-        reporter.error(at, BethMessages.COMPONENT_MODULE, request + " asks for the route"
-            + " interface " + element.getSimpleName() + ", but none of "
-            + component.getSimpleName() + "'s modules provides it; add " + clientModule
-            + ".class (its generated client's module) to @Component(modules = ...).");
+        String clientModule =
+            checks.elements().getPackageOf(element).getQualifiedName()
+                + "."
+                + String.join("_", nestedNames(element))
+                + CLIENT_MODULE;
+        reporter.error(
+            at,
+            BethMessages.COMPONENT_MODULE,
+            request
+                + " asks for the route"
+                + " interface "
+                + element.getSimpleName()
+                + ", but none of "
+                + component.getSimpleName()
+                + "'s modules provides it; add "
+                + clientModule
+                + ".class (its generated client's module) to @Component(modules = ...).");
       }
     }
   }

@@ -9,9 +9,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Places the application's generated {@code BethRouter} and {@code BethModule}: in the longest
- * package shared by every handler class. Handlers in named packages that share none would put
- * them in the unnamed package, which no component in a package can refer to: that is reported,
- * and the first handler's package is used.
+ * package shared by every handler class. Handlers in named packages that share none would put them
+ * in the unnamed package, which no component in a package can refer to: that is reported, and the
+ * first handler's package is used.
  */
 public final class ModulePlacement {
 
@@ -40,11 +40,17 @@ public final class ModulePlacement {
         common = dot < 0 ? "" : common.substring(0, dot);
       }
       if (common.isEmpty() && !before.isEmpty() && !name.isEmpty()) {
-        reporter.error(handler, BethMessages.MODULE_PACKAGE, "Handler "
-            + handler.getQualifiedName() + " shares no package with " + first.getQualifiedName()
-            + ", so Beth would generate BethModule in the unnamed package, which no component"
-            + " in a package can refer to; move the handlers under one package (such as "
-            + before + "), or compile them separately.");
+        reporter.error(
+            handler,
+            BethMessages.MODULE_PACKAGE,
+            "Handler "
+                + handler.getQualifiedName()
+                + " shares no package with "
+                + first.getQualifiedName()
+                + ", so Beth would generate BethModule in the unnamed package, which no component"
+                + " in a package can refer to; move the handlers under one package (such as "
+                + before
+                + "), or compile them separately.");
         return Optional.of(packageOf(first));
       }
     }

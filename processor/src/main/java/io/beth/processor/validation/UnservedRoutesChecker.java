@@ -20,8 +20,8 @@ import javax.lang.model.util.ElementFilter;
  * Reports a concrete class that implements a route interface but carries no {@code @HttpRoute}:
  * Beth does not serve it, so every route of the interface would answer 404 with nothing said at
  * compile time, the worst outcome of all; so it is an error, not a warning. A class not meant to
- * serve the routes (a test fake, a decorator) says so with {@code
- * @SuppressWarnings("BethRoutesNotServed")}; Beth's own generated clients are not reported.
+ * serve the routes (a test fake, a decorator) says so with
+ * {@code @SuppressWarnings("BethRoutesNotServed")}; Beth's own generated clients are not reported.
  */
 public final class UnservedRoutesChecker {
 
@@ -47,11 +47,14 @@ public final class UnservedRoutesChecker {
 
   private void checkType(TypeElement type, List<TypeElement> reported) {
     ElementFilter.typesIn(type.getEnclosedElements()).forEach(t -> checkType(t, reported));
-    if ((type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD
-        && type.getKind() != ElementKind.ENUM)
+    if ((type.getKind() != ElementKind.CLASS
+            && type.getKind() != ElementKind.RECORD
+            && type.getKind() != ElementKind.ENUM)
         || type.getModifiers().contains(Modifier.ABSTRACT)
-        || TypeReader.hasRoutes(type) || EndpointReader.isEndpoint(type)
-        || generatedByBeth(type) || suppressed(type)) {
+        || TypeReader.hasRoutes(type)
+        || EndpointReader.isEndpoint(type)
+        || generatedByBeth(type)
+        || suppressed(type)) {
       return;
     }
     Set<TypeElement> contracts = routeInterfaces.of(type);
@@ -60,11 +63,23 @@ public final class UnservedRoutesChecker {
     }
     TypeElement api = contracts.iterator().next();
     reported.add(type);
-    reporter.error(type, BethMessages.ROUTES_NOT_SERVED, type.getSimpleName() + " implements"
-        + " the route interface " + api.getSimpleName() + " but is not annotated @HttpRoute,"
-        + " so Beth does not serve it and every route of " + api.getSimpleName() + " answers"
-        + " 404; annotate " + type.getSimpleName() + " with @HttpRoute to serve them, or with"
-        + " @SuppressWarnings(\"" + SUPPRESS + "\") if it is not meant to (a test fake).");
+    reporter.error(
+        type,
+        BethMessages.ROUTES_NOT_SERVED,
+        type.getSimpleName()
+            + " implements"
+            + " the route interface "
+            + api.getSimpleName()
+            + " but is not annotated @HttpRoute,"
+            + " so Beth does not serve it and every route of "
+            + api.getSimpleName()
+            + " answers"
+            + " 404; annotate "
+            + type.getSimpleName()
+            + " with @HttpRoute to serve them, or with"
+            + " @SuppressWarnings(\""
+            + SUPPRESS
+            + "\") if it is not meant to (a test fake).");
   }
 
   private static boolean generatedByBeth(TypeElement type) {
@@ -79,8 +94,10 @@ public final class UnservedRoutesChecker {
       var mirror = Annotations.find(e, "java.lang.SuppressWarnings");
       if (mirror.isPresent()) {
         Object value = Annotations.value(mirror.get(), "value").getValue();
-        if (value instanceof List<?> values && values.stream()
-            .map(v -> ((AnnotationValue) v).getValue()).anyMatch(SUPPRESS::equals)) {
+        if (value instanceof List<?> values
+            && values.stream()
+                .map(v -> ((AnnotationValue) v).getValue())
+                .anyMatch(SUPPRESS::equals)) {
           return true;
         }
       }

@@ -15,11 +15,11 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Writes every file of an application: a {@code _BethClient} class and a {@code
- * _BethClientModule} Dagger module per route interface, one {@code _BethRoutes} class per server
- * class, then {@code BethRouter} (when there are routes or WebSocket endpoints) and the Dagger
- * module {@code BethModule} in the package chosen for them. After a reported mistake it writes
- * what is valid, so javac and Dagger find every name they expect.
+ * Writes every file of an application: a {@code _BethClient} class and a {@code _BethClientModule}
+ * Dagger module per route interface, one {@code _BethRoutes} class per server class, then {@code
+ * BethRouter} (when there are routes or WebSocket endpoints) and the Dagger module {@code
+ * BethModule} in the package chosen for them. After a reported mistake it writes what is valid, so
+ * javac and Dagger find every name they expect.
  */
 public final class ApplicationWriter {
 
@@ -48,17 +48,24 @@ public final class ApplicationWriter {
     for (ServerModel server : app.servers()) {
       files.add(routes.write(server));
     }
-    List<EndpointModel> webSockets = app.endpoints().stream()
-        .filter(e -> e.kind() == EndpointModel.Kind.WEBSOCKET).toList();
-    List<EndpointModel> listeners = app.endpoints().stream()
-        .filter(e -> e.kind() != EndpointModel.Kind.WEBSOCKET).toList();
+    List<EndpointModel> webSockets =
+        app.endpoints().stream().filter(e -> e.kind() == EndpointModel.Kind.WEBSOCKET).toList();
+    List<EndpointModel> listeners =
+        app.endpoints().stream().filter(e -> e.kind() != EndpointModel.Kind.WEBSOCKET).toList();
     ClassName router = null;
     if (!app.servers().isEmpty() || !webSockets.isEmpty()) {
       router = ClassName.get(pkg.get(), "BethRouter");
       files.add(new RouterWriter().write(router, app.servers(), webSockets));
     }
-    files.add(new ModuleWriter().write(ClassName.get(pkg.get(), "BethModule"), router,
-        app.servers(), webSockets, listeners, app.handlerTypes()));
+    files.add(
+        new ModuleWriter()
+            .write(
+                ClassName.get(pkg.get(), "BethModule"),
+                router,
+                app.servers(),
+                webSockets,
+                listeners,
+                app.handlerTypes()));
     writeAll(files);
   }
 

@@ -15,7 +15,8 @@ final class Names {
   static final ClassName PARAMS = ClassName.get("io.beth.bootstrap", "Params");
   static final ClassName PATHS = ClassName.get("io.beth.bootstrap", "Paths");
   static final ClassName RESULTS = ClassName.get("io.beth.bootstrap", "Results");
-  static final ClassName BAD_PARAMETER = ClassName.get("io.beth.bootstrap", "BadParameterException");
+  static final ClassName BAD_PARAMETER =
+      ClassName.get("io.beth.bootstrap", "BadParameterException");
   static final ClassName ENDPOINTS = ClassName.get("io.beth.bootstrap", "Endpoints");
   static final ClassName APPLICATION = ClassName.get("io.beth.bootstrap", "BethApplication");
   static final ClassName HTTP_CLIENT = ClassName.get("io.beth.http", "HttpClient");
@@ -24,7 +25,8 @@ final class Names {
   static final ClassName URI = ClassName.get("java.net", "URI");
   static final ClassName TYPE = ClassName.get("java.lang.reflect", "Type");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
-  static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
+  static final ClassName COMPLETION_STAGE =
+      ClassName.get("java.util.concurrent", "CompletionStage");
   static final ParameterizedTypeName RESPONSE_STAGE =
       ParameterizedTypeName.get(COMPLETION_STAGE, HTTP_RESPONSE);
   static final ClassName MODULE = ClassName.get("dagger", "Module");

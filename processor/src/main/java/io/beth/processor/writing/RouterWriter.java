@@ -35,8 +35,10 @@ final class RouterWriter {
     final Map<String, Node> literals = new TreeMap<>();
     Node placeholder;
     final Map<String, Target> routes = new TreeMap<>();
+
     /** The field of the WebSocket endpoint upgraded at this node's path, if any. */
     String webSocket;
+
     int id;
   }
 
@@ -47,34 +49,44 @@ final class RouterWriter {
   private int nextId;
 
   JavaFile write(ClassName name, List<ServerModel> servers, List<EndpointModel> webSockets) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(name)
-        .addJavadoc("Routes requests to every {@code @HttpRoute} and {@code @WebSocketEndpoint}"
-            + " of the application.\n")
-        .addAnnotation(Names.generated())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(Names.HTTP_HANDLER);
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addJavadoc("A router calling the given handlers, decoding and encoding with "
-            + "{@code codecs}.\n")
-        .addModifiers(Modifier.PUBLIC);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(name)
+            .addJavadoc(
+                "Routes requests to every {@code @HttpRoute} and {@code @WebSocketEndpoint}"
+                    + " of the application.\n")
+            .addAnnotation(Names.generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(Names.HTTP_HANDLER);
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder()
+            .addJavadoc(
+                "A router calling the given handlers, decoding and encoding with "
+                    + "{@code codecs}.\n")
+            .addModifiers(Modifier.PUBLIC);
     Map<Integer, Node> roots = new TreeMap<>();
     for (int i = 0; i < servers.size(); i++) {
       ServerModel server = servers.get(i);
       type.addOriginatingElement(server.type());
       String field = "handler" + i;
       type.addField(ClassName.get(server.type()), field, Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(ClassName.get(server.type()), field)
+      constructor
+          .addParameter(ClassName.get(server.type()), field)
           .addStatement("this.$L = $L", field, field);
       for (Map.Entry<RouteModel, String> e : RoutesWriter.methodNames(server).entrySet()) {
         List<Segment> segments = e.getKey().template().segments();
         Node node = roots.computeIfAbsent(segments.size(), n -> new Node());
         for (Segment s : segments) {
-          node = s.placeholder()
-              ? (node.placeholder == null ? node.placeholder = new Node() : node.placeholder)
-              : node.literals.computeIfAbsent(s.text(), t -> new Node());
+          node =
+              s.placeholder()
+                  ? (node.placeholder == null ? node.placeholder = new Node() : node.placeholder)
+                  : node.literals.computeIfAbsent(s.text(), t -> new Node());
         }
-        node.routes.put(e.getKey().httpMethod(),
-            new Target(field, RoutesWriter.routesName(server), e.getValue(),
+        node.routes.put(
+            e.getKey().httpMethod(),
+            new Target(
+                field,
+                RoutesWriter.routesName(server),
+                e.getValue(),
                 e.getKey().nonBlocking()
                     || Annotations.find(server.type(), RouteModel.NON_BLOCKING).isPresent()));
       }
@@ -84,7 +96,8 @@ final class RouterWriter {
       type.addOriginatingElement(endpoint.type());
       String field = "webSocket" + i;
       type.addField(ClassName.get(endpoint.type()), field, Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(ClassName.get(endpoint.type()), field)
+      constructor
+          .addParameter(ClassName.get(endpoint.type()), field)
           .addStatement("this.$L = $L", field, field);
       Node node = roots.computeIfAbsent(endpoint.pathSegments().size(), n -> new Node());
       for (String segment : endpoint.pathSegments()) {
@@ -92,53 +105,60 @@ final class RouterWriter {
       }
       node.webSocket = field;
     }
-    type.addField(FieldSpec.builder(Names.CODECS, "codecs", Modifier.PRIVATE, Modifier.FINAL)
-        .build());
+    type.addField(
+        FieldSpec.builder(Names.CODECS, "codecs", Modifier.PRIVATE, Modifier.FINAL).build());
     constructor.addParameter(Names.CODECS, "codecs").addStatement("this.codecs = codecs");
     type.addMethod(constructor.build());
 
-    MethodSpec.Builder handle = MethodSpec.methodBuilder("handle")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(Names.RESPONSE_STAGE)
-        .addParameter(Names.HTTP_REQUEST, "request")
-        .addStatement("String[] path")
-        .beginControlFlow("try")
-        .addStatement("path = $T.segments(request.rawPath())", Names.PATHS)
-        .nextControlFlow("catch ($T e)", Names.BAD_PARAMETER)
-        .addStatement("return $T.response(e.response())", Names.RESULTS)
-        .endControlFlow()
-        .addStatement("$T answer", Names.RESPONSE_STAGE)
-        .beginControlFlow("switch (path.length)");
+    MethodSpec.Builder handle =
+        MethodSpec.methodBuilder("handle")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Names.RESPONSE_STAGE)
+            .addParameter(Names.HTTP_REQUEST, "request")
+            .addStatement("String[] path")
+            .beginControlFlow("try")
+            .addStatement("path = $T.segments(request.rawPath())", Names.PATHS)
+            .nextControlFlow("catch ($T e)", Names.BAD_PARAMETER)
+            .addStatement("return $T.response(e.response())", Names.RESULTS)
+            .endControlFlow()
+            .addStatement("$T answer", Names.RESPONSE_STAGE)
+            .beginControlFlow("switch (path.length)");
     for (Map.Entry<Integer, Node> root : roots.entrySet()) {
       int id = node(root.getValue(), 0, root.getKey());
       handle.addStatement("case $L: answer = match$L(request, path); break", root.getKey(), id);
     }
-    handle.addStatement("default: answer = null")
+    handle
+        .addStatement("default: answer = null")
         .endControlFlow()
         .addStatement("return answer != null ? answer : $T.notFound()", Names.RESULTS);
     type.addMethod(handle.build());
-    type.addMethod(MethodSpec.methodBuilder("isBlocking")
-        .addJavadoc("Never: {@code @NonBlocking} routes run inline, the others on the server's"
-            + " executor.\n")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(boolean.class)
-        .addStatement("return false")
-        .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("isBlocking")
+            .addJavadoc(
+                "Never: {@code @NonBlocking} routes run inline, the others on the server's"
+                    + " executor.\n")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(boolean.class)
+            .addStatement("return false")
+            .build());
     methods.forEach(type::addMethod);
     return JavaFile.builder(name.packageName(), type.build())
-        .skipJavaLangImports(true).indent("  ").build();
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   /** Writes the match method of {@code node} at {@code depth}; returns its id. */
   private int node(Node node, int depth, int length) {
     node.id = nextId++;
-    MethodSpec.Builder match = MethodSpec.methodBuilder("match" + node.id)
-        .addModifiers(Modifier.PRIVATE)
-        .returns(Names.RESPONSE_STAGE)
-        .addParameter(Names.HTTP_REQUEST, "request")
-        .addParameter(String[].class, "path");
+    MethodSpec.Builder match =
+        MethodSpec.methodBuilder("match" + node.id)
+            .addModifiers(Modifier.PRIVATE)
+            .returns(Names.RESPONSE_STAGE)
+            .addParameter(Names.HTTP_REQUEST, "request")
+            .addParameter(String[].class, "path");
     int index = methods.size();
     methods.add(null);
     if (depth == length) {
@@ -149,14 +169,15 @@ final class RouterWriter {
         match.beginControlFlow("switch (path[$L])", depth);
         for (Map.Entry<String, Node> literal : node.literals.entrySet()) {
           int child = node(literal.getValue(), depth + 1, length);
-          match.addStatement("case $S: answer = match$L(request, path); break", literal.getKey(),
-              child);
+          match.addStatement(
+              "case $S: answer = match$L(request, path); break", literal.getKey(), child);
         }
         match.addStatement("default: break").endControlFlow();
       }
       if (node.placeholder != null) {
         int child = node(node.placeholder, depth + 1, length);
-        match.beginControlFlow("if (answer == null && !path[$L].isEmpty())", depth)
+        match
+            .beginControlFlow("if (answer == null && !path[$L].isEmpty())", depth)
             .addStatement("answer = match$L(request, path)", child)
             .endControlFlow();
       }
@@ -168,7 +189,8 @@ final class RouterWriter {
 
   private static CodeBlock dispatch(Node node) {
     if (node.webSocket != null) {
-      return CodeBlock.builder().beginControlFlow("switch (request.method())")
+      return CodeBlock.builder()
+          .beginControlFlow("switch (request.method())")
           .add("case $S:\n", "GET")
           .addStatement("$>return $T.webSocket($L, request)$<", Names.ENDPOINTS, node.webSocket)
           .add("case $S:\n", "OPTIONS")
@@ -192,16 +214,20 @@ final class RouterWriter {
       }
       Target t = route.getValue();
       if (t.nonBlocking()) {
-        code.addStatement("$>return $T.$L($L, request, path, codecs)$<", t.routes(), t.method(),
-            t.field());
+        code.addStatement(
+            "$>return $T.$L($L, request, path, codecs)$<", t.routes(), t.method(), t.field());
       } else {
-        code.addStatement("$>return $T.offLoop(request, () -> $T.$L($L, request, path, codecs))$<",
-            Names.RESULTS, t.routes(), t.method(), t.field());
+        code.addStatement(
+            "$>return $T.offLoop(request, () -> $T.$L($L, request, path, codecs))$<",
+            Names.RESULTS,
+            t.routes(),
+            t.method(),
+            t.field());
       }
     }
     if (!node.routes.containsKey("OPTIONS")) {
-      code.add("case $S:\n", "OPTIONS").addStatement("$>return $T.options($S)$<", Names.RESULTS,
-          allow);
+      code.add("case $S:\n", "OPTIONS")
+          .addStatement("$>return $T.options($S)$<", Names.RESULTS, allow);
     }
     return code.add("default:\n")
         .addStatement("$>return $T.methodNotAllowed($S)$<", Names.RESULTS, allow)

@@ -25,8 +25,8 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * Writes {@code <Server>_BethRoutes}: one static method per route of a server class that binds
- * the request to the method's parameters, calls it, and turns its result into a response.
+ * Writes {@code <Server>_BethRoutes}: one static method per route of a server class that binds the
+ * request to the method's parameters, calls it, and turns its result into a response.
  */
 final class RoutesWriter {
 
@@ -56,30 +56,39 @@ final class RoutesWriter {
 
   JavaFile write(ServerModel server) {
     ClassName handler = ClassName.get(server.type());
-    TypeSpec.Builder type = TypeSpec.classBuilder(routesName(server))
-        .addJavadoc("Binds requests to the routes of {@link $T}; called by the generated router.\n",
-            handler)
-        .addAnnotation(Names.generated())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addOriginatingElement(server.type())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(routesName(server))
+            .addJavadoc(
+                "Binds requests to the routes of {@link $T}; called by the generated router.\n",
+                handler)
+            .addAnnotation(Names.generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addOriginatingElement(server.type())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (Map.Entry<RouteModel, String> e : methodNames(server).entrySet()) {
       route(type, handler, e.getKey(), e.getValue());
     }
     return JavaFile.builder(handler.packageName(), type.build())
-        .skipJavaLangImports(true).indent("  ").build();
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   private void route(TypeSpec.Builder type, ClassName handler, RouteModel route, String name) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-        .addJavadoc("$L $L: {@link $T#$L}.\n", route.httpMethod(), route.template().text(),
-            ClassName.get(route.declaringType()), route.method().getSimpleName())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(Names.RESPONSE_STAGE)
-        .addParameter(handler, "handler")
-        .addParameter(Names.HTTP_REQUEST, "request")
-        .addParameter(String[].class, "path")
-        .addParameter(Names.CODECS, "codecs");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(
+                "$L $L: {@link $T#$L}.\n",
+                route.httpMethod(),
+                route.template().text(),
+                ClassName.get(route.declaringType()),
+                route.method().getSimpleName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(Names.RESPONSE_STAGE)
+            .addParameter(handler, "handler")
+            .addParameter(Names.HTTP_REQUEST, "request")
+            .addParameter(String[].class, "path")
+            .addParameter(Names.CODECS, "codecs");
     CodeBlock.Builder bind = CodeBlock.builder();
     List<String> args = new ArrayList<>();
     ParameterModel body = null;
@@ -90,12 +99,13 @@ final class RoutesWriter {
         case REQUEST -> args.set(args.size() - 1, "request");
         case BODY_STREAM -> args.set(args.size() - 1, "request.body()");
         case BODY, BODY_TEXT, BODY_BYTES -> body = p;
-        default -> bind.addStatement("$T $L = $L", TypeName.get(p.element().asType()), local,
-            textValue(route, p));
+        default ->
+            bind.addStatement(
+                "$T $L = $L", TypeName.get(p.element().asType()), local, textValue(route, p));
       }
     }
-    CodeBlock call = CodeBlock.of("handler.$L($L)", route.method().getSimpleName(),
-        String.join(", ", args));
+    CodeBlock call =
+        CodeBlock.of("handler.$L($L)", route.method().getSimpleName(), String.join(", ", args));
     CodeBlock.Builder inner = CodeBlock.builder().add(bind.build());
     if (body == null) {
       inner.add(answer(route.result(), call));
@@ -103,33 +113,52 @@ final class RoutesWriter {
     } else if (body.binding() == ParameterModel.Binding.BODY) {
       String field = "BODY_" + name.toUpperCase(java.util.Locale.ROOT);
       TypeName bodyType = TypeName.get(body.element().asType()).box();
-      type.addField(FieldSpec.builder(Names.TYPE, field, Modifier.PRIVATE, Modifier.STATIC,
-              Modifier.FINAL)
-          .initializer("new $T<$T>() {}.type()", Names.TYPE_TOKEN, bodyType).build());
+      type.addField(
+          FieldSpec.builder(Names.TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("new $T<$T>() {}.type()", Names.TYPE_TOKEN, bodyType)
+              .build());
       if (bodyType instanceof ParameterizedTypeName) {
-        method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "$S", "unchecked").build());
+        method.addAnnotation(
+            AnnotationSpec.builder(SuppressWarnings.class)
+                .addMember("value", "$S", "unchecked")
+                .build());
       }
-      CodeBlock decode = CodeBlock.builder()
-          .addStatement("$T $L = ($T) $T.decode(request, bytes, $L, codecs, $S)",
-              TypeName.get(body.element().asType()), "p_" + body.element().getSimpleName(),
-              bodyType, Names.RESULTS, field, body.element().getSimpleName().toString())
-          .add(answer(route.result(), call))
-          .build();
-      inner.add(guarded("return request.bodyBytes().thenCompose(bytes -> $T.guard(() -> {\n",
-          decode, "}));\n"));
+      CodeBlock decode =
+          CodeBlock.builder()
+              .addStatement(
+                  "$T $L = ($T) $T.decode(request, bytes, $L, codecs, $S)",
+                  TypeName.get(body.element().asType()),
+                  "p_" + body.element().getSimpleName(),
+                  bodyType,
+                  Names.RESULTS,
+                  field,
+                  body.element().getSimpleName().toString())
+              .add(answer(route.result(), call))
+              .build();
+      inner.add(
+          guarded(
+              "return request.bodyBytes().thenCompose(bytes -> $T.guard(() -> {\n",
+              decode,
+              "}));\n"));
       method.addCode(guarded("return $T.guard(() -> {\n", inner.build(), "});\n"));
     } else {
       boolean text = body.binding() == ParameterModel.Binding.BODY_TEXT;
-      CodeBlock read = CodeBlock.builder()
-          .addStatement("$T $L = $L", TypeName.get(body.element().asType()),
-              "p_" + body.element().getSimpleName(), text ? "text" : "bytes")
-          .add(answer(route.result(), call))
-          .build();
-      inner.add(guarded(text
-              ? "return request.bodyString().thenCompose(text -> $T.guard(() -> {\n"
-              : "return request.bodyBytes().thenCompose(bytes -> $T.guard(() -> {\n",
-          read, "}));\n"));
+      CodeBlock read =
+          CodeBlock.builder()
+              .addStatement(
+                  "$T $L = $L",
+                  TypeName.get(body.element().asType()),
+                  "p_" + body.element().getSimpleName(),
+                  text ? "text" : "bytes")
+              .add(answer(route.result(), call))
+              .build();
+      inner.add(
+          guarded(
+              text
+                  ? "return request.bodyString().thenCompose(text -> $T.guard(() -> {\n"
+                  : "return request.bodyBytes().thenCompose(bytes -> $T.guard(() -> {\n",
+              read,
+              "}));\n"));
       method.addCode(guarded("return $T.guard(() -> {\n", inner.build(), "});\n"));
     }
     type.addMethod(method.build());
@@ -137,63 +166,112 @@ final class RoutesWriter {
 
   /** {@code body} indented inside a lambda opened by {@code open} (naming Results) and closed. */
   private static CodeBlock guarded(String open, CodeBlock body, String close) {
-    return CodeBlock.builder().add(open, Names.RESULTS).indent().add(body).unindent().add(close)
+    return CodeBlock.builder()
+        .add(open, Names.RESULTS)
+        .indent()
+        .add(body)
+        .unindent()
+        .add(close)
         .build();
   }
 
   /** Statements returning the response for {@code call}'s result. */
   private static CodeBlock answer(ResultModel result, CodeBlock call) {
     return switch (result.kind()) {
-      case RESPONSE -> result.async()
-          ? CodeBlock.builder().addStatement("return $L", call).build()
-          : CodeBlock.builder().addStatement("return $T.response($L)", Names.RESULTS, call).build();
-      case EMPTY -> result.async()
-          ? CodeBlock.builder().addStatement("return $T.noContent($L)", Names.RESULTS, call).build()
-          : CodeBlock.builder().addStatement("$L", call)
-              .addStatement("return $T.noContent()", Names.RESULTS).build();
-      case VALUE -> CodeBlock.builder().addStatement("return $T.$L($L, codecs)", Names.RESULTS,
-          "encode" + (result.optional() ? "Optional" : "") + (result.async() ? "Later" : ""),
-          call).build();
-      case STREAM -> CodeBlock.builder()
-          .addStatement("return $T.stream($L)", Names.RESULTS, call).build();
-      case EVENTS -> CodeBlock.builder()
-          .addStatement("return $T.events($L)", Names.RESULTS, call).build();
+      case RESPONSE ->
+          result.async()
+              ? CodeBlock.builder().addStatement("return $L", call).build()
+              : CodeBlock.builder()
+                  .addStatement("return $T.response($L)", Names.RESULTS, call)
+                  .build();
+      case EMPTY ->
+          result.async()
+              ? CodeBlock.builder()
+                  .addStatement("return $T.noContent($L)", Names.RESULTS, call)
+                  .build()
+              : CodeBlock.builder()
+                  .addStatement("$L", call)
+                  .addStatement("return $T.noContent()", Names.RESULTS)
+                  .build();
+      case VALUE ->
+          CodeBlock.builder()
+              .addStatement(
+                  "return $T.$L($L, codecs)",
+                  Names.RESULTS,
+                  "encode"
+                      + (result.optional() ? "Optional" : "")
+                      + (result.async() ? "Later" : ""),
+                  call)
+              .build();
+      case STREAM ->
+          CodeBlock.builder().addStatement("return $T.stream($L)", Names.RESULTS, call).build();
+      case EVENTS ->
+          CodeBlock.builder().addStatement("return $T.events($L)", Names.RESULTS, call).build();
     };
   }
 
   /** The expression binding a path, query, header or cookie parameter. */
   private CodeBlock textValue(RouteModel route, ParameterModel p) {
-    String kind = switch (p.binding()) {
-      case PATH -> "path parameter";
-      case QUERY -> "query parameter";
-      case HEADER -> "header";
-      default -> "cookie";
-    };
+    String kind =
+        switch (p.binding()) {
+          case PATH -> "path parameter";
+          case QUERY -> "query parameter";
+          case HEADER -> "header";
+          default -> "cookie";
+        };
     CodeBlock converter = converter(p.conversion().orElseThrow());
     TypeName boxed = TypeName.get(p.type()).box();
     if (p.arity() == ParameterModel.Arity.LIST) {
-      CodeBlock all = p.binding() == ParameterModel.Binding.QUERY
-          ? CodeBlock.of("request.queryParams($S)", p.name())
-          : CodeBlock.of("request.headers().values($S)", p.name());
-      return CodeBlock.of("$T.<$T>list($L, $L, $S, $S, $L)", Names.PARAMS, boxed, all,
+      CodeBlock all =
+          p.binding() == ParameterModel.Binding.QUERY
+              ? CodeBlock.of("request.queryParams($S)", p.name())
+              : CodeBlock.of("request.headers().values($S)", p.name());
+      return CodeBlock.of(
+          "$T.<$T>list($L, $L, $S, $S, $L)",
+          Names.PARAMS,
+          boxed,
+          all,
           p.defaultValue().map(d -> CodeBlock.of("$S", d)).orElse(CodeBlock.of("null")),
-          kind, p.name(), converter);
+          kind,
+          p.name(),
+          converter);
     }
-    CodeBlock raw = switch (p.binding()) {
-      case PATH -> CodeBlock.of("path[$L]", route.template().segments().indexOf(
-          new io.beth.processor.model.PathTemplate.Segment(true, p.name())));
-      case QUERY -> CodeBlock.of("request.queryParam($S)", p.name());
-      case HEADER -> CodeBlock.of("request.header($S)", p.name());
-      default -> CodeBlock.of("request.cookie($S)", p.name());
-    };
+    CodeBlock raw =
+        switch (p.binding()) {
+          case PATH ->
+              CodeBlock.of(
+                  "path[$L]",
+                  route
+                      .template()
+                      .segments()
+                      .indexOf(new io.beth.processor.model.PathTemplate.Segment(true, p.name())));
+          case QUERY -> CodeBlock.of("request.queryParam($S)", p.name());
+          case HEADER -> CodeBlock.of("request.header($S)", p.name());
+          default -> CodeBlock.of("request.cookie($S)", p.name());
+        };
     if (p.defaultValue().isPresent()) {
-      CodeBlock value = CodeBlock.of("$T.<$T>orDefault($L, $S, $S, $S, $L)", Names.PARAMS, boxed,
-          raw, p.defaultValue().get(), kind, p.name(), converter);
+      CodeBlock value =
+          CodeBlock.of(
+              "$T.<$T>orDefault($L, $S, $S, $S, $L)",
+              Names.PARAMS,
+              boxed,
+              raw,
+              p.defaultValue().get(),
+              kind,
+              p.name(),
+              converter);
       return p.arity() == ParameterModel.Arity.OPTIONAL
-          ? CodeBlock.of("$T.of($L)", Names.OPTIONAL, value) : value;
+          ? CodeBlock.of("$T.of($L)", Names.OPTIONAL, value)
+          : value;
     }
-    return CodeBlock.of("$T.<$T>$L($L, $S, $S, $L)", Names.PARAMS, boxed,
-        p.arity() == ParameterModel.Arity.OPTIONAL ? "optional" : "required", raw, kind, p.name(),
+    return CodeBlock.of(
+        "$T.<$T>$L($L, $S, $S, $L)",
+        Names.PARAMS,
+        boxed,
+        p.arity() == ParameterModel.Arity.OPTIONAL ? "optional" : "required",
+        raw,
+        kind,
+        p.name(),
         converter);
   }
 
@@ -209,8 +287,8 @@ final class RoutesWriter {
       case CONSTRUCTOR:
         return CodeBlock.of("$T::new", TypeName.get(target));
       default:
-        TypeKind kind = target.getKind().isPrimitive()
-            ? target.getKind() : types.unboxedType(target).getKind();
+        TypeKind kind =
+            target.getKind().isPrimitive() ? target.getKind() : types.unboxedType(target).getKind();
         return switch (kind) {
           case BOOLEAN -> CodeBlock.of("$T::parseBoolean", Names.PARAMS);
           case CHAR -> CodeBlock.of("$T::parseChar", Names.PARAMS);

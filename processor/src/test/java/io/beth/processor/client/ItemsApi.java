@@ -29,7 +29,8 @@ public interface ItemsApi {
 
   /** Every text binding, echoed back as a JSON string. */
   @HttpRoute(method = "GET", path = "/{n}/echo")
-  CompletionStage<String> echo(@PathParam("n") int n,
+  CompletionStage<String> echo(
+      @PathParam("n") int n,
       @QueryParam("q") String q,
       @QueryParam("page") Optional<Integer> page,
       @QueryParam(value = "size", defaultValue = "10") int size,

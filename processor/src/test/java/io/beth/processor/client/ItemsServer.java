@@ -25,17 +25,25 @@ public class ItemsServer implements ItemsApi {
   }
 
   @Override
-  public CompletionStage<String> echo(int n, String q, Optional<Integer> page, int size,
-      List<Color> colors, LocalDate day, UUID trace, Optional<Boolean> flag, String session,
+  public CompletionStage<String> echo(
+      int n,
+      String q,
+      Optional<Integer> page,
+      int size,
+      List<Color> colors,
+      LocalDate day,
+      UUID trace,
+      Optional<Boolean> flag,
+      String session,
       String theme) {
-    return CompletableFuture.completedFuture(n + "|" + q + "|" + page + "|" + size + "|" + colors
-        + "|" + day + "|" + trace + "|" + flag + "|" + session + "|" + theme);
+    return CompletableFuture.completedFuture(
+        n + "|" + q + "|" + page + "|" + size + "|" + colors + "|" + day + "|" + trace + "|" + flag
+            + "|" + session + "|" + theme);
   }
 
   @Override
   public CompletableFuture<Item> create(Item item) {
-    return CompletableFuture.completedFuture(new Item(item.id(), item.name() + "!",
-        item.color()));
+    return CompletableFuture.completedFuture(new Item(item.id(), item.name() + "!", item.color()));
   }
 
   @Override
@@ -45,8 +53,8 @@ public class ItemsServer implements ItemsApi {
 
   @Override
   public CompletableFuture<HttpResponse> raw(String id) {
-    return CompletableFuture.completedFuture(HttpResponse.status(202).header("X-Id", id)
-        .body("raw " + id).build());
+    return CompletableFuture.completedFuture(
+        HttpResponse.status(202).header("X-Id", id).body("raw " + id).build());
   }
 
   @Override
@@ -56,14 +64,16 @@ public class ItemsServer implements ItemsApi {
 
   @Override
   public CompletableFuture<List<Item>> search(String q) {
-    return CompletableFuture.completedFuture(List.of(new Item("1", q, Color.RED),
-        new Item("2", q, Color.DARK_BLUE)));
+    return CompletableFuture.completedFuture(
+        List.of(new Item("1", q, Color.RED), new Item("2", q, Color.DARK_BLUE)));
   }
 
   @Override
   public CompletableFuture<Optional<Item>> find(String id) {
-    return CompletableFuture.completedFuture(id.equals("missing") ? Optional.empty()
-        : Optional.of(new Item(id, "found " + id, Color.RED)));
+    return CompletableFuture.completedFuture(
+        id.equals("missing")
+            ? Optional.empty()
+            : Optional.of(new Item(id, "found " + id, Color.RED)));
   }
 
   @Override

@@ -29,11 +29,14 @@ final class Chunks {
    * copied), text is encoded in {@code charset}, a {@link ByteBuf} is handed over as it is.
    */
   static ByteBuf toByteBuf(Object item, ByteBufAllocator alloc, Charset charset) {
-    if (!(item instanceof ByteBuf || item instanceof byte[] || item instanceof ByteBuffer
+    if (!(item instanceof ByteBuf
+        || item instanceof byte[]
+        || item instanceof ByteBuffer
         || item instanceof CharSequence)) {
       // Streams and files would be read on the event loop: not as chunks of a stream.
       throw new IllegalArgumentException(
-          "cannot send a " + item.getClass().getName()
+          "cannot send a "
+              + item.getClass().getName()
               + " as a body chunk; send String, byte[], ByteBuffer or ByteBuf");
     }
     if (item instanceof CharSequence && !charset.equals(StandardCharsets.UTF_8)) {
@@ -66,8 +69,11 @@ final class Chunks {
 
   /** Whether the body is held in memory and sent with a Content-Length. */
   static boolean isInMemory(Object body) {
-    return body == null || body instanceof byte[] || body instanceof ByteBuf
-        || body instanceof ByteBuffer || body instanceof String;
+    return body == null
+        || body instanceof byte[]
+        || body instanceof ByteBuf
+        || body instanceof ByteBuffer
+        || body instanceof String;
   }
 
   /** The charset named by a content type, UTF-8 if none. */

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An HTTP/1.1 connection's two timeouts. The head timeout answers 408 and closes when a request
  * head has not been decoded within the timeout of its first byte (slow clients). The idle timeout
- * closes a connection that has no exchange under way and neither read nor answered anything for
- * its length. The request decoder reports every read (so the timeouts cost no pipeline handler of
- * their own); the connection tells them when a head was decoded and when an exchange ended.
+ * closes a connection that has no exchange under way and neither read nor answered anything for its
+ * length. The request decoder reports every read (so the timeouts cost no pipeline handler of their
+ * own); the connection tells them when a head was decoded and when an exchange ended.
  *
  * <p>One timer each per connection, not cancelled when the awaited event arrives: when it fires it
  * looks at the state then, acts if it is late, or arms itself again for when it would be. A busy

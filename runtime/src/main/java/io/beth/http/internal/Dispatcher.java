@@ -48,7 +48,8 @@ final class Dispatcher {
   private CompletionStage<HttpResponse> call(Exchange ex) {
     try {
       CompletionStage<HttpResponse> stage = handler.handle(ex.request);
-      return stage != null ? stage
+      return stage != null
+          ? stage
           : CompletableFuture.failedFuture(new NullPointerException("handler returned null"));
     } catch (Throwable e) {
       return CompletableFuture.failedFuture(e);
@@ -56,8 +57,7 @@ final class Dispatcher {
   }
 
   private void onResult(Exchange ex, CompletionStage<HttpResponse> stage) {
-    if (stage instanceof CompletableFuture<HttpResponse> f && f.isDone()
-        && loop().inEventLoop()) {
+    if (stage instanceof CompletableFuture<HttpResponse> f && f.isDone() && loop().inEventLoop()) {
       if (f.isCompletedExceptionally()) {
         f.whenComplete((r, e) -> connection.respond(ex, null, e));
       } else {

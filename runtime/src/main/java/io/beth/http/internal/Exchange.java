@@ -9,8 +9,8 @@ import java.io.IOException;
 /**
  * One request and its response on a connection: what the connection's handlers pass along (the
  * request reader creates it and fires it down the pipeline) and the state they share. The state is
- * one {@link State}; its transitions are the three methods {@link #requestComplete},
- * {@link #responseStarted} and {@link #responseDone}, and nothing else changes it. Event loop only.
+ * one {@link State}; its transitions are the three methods {@link #requestComplete}, {@link
+ * #responseStarted} and {@link #responseDone}, and nothing else changes it. Event loop only.
  */
 final class Exchange {
 
@@ -43,22 +43,30 @@ final class Exchange {
   }
 
   final HttpRequest request;
+
   /** The request body as the server fills it, or null when the request has none. */
   final InboundBridge<Object> body;
+
   final HttpVersion version;
   final boolean head;
   final boolean keepAliveRequested;
+
   /** The request's {@code Expect} header, or null (nearly always). */
   final String expect;
 
   private State state;
+
   /** Body chunks are dropped: the consumer went away or the response is complete. */
   boolean discarding;
+
   /** Close the connection after the response whatever was asked. */
   boolean closeAfter;
+
   boolean keepAliveResponse;
+
   /** The streamed response body being written, or null. */
   BodyWriter writer;
+
   /** An upgrade waiting for the end of the request. */
   ConnectionUpgrade pendingUpgrade;
 
@@ -97,12 +105,13 @@ final class Exchange {
 
   /** The last of the request arrived. */
   void requestComplete() {
-    state = switch (state) {
-      case RECEIVING -> State.HANDLING;
-      case RESPONDING_EARLY -> State.RESPONDING;
-      case ANSWERED_EARLY -> State.DONE;
-      default -> throw new IllegalStateException("request complete twice: " + state);
-    };
+    state =
+        switch (state) {
+          case RECEIVING -> State.HANDLING;
+          case RESPONDING_EARLY -> State.RESPONDING;
+          case ANSWERED_EARLY -> State.DONE;
+          default -> throw new IllegalStateException("request complete twice: " + state);
+        };
   }
 
   /**

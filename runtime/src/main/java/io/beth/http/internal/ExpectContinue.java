@@ -37,8 +37,11 @@ final class ExpectContinue {
       connection.refuse(ex, 417);
       return false;
     }
-    connection.ctx().writeAndFlush(new DefaultFullHttpResponse(
-        HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+    connection
+        .ctx()
+        .writeAndFlush(
+            new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
     return true;
   }
 

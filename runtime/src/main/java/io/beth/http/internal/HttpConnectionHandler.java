@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The life of one HTTP/1.1 connection's exchanges, the last of its handlers: which exchange is
- * current, how each is answered (a response, or a status for a failure), what follows its end
- * (the next pipelined request, a close, a lingering close, an upgrade), the graceful drain on
- * stop, and what is freed when the connection closes. Event loop only.
+ * current, how each is answered (a response, or a status for a failure), what follows its end (the
+ * next pipelined request, a close, a lingering close, an upgrade), the graceful drain on stop, and
+ * what is freed when the connection closes. Event loop only.
  */
 final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
 
@@ -51,7 +51,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** Wires the connection's other parts; by the initializer, before the channel is used. */
-  void assemble(PipelinedRequests pipelining, ConnectionTimeouts timeouts, ReadPauses pauses,
+  void assemble(
+      PipelinedRequests pipelining,
+      ConnectionTimeouts timeouts,
+      ReadPauses pauses,
       RequestReader reader) {
     this.pipelining = pipelining;
     this.timeouts = timeouts;
@@ -120,14 +123,16 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (error != null || response == null) {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null
-          ? error.getCause() : error;
+      Throwable cause =
+          error instanceof CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error;
       int status = 500;
       if (cause instanceof HttpStatusException) {
         status = ((HttpStatusException) cause).status();
       } else if (cause == null) {
-        log.error("the handler completed {} {} with no response", ex.request.method(),
-            ex.request.uri());
+        log.error(
+            "the handler completed {} {} with no response", ex.request.method(), ex.request.uri());
       } else {
         log.error("the handler failed for {} {}", ex.request.method(), ex.request.uri(), cause);
       }
@@ -176,7 +181,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private boolean keepAlive(Exchange ex, HttpResponse response) {
-    return ex.keepAliveRequested && !ex.closeAfter && !draining && !serverDraining.getAsBoolean()
+    return ex.keepAliveRequested
+        && !ex.closeAfter
+        && !draining
+        && !serverDraining.getAsBoolean()
         && (response == null || !response.headers().containsToken("Connection", "close"));
   }
 
@@ -218,8 +226,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Closes a connection whose request body is still arriving without taking the answer with it:
-   * see {@link LingeringClose}.
+   * Closes a connection whose request body is still arriving without taking the answer with it: see
+   * {@link LingeringClose}.
    */
   private void lingerThenClose() {
     reader.stop();
@@ -257,10 +265,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   // ---- the connection -------------------------------------------------------------------------
 
   /**
-   * Passes writability to the body writer, whose bridge resumes in a task of its own, never
-   * inside this call: the channel becomes writable again in the middle of a write when a flush
-   * runs inside it (the flush consolidation flushes as the channel turns unwritable), and a body
-   * chunk written from there would re-enter Netty's HTTP encoder, which is not reentrant.
+   * Passes writability to the body writer, whose bridge resumes in a task of its own, never inside
+   * this call: the channel becomes writable again in the middle of a write when a flush runs inside
+   * it (the flush consolidation flushes as the channel turns unwritable), and a body chunk written
+   * from there would re-enter Netty's HTTP encoder, which is not reentrant.
    */
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {

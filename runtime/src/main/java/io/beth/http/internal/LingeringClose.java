@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * close with unread input makes the kernel reset the connection: the client's upload fails, and a
  * client that gives up on a failed upload never reads the answer already sent. So the output is
  * shut down (the answer, then end of stream) and the rest of the input is read and dropped until
- * the client closes, or for {@link #LINGER_MILLIS} at most. Added right after the HTTP decoder
- * when needed; a channel that cannot half-close is closed at once.
+ * the client closes, or for {@link #LINGER_MILLIS} at most. Added right after the HTTP decoder when
+ * needed; a channel that cannot half-close is closed at once.
  */
 final class LingeringClose extends ChannelInboundHandlerAdapter {
 
@@ -33,17 +33,20 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
     }
     channel.pipeline().addAfter("decoder", "beth-linger", new LingeringClose());
     pauses.resumeAll();
-    duplex.shutdownOutput().addListener(f -> {
-      if (!f.isSuccess()) {
-        channel.close();
-      }
-    });
+    duplex
+        .shutdownOutput()
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                channel.close();
+              }
+            });
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    deadline = ctx.executor().schedule(
-        () -> ctx.channel().close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    deadline =
+        ctx.executor().schedule(() -> ctx.channel().close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -43,7 +43,10 @@ public final class NettyHttpServer implements HttpServer {
   private volatile boolean draining;
   private volatile Channel serverChannel;
 
-  private NettyHttpServer(HttpHandler handler, HttpServerOptions options, BethResources resources,
+  private NettyHttpServer(
+      HttpHandler handler,
+      HttpServerOptions options,
+      BethResources resources,
       boolean ownsResources) {
     this.handler = UnloggedFailures.wrapIfUnlogged(handler);
     this.options = options;
@@ -53,7 +56,8 @@ public final class NettyHttpServer implements HttpServer {
   }
 
   /** Binds a server; see {@link HttpServer#start(HttpHandler, HttpServerOptions)}. */
-  public static CompletableFuture<HttpServer> start(HttpHandler handler, HttpServerOptions options) {
+  public static CompletableFuture<HttpServer> start(
+      HttpHandler handler, HttpServerOptions options) {
     Objects.requireNonNull(handler, "handler == null");
     Objects.requireNonNull(options, "options == null");
     BethResources given = options.resources();
@@ -70,32 +74,42 @@ public final class NettyHttpServer implements HttpServer {
     NettyHttpServer server = new NettyHttpServer(handler, options, resources, given == null);
     CompletableFuture<HttpServer> started = new CompletableFuture<>();
     try {
-      ServerBootstrap bootstrap = new ServerBootstrap()
-          .group(resources.eventLoopGroup())
-          .channel(resources.transport().serverSocketChannelClass())
-          .option(ChannelOption.SO_BACKLOG, 1024)
-          .option(ChannelOption.SO_REUSEADDR, true)
-          .childOption(ChannelOption.TCP_NODELAY, true)
-          .handler(new AcceptTracker(server))
-          .childHandler(new ServerInitializer(
-              options, server.handler, server.executor, server::isDraining));
+      ServerBootstrap bootstrap =
+          new ServerBootstrap()
+              .group(resources.eventLoopGroup())
+              .channel(resources.transport().serverSocketChannelClass())
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .option(ChannelOption.SO_REUSEADDR, true)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .handler(new AcceptTracker(server))
+              .childHandler(
+                  new ServerInitializer(
+                      options, server.handler, server.executor, server::isDraining));
       if (options.bootstrapHook() != null) {
         options.bootstrapHook().accept(bootstrap);
       }
-      InetSocketAddress address = options.host() == null
-          ? new InetSocketAddress(options.port())
-          : new InetSocketAddress(options.host(), options.port());
-      bootstrap.bind(address).addListener(f -> {
-        if (f.isSuccess()) {
-          server.serverChannel = ((io.netty.channel.ChannelFuture) f).channel();
-          server.serverChannel.closeFuture().addListener(closed -> server.closedUnderneath());
-          log.debug("HTTP server listening on {} ({})", server.address(), resources.transport());
-          started.complete(server);
-        } else {
-          server.releaseOwnLoops();
-          started.completeExceptionally(f.cause());
-        }
-      });
+      InetSocketAddress address =
+          options.host() == null
+              ? new InetSocketAddress(options.port())
+              : new InetSocketAddress(options.host(), options.port());
+      bootstrap
+          .bind(address)
+          .addListener(
+              f -> {
+                if (f.isSuccess()) {
+                  server.serverChannel = ((io.netty.channel.ChannelFuture) f).channel();
+                  server
+                      .serverChannel
+                      .closeFuture()
+                      .addListener(closed -> server.closedUnderneath());
+                  log.debug(
+                      "HTTP server listening on {} ({})", server.address(), resources.transport());
+                  started.complete(server);
+                } else {
+                  server.releaseOwnLoops();
+                  started.completeExceptionally(f.cause());
+                }
+              });
     } catch (RuntimeException e) {
       server.releaseOwnLoops();
       started.completeExceptionally(e);
@@ -112,8 +126,10 @@ public final class NettyHttpServer implements HttpServer {
         .name("beth-http")
         .eventLoopThreads(options.eventLoopThreads())
         .transport(options.transport() != null ? options.transport() : Transport.configured())
-        .blockingExecutor(options.executor() != null
-            ? options.executor() : BethResources.shared().blockingExecutor())
+        .blockingExecutor(
+            options.executor() != null
+                ? options.executor()
+                : BethResources.shared().blockingExecutor())
         .build();
   }
 
@@ -174,23 +190,34 @@ public final class NettyHttpServer implements HttpServer {
       afterResources();
       return stopped;
     }
-    serverChannel.close().addListener(closed -> {
-      for (Channel connection : connections) {
-        connection.pipeline().fireUserEventTriggered(HttpConnectionHandler.DRAIN);
-      }
-      ScheduledFuture<?> deadline = resources.timer().schedule(
-          () -> {
-            if (!connections.isEmpty()) {
-              log.debug("grace period over: closing {} connections", connections.size());
-            }
-            connections.close();
-          },
-          grace.toNanos(), TimeUnit.NANOSECONDS);
-      connections.newCloseFuture().addListener(all -> {
-        deadline.cancel(false);
-        finish();
-      });
-    });
+    serverChannel
+        .close()
+        .addListener(
+            closed -> {
+              for (Channel connection : connections) {
+                connection.pipeline().fireUserEventTriggered(HttpConnectionHandler.DRAIN);
+              }
+              ScheduledFuture<?> deadline =
+                  resources
+                      .timer()
+                      .schedule(
+                          () -> {
+                            if (!connections.isEmpty()) {
+                              log.debug(
+                                  "grace period over: closing {} connections", connections.size());
+                            }
+                            connections.close();
+                          },
+                          grace.toNanos(),
+                          TimeUnit.NANOSECONDS);
+              connections
+                  .newCloseFuture()
+                  .addListener(
+                      all -> {
+                        deadline.cancel(false);
+                        finish();
+                      });
+            });
     return stopped;
   }
 
@@ -220,7 +247,8 @@ public final class NettyHttpServer implements HttpServer {
   /** Every connection is closed: stops the server's own loops, if any, then completes. */
   private void finish() {
     if (ownsResources) {
-      resources.shutdownGracefully(Duration.ZERO, Duration.ofSeconds(1))
+      resources
+          .shutdownGracefully(Duration.ZERO, Duration.ofSeconds(1))
           .whenComplete((v, e) -> stopped.complete(null));
     } else {
       stopped.complete(null);

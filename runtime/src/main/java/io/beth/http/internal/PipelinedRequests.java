@@ -9,11 +9,11 @@ import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
- * Keeps HTTP/1.1 pipelining in order: once a request has arrived whole, what the client sent
- * after it (the next requests) is held, with reads paused, until that request's exchange is over;
- * then it is passed on, one exchange at a time. The connection's inbound entry, right after the
- * HTTP decoder (and the decompressor): it hands what it passes on to the request reader by a call,
- * not a pipeline hop. One per connection; event loop only.
+ * Keeps HTTP/1.1 pipelining in order: once a request has arrived whole, what the client sent after
+ * it (the next requests) is held, with reads paused, until that request's exchange is over; then it
+ * is passed on, one exchange at a time. The connection's inbound entry, right after the HTTP
+ * decoder (and the decompressor): it hands what it passes on to the request reader by a call, not a
+ * pipeline hop. One per connection; event loop only.
  */
 final class PipelinedRequests extends ChannelInboundHandlerAdapter {
 
@@ -69,8 +69,8 @@ final class PipelinedRequests extends ChannelInboundHandlerAdapter {
 
   /**
    * The current exchange is over: passes on what is held up to the end of the next whole request,
-   * and resumes reading once nothing is held. Called from inside a pass (an inline handler
-   * answered at once), it leaves the passing to the loop further up the stack.
+   * and resumes reading once nothing is held. Called from inside a pass (an inline handler answered
+   * at once), it leaves the passing to the loop further up the stack.
    */
   void exchangeDone() {
     exchangeOpen = false;

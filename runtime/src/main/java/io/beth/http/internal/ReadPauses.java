@@ -13,6 +13,7 @@ final class ReadPauses {
 
   /** A request body's consumer is behind. */
   static final int BODY = 1;
+
   /** Requests arrived behind the one being handled, and are held. */
   static final int PIPELINED = 2;
 

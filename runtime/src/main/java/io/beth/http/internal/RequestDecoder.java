@@ -9,11 +9,11 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.util.List;
 
 /**
- * Netty's request decoder, stricter about request smuggling: a request with both
- * {@code Transfer-Encoding} and {@code Content-Length} is malformed (Netty would drop the length).
- * It reports every read to the connection's {@link ConnectionTimeouts}, and adds the request
- * decompressor behind itself when the first request with a content coding arrives, so that the
- * many connections that never send one pass no message through it.
+ * Netty's request decoder, stricter about request smuggling: a request with both {@code
+ * Transfer-Encoding} and {@code Content-Length} is malformed (Netty would drop the length). It
+ * reports every read to the connection's {@link ConnectionTimeouts}, and adds the request
+ * decompressor behind itself when the first request with a content coding arrives, so that the many
+ * connections that never send one pass no message through it.
  */
 final class RequestDecoder extends HttpRequestDecoder {
 

@@ -28,14 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what the HTTP decoder reads into exchanges: a request head becomes an {@link Exchange}
- * with its {@link HttpRequest}, admitted by {@link ExpectContinue} and run by {@link Dispatcher};
- * the body's chunks go into the request's
- * body stream through an {@link InboundBridge}, with reads paused while its consumer is behind. A
- * request that cannot be understood is answered (400, or 414/431 for a line or headers too long,
- * 505 for a major version other than 1) and the connection closed; a later HTTP/1.x is served as
- * HTTP/1.1. Fed by {@link PipelinedRequests}, it is no pipeline handler of its own (a hop less per
- * message); event loop only.
+ * Turns what the HTTP decoder reads into exchanges: a request head becomes an {@link Exchange} with
+ * its {@link HttpRequest}, admitted by {@link ExpectContinue} and run by {@link Dispatcher}; the
+ * body's chunks go into the request's body stream through an {@link InboundBridge}, with reads
+ * paused while its consumer is behind. A request that cannot be understood is answered (400, or
+ * 414/431 for a line or headers too long, 505 for a major version other than 1) and the connection
+ * closed; a later HTTP/1.x is served as HTTP/1.1. Fed by {@link PipelinedRequests}, it is no
+ * pipeline handler of its own (a hop less per message); event loop only.
  */
 final class RequestReader {
 
@@ -51,8 +50,12 @@ final class RequestReader {
   private ChannelHandlerContext ctx; // the connection's, where answers are written from
   private boolean broken;
 
-  RequestReader(HttpConnectionHandler connection, PipelinedRequests pipelining,
-      ConnectionTimeouts timeouts, ReadPauses pauses, ExpectContinue expect,
+  RequestReader(
+      HttpConnectionHandler connection,
+      PipelinedRequests pipelining,
+      ConnectionTimeouts timeouts,
+      ReadPauses pauses,
+      ExpectContinue expect,
       Dispatcher dispatcher) {
     this.connection = connection;
     this.options = connection.options();
@@ -112,8 +115,8 @@ final class RequestReader {
       return;
     }
     timeouts.headReceived();
-    boolean hasBody = HttpUtil.isTransferEncodingChunked(req)
-        || HttpUtil.getContentLength(req, 0L) > 0;
+    boolean hasBody =
+        HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
     Exchange[] holder = new Exchange[1];
     InboundBridge<Object> body = hasBody ? bodyBridge(holder) : null;
     HttpRequest request;
@@ -123,9 +126,15 @@ final class RequestReader {
       reject(400, e);
       return;
     }
-    Exchange ex = new Exchange(request, body, req.protocolVersion(),
-        HttpMethod.HEAD.equals(req.method()), HttpUtil.isKeepAlive(req), false,
-        req.headers().get(HttpHeaderNames.EXPECT));
+    Exchange ex =
+        new Exchange(
+            request,
+            body,
+            req.protocolVersion(),
+            HttpMethod.HEAD.equals(req.method()),
+            HttpUtil.isKeepAlive(req),
+            false,
+            req.headers().get(HttpHeaderNames.EXPECT));
     holder[0] = ex;
     connection.begin(ex);
     if (expect.admit(ex)) {
@@ -134,34 +143,38 @@ final class RequestReader {
   }
 
   /**
-   * The bridge into a request body's stream: reads pause while the handler is behind, and a
-   * handler that gives the body up leaves the rest to be read and dropped.
+   * The bridge into a request body's stream: reads pause while the handler is behind, and a handler
+   * that gives the body up leaves the rest to be read and dropped.
    */
   private InboundBridge<Object> bodyBridge(Exchange[] exchange) {
-    return InboundBridge.create(ctx.channel(), options.inboundBuffer(),
+    return InboundBridge.create(
+        ctx.channel(),
+        options.inboundBuffer(),
         pauses.bodyGate(() -> connection.current() == exchange[0]),
-        InboundBridge.WhenGone.DISCARD, () -> exchange[0].discarding = true);
+        InboundBridge.WhenGone.DISCARD,
+        () -> exchange[0].discarding = true);
   }
 
   private HttpRequest toRequest(
       io.netty.handler.codec.http.HttpRequest req, InboundBridge<Object> body, long arrival) {
     HttpHeaders.Builder headers = HttpHeaders.builder();
-    for (Map.Entry<CharSequence, CharSequence> e : (Iterable<Map.Entry<CharSequence, CharSequence>>)
-        req.headers()::iteratorCharSequence) {
+    for (Map.Entry<CharSequence, CharSequence> e :
+        (Iterable<Map.Entry<CharSequence, CharSequence>>) req.headers()::iteratorCharSequence) {
       headers.add(e.getKey().toString(), e.getValue().toString());
     }
-    HttpRequest.Builder b = HttpRequest.builder()
-        .method(req.method().name())
-        .uri(req.uri())
-        .headers(headers.build())
-        .protocol(req.protocolVersion().text())
-        .scheme(options.sslContext() != null ? "https" : "http")
-        .remoteAddress(address(ctx.channel().remoteAddress()))
-        .localAddress(address(ctx.channel().localAddress()))
-        .keepAlive(HttpUtil.isKeepAlive(req))
-        .arrivalNanos(arrival)
-        .bodyLimit(options.maxBodySize())
-        .executor(connection.executor());
+    HttpRequest.Builder b =
+        HttpRequest.builder()
+            .method(req.method().name())
+            .uri(req.uri())
+            .headers(headers.build())
+            .protocol(req.protocolVersion().text())
+            .scheme(options.sslContext() != null ? "https" : "http")
+            .remoteAddress(address(ctx.channel().remoteAddress()))
+            .localAddress(address(ctx.channel().localAddress()))
+            .keepAlive(HttpUtil.isKeepAlive(req))
+            .arrivalNanos(arrival)
+            .bodyLimit(options.maxBodySize())
+            .executor(connection.executor());
     if (body != null) {
       if (options.rawBodies()) {
         b.rawBody(cast(body.source()));
@@ -221,8 +234,8 @@ final class RequestReader {
       ctx.close();
       return;
     }
-    connection.malformedBody(ex,
-        new IOException("malformed request body: " + failure.getMessage(), failure));
+    connection.malformedBody(
+        ex, new IOException("malformed request body: " + failure.getMessage(), failure));
   }
 
   /** A request that cannot be understood: answered and the connection closed. */
@@ -243,8 +256,11 @@ final class RequestReader {
     broken = true;
     pipelining.stop();
     FullHttpResponse res = ResponseHeads.status(HttpVersion.HTTP_1_1, 505, false, false);
-    res.content().clear().writeCharSequence(version.text()
-        + " is not supported: this server speaks HTTP/1.1 and HTTP/1.0\n", CharsetUtil.UTF_8);
+    res.content()
+        .clear()
+        .writeCharSequence(
+            version.text() + " is not supported: this server speaks HTTP/1.1 and HTTP/1.0\n",
+            CharsetUtil.UTF_8);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, res.content().readableBytes());
     ctx.writeAndFlush(res).addListener(f -> ctx.close());
   }

@@ -29,8 +29,11 @@ final class ResponseCompressor extends HttpContentCompressor {
 
   @Override
   protected Result beginEncode(HttpResponse response, String acceptEncoding) throws Exception {
-    if (!shouldCompress(response.headers().get(HttpHeaderNames.CONTENT_TYPE),
-        HttpUtil.getContentLength(response, -1L), minSize, compressible)) {
+    if (!shouldCompress(
+        response.headers().get(HttpHeaderNames.CONTENT_TYPE),
+        HttpUtil.getContentLength(response, -1L),
+        minSize,
+        compressible)) {
       return null;
     }
     return super.beginEncode(response, acceptEncoding);
@@ -39,8 +42,8 @@ final class ResponseCompressor extends HttpContentCompressor {
   /**
    * Whether the {@code Accept-Encoding} values of a request could make this compressor encode at
    * all: some coding other than {@code identity} with a weight above zero. Erring towards yes is
-   * safe (the body then goes in chunks, which the compressor may still pass on as they are);
-   * no means the response passes through untouched, so a file may go zero-copy.
+   * safe (the body then goes in chunks, which the compressor may still pass on as they are); no
+   * means the response passes through untouched, so a file may go zero-copy.
    */
   static boolean acceptsSomeCoding(List<String> acceptEncodings) {
     for (String value : acceptEncodings) {

@@ -65,8 +65,8 @@ final class ResponseHeads {
     HttpResponseStatus st = HttpResponseStatus.valueOf(status);
     ByteBuf content = Unpooled.copiedBuffer(st.reasonPhrase(), CharsetUtil.UTF_8);
     DefaultFullHttpResponse res =
-        new DefaultFullHttpResponse(version, st, content, HEADERS.newHeaders(),
-            TRAILERS.newHeaders());
+        new DefaultFullHttpResponse(
+            version, st, content, HEADERS.newHeaders(), TRAILERS.newHeaders());
     res.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes())

@@ -33,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one response: in-memory bodies as one message with {@code Content-Length}, files
- * zero-copy (or in chunks under TLS and compression), streams chunked while the channel is
- * writable. Reports the end to {@link HttpConnectionHandler#responseDone}.
+ * Writes one response: in-memory bodies as one message with {@code Content-Length}, files zero-copy
+ * (or in chunks under TLS and compression), streams chunked while the channel is writable. Reports
+ * the end to {@link HttpConnectionHandler#responseDone}.
  */
 final class ResponseWriter {
 
@@ -72,8 +72,11 @@ final class ResponseWriter {
     try {
       headers = ResponseHeads.headers(response, ex.version, ex.keepAliveResponse);
     } catch (RuntimeException e) {
-      log.error("cannot encode the headers of the response to {} {}", ex.request.method(),
-          ex.request.uri(), e);
+      log.error(
+          "cannot encode the headers of the response to {} {}",
+          ex.request.method(),
+          ex.request.uri(),
+          e);
       Chunks.dispose(body);
       writeStatus(ex, 500);
       return;
@@ -82,16 +85,20 @@ final class ResponseWriter {
     if (ex.head || status == 204 || status == 304 || status < 200) {
       writeWithoutBody(ex, st, headers, body, charset);
     } else if (Chunks.isInMemory(body)) {
-      ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER
-          : body instanceof String text && text.length() <= SHORT_TEXT
-              // the encoder copies a short body into the head's buffer anyway: an array spares
-              // a pooled buffer (and the leak detector's sampling of it)
-              ? Unpooled.wrappedBuffer(text.getBytes(charset))
-              : Chunks.toByteBuf(body, ctx.alloc(), charset);
+      ByteBuf content =
+          body == null
+              ? Unpooled.EMPTY_BUFFER
+              : body instanceof String text && text.length() <= SHORT_TEXT
+                  // the encoder copies a short body into the head's buffer anyway: an array spares
+                  // a pooled buffer (and the leak detector's sampling of it)
+                  ? Unpooled.wrappedBuffer(text.getBytes(charset))
+                  : Chunks.toByteBuf(body, ctx.alloc(), charset);
       headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
       headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-      writeFull(ex, new DefaultFullHttpResponse(ex.version, st, content, headers,
-          ResponseHeads.TRAILERS.newHeaders()));
+      writeFull(
+          ex,
+          new DefaultFullHttpResponse(
+              ex.version, st, content, headers, ResponseHeads.TRAILERS.newHeaders()));
     } else if (body instanceof Path || body instanceof File) {
       writeFile(ex, st, headers, body instanceof Path ? (Path) body : ((File) body).toPath());
     } else if (body instanceof InputStream) {
@@ -119,7 +126,10 @@ final class ResponseWriter {
       Exchange ex, HttpResponseStatus st, HttpHeaders headers, Object body, Charset charset) {
     int status = st.code();
     headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-    if (ex.head && status >= 200 && status != 204 && status != 304
+    if (ex.head
+        && status >= 200
+        && status != 204
+        && status != 304
         && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
       // A HEAD answer announces the length GET would send when it is known without sending.
       long length = Chunks.inMemoryLength(body, charset);
@@ -137,8 +147,10 @@ final class ResponseWriter {
       }
     }
     Chunks.dispose(body);
-    writeLast(ex, new DefaultFullHttpResponse(ex.version, st, Unpooled.EMPTY_BUFFER, headers,
-        ResponseHeads.TRAILERS.newHeaders()));
+    writeLast(
+        ex,
+        new DefaultFullHttpResponse(
+            ex.version, st, Unpooled.EMPTY_BUFFER, headers, ResponseHeads.TRAILERS.newHeaders()));
   }
 
   private void writeFile(Exchange ex, HttpResponseStatus st, HttpHeaders headers, Path path) {
@@ -149,18 +161,21 @@ final class ResponseWriter {
       length = file.size();
     } catch (IOException e) {
       if (!(e instanceof NoSuchFileException)) {
-        log.error("cannot open {} to answer {} {}", path, ex.request.method(), ex.request.uri(),
-            e);
+        log.error("cannot open {} to answer {} {}", path, ex.request.method(), ex.request.uri(), e);
       }
       writeStatus(ex, e instanceof NoSuchFileException ? 404 : 500);
       return;
     }
     headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
     headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
-    boolean compressing = options.compression()
-        && ResponseCompressor.acceptsSomeCoding(ex.request.headers().values("Accept-Encoding"))
-        && ResponseCompressor.shouldCompress(headers.get(HttpHeaderNames.CONTENT_TYPE), length,
-            options.compressionMinSize(), options.compressible());
+    boolean compressing =
+        options.compression()
+            && ResponseCompressor.acceptsSomeCoding(ex.request.headers().values("Accept-Encoding"))
+            && ResponseCompressor.shouldCompress(
+                headers.get(HttpHeaderNames.CONTENT_TYPE),
+                length,
+                options.compressionMinSize(),
+                options.compressible());
     ctx.write(new DefaultHttpResponse(ex.version, st, headers));
     if (!tls && !compressing) {
       ctx.write(new DefaultFileRegion(file, 0, length));
@@ -176,8 +191,12 @@ final class ResponseWriter {
     }
   }
 
-  private void writeStream(Exchange ex, HttpResponseStatus st, HttpHeaders headers,
-      Source<Object> source, Charset charset) {
+  private void writeStream(
+      Exchange ex,
+      HttpResponseStatus st,
+      HttpHeaders headers,
+      Source<Object> source,
+      Charset charset) {
     if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
       if (ex.version.isKeepAliveDefault()) {
         headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -208,8 +227,7 @@ final class ResponseWriter {
   }
 
   private void writeLast(Exchange ex, Object message) {
-    ctx.writeAndFlush(message)
-        .addListener(f -> connection.responseDone(ex, f.isSuccess()));
+    ctx.writeAndFlush(message).addListener(f -> connection.responseDone(ex, f.isSuccess()));
   }
 
   private static void closeQuietly(FileChannel file) {

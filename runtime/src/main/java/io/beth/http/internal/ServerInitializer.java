@@ -19,10 +19,10 @@ import java.util.function.BooleanSupplier;
  * flush consolidation; then two handlers, {@link PipelinedRequests} (the inbound entry, keeping
  * pipelined requests in order) and {@link HttpConnectionHandler} (the connection's life). One part
  * per job of an exchange between them, each called by the one before it rather than through a
- * pipeline hop (a hop per message and per exchange cost about 5% of a plaintext request):
- * {@link RequestReader} (messages into exchanges), {@link ExpectContinue}, {@link Dispatcher}.
- * The body gate ({@link ReadPauses}) is shared by the parts that pause reads; a lingering close
- * and an upgrade rearrange the pipeline when they happen.
+ * pipeline hop (a hop per message and per exchange cost about 5% of a plaintext request): {@link
+ * RequestReader} (messages into exchanges), {@link ExpectContinue}, {@link Dispatcher}. The body
+ * gate ({@link ReadPauses}) is shared by the parts that pause reads; a lingering close and an
+ * upgrade rearrange the pipeline when they happen.
  */
 final class ServerInitializer extends ChannelInitializer<Channel> {
 
@@ -45,7 +45,10 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
    * {@code executor}; {@code serverDraining} says whether the server is stopping. Builds the TLS
    * context here, before the server binds: one that cannot be built fails the start.
    */
-  ServerInitializer(HttpServerOptions options, HttpHandler handler, Executor executor,
+  ServerInitializer(
+      HttpServerOptions options,
+      HttpHandler handler,
+      Executor executor,
       BooleanSupplier serverDraining) {
     this.options = options;
     this.sslContext = options.sslContext();
@@ -60,34 +63,50 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     if (sslContext != null) {
       p.addLast("ssl", sslContext.newHandler(ch.alloc()));
     }
-    HttpConnectionHandler connection =
-        new HttpConnectionHandler(options, executor, serverDraining);
+    HttpConnectionHandler connection = new HttpConnectionHandler(options, executor, serverDraining);
     ReadPauses pauses = new ReadPauses(ch);
-    ConnectionTimeouts timeouts = new ConnectionTimeouts(options.headerReadTimeout().toNanos(),
-        options.idleTimeout().toNanos(), connection::isBusy);
+    ConnectionTimeouts timeouts =
+        new ConnectionTimeouts(
+            options.headerReadTimeout().toNanos(),
+            options.idleTimeout().toNanos(),
+            connection::isBusy);
     PipelinedRequests pipelining = new PipelinedRequests(pauses);
-    RequestReader reader = new RequestReader(connection, pipelining, timeouts, pauses,
-        new ExpectContinue(connection, options.expectContinue()),
-        new Dispatcher(connection, handler, executor));
+    RequestReader reader =
+        new RequestReader(
+            connection,
+            pipelining,
+            timeouts,
+            pauses,
+            new ExpectContinue(connection, options.expectContinue()),
+            new Dispatcher(connection, handler, executor));
     pipelining.passTo(reader::read);
     connection.assemble(pipelining, timeouts, pauses, reader);
 
-    p.addLast(DECODER, new RequestDecoder(new HttpDecoderConfig()
-        .setMaxInitialLineLength(options.maxInitialLineLength())
-        .setMaxHeaderSize(options.maxHeaderSize())
-        .setMaxChunkSize(options.maxChunkSize()), timeouts, options.decompressRequests()));
+    p.addLast(
+        DECODER,
+        new RequestDecoder(
+            new HttpDecoderConfig()
+                .setMaxInitialLineLength(options.maxInitialLineLength())
+                .setMaxHeaderSize(options.maxHeaderSize())
+                .setMaxChunkSize(options.maxChunkSize()),
+            timeouts,
+            options.decompressRequests()));
     p.addLast(ENCODER, new HttpResponseEncoder());
     if (options.compression()) {
-      p.addLast(COMPRESSOR, new ResponseCompressor(options.compressionMinSize(),
-          options.compressionLevel(), options.compressible()));
+      p.addLast(
+          COMPRESSOR,
+          new ResponseCompressor(
+              options.compressionMinSize(), options.compressionLevel(), options.compressible()));
     }
     if (sslContext != null || options.compression()) {
       p.addLast(CHUNKED_WRITER, new ChunkedWriteHandler());
     }
     // Responses written while a read is in progress (pipelined requests, inline handlers) are
     // flushed once at the end of the read instead of one syscall each.
-    p.addLast(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
-        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
+    p.addLast(
+        FLUSH_CONSOLIDATION,
+        new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
     p.addLast(PIPELINING, pipelining);
     p.addLast(CONNECTION, connection);
     if (options.pipelineHook() != null) {

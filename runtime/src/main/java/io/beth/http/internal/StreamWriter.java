@@ -29,8 +29,12 @@ final class StreamWriter implements Exchange.BodyWriter, OutboundBridge.Writer<O
   private final Charset charset;
   private final OutboundBridge<Object> bridge;
 
-  StreamWriter(ChannelHandlerContext ctx, HttpConnectionHandler connection, Exchange ex,
-      Source<Object> source, Charset charset) {
+  StreamWriter(
+      ChannelHandlerContext ctx,
+      HttpConnectionHandler connection,
+      Exchange ex,
+      Source<Object> source,
+      Charset charset) {
     this.ctx = ctx;
     this.connection = connection;
     this.ex = ex;
@@ -75,8 +79,11 @@ final class StreamWriter implements Exchange.BodyWriter, OutboundBridge.Writer<O
   }
 
   private void fail(Throwable error) {
-    log.warn("the body stream of the response to {} {} failed; closing the connection",
-        ex.request.method(), ex.request.uri(), error);
+    log.warn(
+        "the body stream of the response to {} {} failed; closing the connection",
+        ex.request.method(),
+        ex.request.uri(),
+        error);
     ex.writer = null;
     Disposal.closeAndRelease(source);
     connection.responseDone(ex, false);

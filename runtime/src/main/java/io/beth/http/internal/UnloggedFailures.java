@@ -16,14 +16,15 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * When no SLF4J provider is on the class path, Beth's log of a failed handler (the cause of a 500)
  * goes nowhere: then each such failure is also printed as one line on standard error, naming the
- * request and the exception, so that a new application's first 500 is never silent. With a
- * provider (even {@code slf4j-nop}, a choice of silence) nothing is printed here: the log has it.
+ * request and the exception, so that a new application's first 500 is never silent. With a provider
+ * (even {@code slf4j-nop}, a choice of silence) nothing is printed here: the log has it.
  */
 final class UnloggedFailures {
 
   /** What every line ends with: how to see the whole log. */
-  static final String HINT = "(no SLF4J provider on the class path, so this is all Beth's log"
-      + " says: add one, such as org.slf4j:slf4j-simple, for the stack trace)";
+  static final String HINT =
+      "(no SLF4J provider on the class path, so this is all Beth's log"
+          + " says: add one, such as org.slf4j:slf4j-simple, for the stack trace)";
 
   private UnloggedFailures() {}
 
@@ -48,11 +49,12 @@ final class UnloggedFailures {
           report(out, request, null);
           return null;
         }
-        return stage.whenComplete((response, error) -> {
-          if (error != null || response == null) {
-            report(out, request, error);
-          }
-        });
+        return stage.whenComplete(
+            (response, error) -> {
+              if (error != null || response == null) {
+                report(out, request, error);
+              }
+            });
       }
 
       @Override
@@ -69,14 +71,21 @@ final class UnloggedFailures {
 
   /** One line for the failure of {@code request}: {@code error}, or no response at all if null. */
   private static void report(PrintStream out, HttpRequest request, Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null
-        ? error.getCause() : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof HttpStatusException) {
       return; // a status chosen on purpose, not a failure
     }
     String what = cause == null ? "completed with no response" : "failed: " + oneLine(cause);
-    out.println("beth: the handler of " + request.method() + " " + request.uri() + " " + what
-        + ", answered 500 " + HINT);
+    out.println(
+        "beth: the handler of "
+            + request.method()
+            + " "
+            + request.uri()
+            + " "
+            + what
+            + ", answered 500 "
+            + HINT);
   }
 
   private static String oneLine(Throwable cause) {
@@ -98,7 +107,8 @@ final class UnloggedFailures {
       }
       try {
         return ServiceLoader.load(SLF4JServiceProvider.class, LoggerFactory.class.getClassLoader())
-            .findFirst().isEmpty();
+            .findFirst()
+            .isEmpty();
       } catch (ServiceConfigurationError e) {
         return false; // a provider is there, broken: SLF4J says so itself
       }

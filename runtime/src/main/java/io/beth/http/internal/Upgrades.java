@@ -5,8 +5,8 @@ import io.netty.channel.ChannelPipeline;
 /**
  * Takes HTTP off a connection that switches protocols: the handlers the server added for HTTP/1.1
  * exchanges go, leaving the request decoder and the response encoder (and TLS, and what the
- * server's pipeline hook added) for the upgrade to replace as it needs; see
- * {@link io.beth.http.ConnectionUpgrade}.
+ * server's pipeline hook added) for the upgrade to replace as it needs; see {@link
+ * io.beth.http.ConnectionUpgrade}.
  */
 final class Upgrades {
 

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A timer of one daemon thread: the one a {@code BethResources} owns. {@link #shared()} is the
  * shared default resources' timer, behind stream timeouts, periodic sources, batches and
- * Server-Sent Events keep-alives (the stream layer knows no resources). Tasks run on its thread,
- * so they must not block; a cancelled task is removed at once, and tasks still delayed when it
- * stops are dropped. Not for applications: {@code BethResources.timer()} is the API.
+ * Server-Sent Events keep-alives (the stream layer knows no resources). Tasks run on its thread, so
+ * they must not block; a cancelled task is removed at once, and tasks still delayed when it stops
+ * are dropped. Not for applications: {@code BethResources.timer()} is the API.
  *
  * <p>Only its owner stops it ({@link #stop()}); {@link #shutdown()} and {@link #shutdownNow()}
  * refuse, so that a caller given the timer cannot stop it under the resources.
@@ -29,12 +29,13 @@ public final class DaemonTimer extends ScheduledThreadPoolExecutor {
   /** A timer whose thread, started on the first task, is named {@code threadName}. */
   public DaemonTimer(String threadName) {
     super(1);
-    setThreadFactory(r -> {
-      Thread t = new Thread(r, threadName);
-      t.setDaemon(true);
-      thread = t;
-      return t;
-    });
+    setThreadFactory(
+        r -> {
+          Thread t = new Thread(r, threadName);
+          t.setDaemon(true);
+          thread = t;
+          return t;
+        });
     setRemoveOnCancelPolicy(true);
     setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     setContinueExistingPeriodicTasksAfterShutdownPolicy(false);

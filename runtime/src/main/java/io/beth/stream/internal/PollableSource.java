@@ -22,8 +22,8 @@ public interface PollableSource<T> extends Source<T> {
 
   /**
    * Arms {@code wakeUp} to run once, with no lock held, on the thread that next puts a message or
-   * ends the stream, replacing any wake-up armed before; {@code false}, arming nothing, if a message
-   * or the end is there already. {@code wakeUp} must not throw, and may be spurious.
+   * ends the stream, replacing any wake-up armed before; {@code false}, arming nothing, if a
+   * message or the end is there already. {@code wakeUp} must not throw, and may be spurious.
    */
   boolean whenReady(Runnable wakeUp);
 }

@@ -57,11 +57,13 @@ public abstract class FrameSink<T> implements Sink<byte[]> {
       error = e;
     }
     // the frames completed before the bad one are delivered first
-    return putAll(frames, 0).handle((ok, e) -> {
-      out.fail(error);
-      onError.run();
-      return false;
-    });
+    return putAll(frames, 0)
+        .handle(
+            (ok, e) -> {
+              out.fail(error);
+              onError.run();
+              return false;
+            });
   }
 
   @Override

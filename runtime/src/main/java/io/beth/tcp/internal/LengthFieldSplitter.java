@@ -14,7 +14,9 @@ public final class LengthFieldSplitter extends FrameSink<byte[]> {
   private byte[] frame;
   private int frameRead;
 
-  /** Frames with a length field of {@code lengthBytes} (1 to 4) and at most {@code maxFrame} bytes. */
+  /**
+   * Frames with a length field of {@code lengthBytes} (1 to 4) and at most {@code maxFrame} bytes.
+   */
   public LengthFieldSplitter(int lengthBytes, int maxFrame) {
     if (lengthBytes < 1 || lengthBytes > 4) {
       throw new IllegalArgumentException("lengthBytes must be 1 to 4: " + lengthBytes);

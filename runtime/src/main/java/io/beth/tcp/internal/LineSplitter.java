@@ -46,7 +46,8 @@ public final class LineSplitter extends FrameSink<String> {
   private String line() throws FrameTooLongException {
     byte[] bytes = pending.toByteArray();
     pending.reset();
-    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+    int length =
+        bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
     if (length > maxLength) {
       throw new FrameTooLongException(length, maxLength, true);
     }

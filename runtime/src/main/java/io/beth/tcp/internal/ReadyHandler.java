@@ -44,9 +44,10 @@ final class ReadyHandler extends ChannelInboundHandlerAdapter {
         ready(ctx.channel());
       } else {
         reported = true;
-        failed.accept(new ConnectionException(
-            "TLS handshake with " + ctx.channel().remoteAddress() + " failed: " + done.cause(),
-            done.cause()));
+        failed.accept(
+            new ConnectionException(
+                "TLS handshake with " + ctx.channel().remoteAddress() + " failed: " + done.cause(),
+                done.cause()));
       }
     }
     ctx.fireUserEventTriggered(evt);
@@ -56,8 +57,10 @@ final class ReadyHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     if (!reported) {
       reported = true;
-      failed.accept(new ConnectionException(
-          "connection to " + ctx.channel().remoteAddress() + " closed before it was ready", null));
+      failed.accept(
+          new ConnectionException(
+              "connection to " + ctx.channel().remoteAddress() + " closed before it was ready",
+              null));
     }
     ctx.fireChannelInactive();
   }
@@ -68,9 +71,10 @@ final class ReadyHandler extends ChannelInboundHandlerAdapter {
     }
     reported = true;
     SslHandler ssl = channel.pipeline().get(SslHandler.class);
-    ready.accept(new ConnectionInfo(
-        (InetSocketAddress) channel.remoteAddress(),
-        (InetSocketAddress) channel.localAddress(),
-        Optional.ofNullable(ssl == null ? null : ssl.engine().getSession())));
+    ready.accept(
+        new ConnectionInfo(
+            (InetSocketAddress) channel.remoteAddress(),
+            (InetSocketAddress) channel.localAddress(),
+            Optional.ofNullable(ssl == null ? null : ssl.engine().getSession())));
   }
 }

@@ -18,13 +18,18 @@ public final class TcpChannels {
 
   /**
    * Sets up {@code channel}: {@code ready} receives the stream and the connection's info once it is
-   * active (after the TLS handshake if {@code ssl} is not null), or {@code failed} why it never was.
-   * Both run on the event loop.
+   * active (after the TLS handshake if {@code ssl} is not null), or {@code failed} why it never
+   * was. Both run on the event loop.
    */
   public static <I> ChannelStream<I, Object> setUp(
-      Channel channel, SslHandler ssl, Consumer<? super ChannelPipeline> pipelineHook,
-      StreamCodec<I, Object> codec, int inboundBuffer, int outboundBuffer,
-      BiConsumer<ChannelStream<I, Object>, ConnectionInfo> ready, Consumer<Throwable> failed) {
+      Channel channel,
+      SslHandler ssl,
+      Consumer<? super ChannelPipeline> pipelineHook,
+      StreamCodec<I, Object> codec,
+      int inboundBuffer,
+      int outboundBuffer,
+      BiConsumer<ChannelStream<I, Object>, ConnectionInfo> ready,
+      Consumer<Throwable> failed) {
     ChannelPipeline pipeline = channel.pipeline();
     if (ssl != null) {
       pipeline.addLast("ssl", ssl);
@@ -32,7 +37,9 @@ public final class TcpChannels {
     pipelineHook.accept(pipeline);
     ChannelStream<I, Object> stream =
         ChannelStream.attach(channel, codec, inboundBuffer, outboundBuffer, true);
-    pipeline.addBefore(ChannelStream.HANDLER_NAME, "beth-ready",
+    pipeline.addBefore(
+        ChannelStream.HANDLER_NAME,
+        "beth-ready",
         new ReadyHandler(ssl != null, info -> ready.accept(stream, info), failed));
     return stream;
   }

@@ -28,18 +28,19 @@ public final class Addresses {
     }
     CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
     try {
-      executor.execute(() -> {
-        try {
-          InetSocketAddress address = new InetSocketAddress(host, port);
-          if (address.isUnresolved()) {
-            result.completeExceptionally(new UnknownHostException(host));
-          } else {
-            result.complete(address);
-          }
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              InetSocketAddress address = new InetSocketAddress(host, port);
+              if (address.isUnresolved()) {
+                result.completeExceptionally(new UnknownHostException(host));
+              } else {
+                result.complete(address);
+              }
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(e);
     }

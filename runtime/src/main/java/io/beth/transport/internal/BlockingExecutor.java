@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the executor a {@code BethResources} owns for handlers that may block: a virtual thread
- * per task on Java 21+ (found reflectively, as Beth is compiled for Java 17), else a pool of 200
- * daemon threads that end after a minute unused.
+ * Makes the executor a {@code BethResources} owns for handlers that may block: a virtual thread per
+ * task on Java 21+ (found reflectively, as Beth is compiled for Java 17), else a pool of 200 daemon
+ * threads that end after a minute unused.
  */
 public final class BlockingExecutor {
 

@@ -27,8 +27,8 @@ public final class ByteCodecs {
 
   /**
    * Converts {@code message} into a buffer to write: a {@link ByteBuf} as is; a {@code byte[]} or
-   * {@link ByteBuffer} wrapped without copying (do not modify it after the put); a
-   * {@link CharSequence} encoded as UTF-8.
+   * {@link ByteBuffer} wrapped without copying (do not modify it after the put); a {@link
+   * CharSequence} encoded as UTF-8.
    *
    * @throws IllegalArgumentException for any other type
    */
@@ -46,7 +46,8 @@ public final class ByteCodecs {
       return ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, (CharSequence) message);
     }
     throw new IllegalArgumentException(
-        "cannot send a " + message.getClass().getName()
+        "cannot send a "
+            + message.getClass().getName()
             + " as bytes: send byte[], ByteBuffer, ByteBuf or a CharSequence (UTF-8)");
   }
 
@@ -83,7 +84,8 @@ public final class ByteCodecs {
       if (!(message instanceof ByteBuf)) {
         String type = message.getClass().getName();
         ReferenceCountUtil.release(message);
-        throw new IllegalStateException("the pipeline produced a " + type + " instead of a ByteBuf");
+        throw new IllegalStateException(
+            "the pipeline produced a " + type + " instead of a ByteBuf");
       }
       return (ByteBuf) message;
     }

@@ -24,15 +24,15 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A TCP connection or UDP socket as a {@link DuplexStream}, over the two sides of the bridge: an
- * {@link InboundBridge} (auto-read off while a message read waits for room) and an
- * {@link OutboundBridge} (the next message taken only while the channel is writable).
+ * {@link InboundBridge} (auto-read off while a message read waits for room) and an {@link
+ * OutboundBridge} (the next message taken only while the channel is writable).
  *
  * <p>Lifetimes: the peer's end of input (or the channel closing) closes the source once every
  * message read was accepted; an I/O error fails it with a {@link ConnectionException}. Closing the
  * outbound sink writes what it accepted, then shuts the output down (with half-close) or, when the
  * inbound side is finished too or the channel uses TLS, closes the channel. Closing the inbound
- * source stops reading. A closed channel closes both halves and releases every message still
- * queued for writing.
+ * source stops reading. A closed channel closes both halves and releases every message still queued
+ * for writing.
  *
  * <p>{@link #attach} adds the bridging handler last in the pipeline; call it from the channel's
  * initializer.
@@ -59,13 +59,21 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
   private ChannelFuture lastWrite;
 
   private ChannelStream(
-      Channel channel, StreamCodec<I, O> codec, int inboundCapacity, int outboundCapacity,
+      Channel channel,
+      StreamCodec<I, O> codec,
+      int inboundCapacity,
+      int outboundCapacity,
       boolean halfClose) {
     this.channel = channel;
     this.codec = codec;
     this.halfClose = halfClose;
-    this.in = InboundBridge.create(channel, inboundCapacity, ReadGate.autoRead(channel),
-        InboundBridge.WhenGone.STOP_READING, this::closeIfDone);
+    this.in =
+        InboundBridge.create(
+            channel,
+            inboundCapacity,
+            ReadGate.autoRead(channel),
+            InboundBridge.WhenGone.STOP_READING,
+            this::closeIfDone);
     this.inbound = in.source();
     this.queue = BufferedStream.create(outboundCapacity);
     this.out = new OutboundBridge<>(channel, queue, new Writer());
@@ -80,7 +88,10 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
    *     goes on
    */
   public static <I, O> ChannelStream<I, O> attach(
-      Channel channel, StreamCodec<I, O> codec, int inboundCapacity, int outboundCapacity,
+      Channel channel,
+      StreamCodec<I, O> codec,
+      int inboundCapacity,
+      int outboundCapacity,
       boolean halfClose) {
     ChannelStream<I, O> stream =
         new ChannelStream<>(channel, codec, inboundCapacity, outboundCapacity, halfClose);
@@ -133,14 +144,20 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
         return false;
       }
       // a datagram names its own recipient
-      Object recipient = message instanceof AddressedEnvelope
-          ? ((AddressedEnvelope<?, ?>) message).recipient() : null;
+      Object recipient =
+          message instanceof AddressedEnvelope
+              ? ((AddressedEnvelope<?, ?>) message).recipient()
+              : null;
       lastWrite = channel.write(message);
-      lastWrite.addListener(recipient == null ? writeListener : (ChannelFutureListener) f -> {
-        if (!f.isSuccess()) {
-          writeFailed(f, "send to " + recipient);
-        }
-      });
+      lastWrite.addListener(
+          recipient == null
+              ? writeListener
+              : (ChannelFutureListener)
+                  f -> {
+                    if (!f.isSuccess()) {
+                      writeFailed(f, "send to " + recipient);
+                    }
+                  });
       return true;
     }
 
@@ -154,11 +171,12 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     }
   }
 
-  private final ChannelFutureListener writeListener = f -> {
-    if (!f.isSuccess()) {
-      writeFailed(f, "write to " + f.channel().remoteAddress());
-    }
-  };
+  private final ChannelFutureListener writeListener =
+      f -> {
+        if (!f.isSuccess()) {
+          writeFailed(f, "write to " + f.channel().remoteAddress());
+        }
+      };
 
   private void writeFailed(ChannelFuture f, String what) {
     if (f.channel().isActive()) {
@@ -218,9 +236,10 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
       return cause;
     }
     String what = String.valueOf(cause.getMessage());
-    String message = what.toLowerCase(java.util.Locale.ROOT).contains("reset")
-        ? "connection reset by peer " + channel.remoteAddress() + ": " + what
-        : "connection to " + channel.remoteAddress() + " failed: " + cause;
+    String message =
+        what.toLowerCase(java.util.Locale.ROOT).contains("reset")
+            ? "connection reset by peer " + channel.remoteAddress() + ": " + what
+            : "connection to " + channel.remoteAddress() + " failed: " + cause;
     return new ConnectionException(message, cause);
   }
 
@@ -259,7 +278,8 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt instanceof ChannelInputShutdownEvent
-          || (evt instanceof SslCloseCompletionEvent && ((SslCloseCompletionEvent) evt).isSuccess())) {
+          || (evt instanceof SslCloseCompletionEvent
+              && ((SslCloseCompletionEvent) evt).isSuccess())) {
         in.end();
         closeIfDone();
       }
@@ -291,10 +311,10 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
   }
 
   /**
-   * The next message received, if there is one now (see {@link PollableSource#poll()}). Only
-   * {@code UdpChannel} declares {@link PollableSource} so far: polling cut the CPU per echoed
-   * packet measurably, while for TCP chunks the echo benchmark could not tell a difference from
-   * its run-to-run noise.
+   * The next message received, if there is one now (see {@link PollableSource#poll()}). Only {@code
+   * UdpChannel} declares {@link PollableSource} so far: polling cut the CPU per echoed packet
+   * measurably, while for TCP chunks the echo benchmark could not tell a difference from its
+   * run-to-run noise.
    */
   public I poll() {
     return inbound.poll();
@@ -327,18 +347,20 @@ public final class ChannelStream<I, O> implements DuplexStream<I, O> {
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
-      CompletableFuture<Boolean> put = timeout == null ? queue.put(encoded) : queue.put(encoded, timeout);
+      CompletableFuture<Boolean> put =
+          timeout == null ? queue.put(encoded) : queue.put(encoded, timeout);
       if (encoded != message) {
         if (put.isDone()) {
           if (!Boolean.TRUE.equals(put.getNow(false))) {
             ReferenceCountUtil.release(encoded);
           }
         } else {
-          put.whenComplete((ok, e) -> {
-            if (!Boolean.TRUE.equals(ok)) {
-              ReferenceCountUtil.release(encoded);
-            }
-          });
+          put.whenComplete(
+              (ok, e) -> {
+                if (!Boolean.TRUE.equals(ok)) {
+                  ReferenceCountUtil.release(encoded);
+                }
+              });
         }
       }
       return put;

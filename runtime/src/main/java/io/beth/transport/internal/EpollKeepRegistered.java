@@ -13,15 +13,15 @@ import io.netty.util.concurrent.ThreadAwareExecutor;
 /**
  * Netty's epoll I/O handler, with a fix for half-closed connections.
  *
- * <p>Netty 4.2.18's epoll registration removes a file descriptor from epoll when a channel asks
- * for no event at all, but still takes it for registered: the next interest it asks for is an
- * {@code EPOLL_CTL_MOD} that fails with {@code ENOENT}. A TCP channel asks for nothing once the
- * peer has shut its output down (no more reads, read hang-up seen) and everything written so far
- * was flushed; if a later write then fills the socket buffer, waiting for writability fails and
- * Netty shuts the output down, losing what was still queued. Here an empty interest set is
- * submitted as edge-triggered with no event, which keeps the descriptor registered without waking
- * the loop (epoll then reports only errors and hang-ups, once), so that the next interest is a
- * valid modification.
+ * <p>Netty 4.2.18's epoll registration removes a file descriptor from epoll when a channel asks for
+ * no event at all, but still takes it for registered: the next interest it asks for is an {@code
+ * EPOLL_CTL_MOD} that fails with {@code ENOENT}. A TCP channel asks for nothing once the peer has
+ * shut its output down (no more reads, read hang-up seen) and everything written so far was
+ * flushed; if a later write then fills the socket buffer, waiting for writability fails and Netty
+ * shuts the output down, losing what was still queued. Here an empty interest set is submitted as
+ * edge-triggered with no event, which keeps the descriptor registered without waking the loop
+ * (epoll then reports only errors and hang-ups, once), so that the next interest is a valid
+ * modification.
  */
 public final class EpollKeepRegistered implements IoHandler {
 

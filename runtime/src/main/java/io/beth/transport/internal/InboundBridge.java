@@ -1,17 +1,17 @@
 package io.beth.transport.internal;
 
 import io.beth.stream.BufferedStream;
-import io.netty.util.ReferenceCountUtil;
 import io.beth.stream.internal.PollableSource;
 import io.netty.channel.Channel;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The inbound side of the one bridge between a Netty channel and Beth's streams: what the channel
  * reads is put into a bounded stream that the consumer takes from. A put that is not accepted at
  * once pauses the {@link ReadGate} until every pending put is accepted (TCP backpressure, or an
- * HTTP/2 window withheld). The end is delivered after the last pending put, so nothing read is
- * lost to a slow consumer; a failure is delivered at once.
+ * HTTP/2 window withheld). The end is delivered after the last pending put, so nothing read is lost
+ * to a slow consumer; a failure is delivered at once.
  *
  * <p>When the consumer closes the stream before its end ("gives up"), pending and later messages
  * are released and {@code onGone} runs; the policy chosen at creation says whether reading then
@@ -74,8 +74,8 @@ public final class InboundBridge<T> {
   }
 
   /**
-   * Delivers one message read, taking ownership of it: once the bridge has ended or the consumer
-   * is gone, it is released. Returns whether the consumer still wants messages.
+   * Delivers one message read, taking ownership of it: once the bridge has ended or the consumer is
+   * gone, it is released. Returns whether the consumer still wants messages.
    */
   public boolean deliver(T message) {
     if (ended || gone) {
@@ -94,7 +94,8 @@ public final class InboundBridge<T> {
     if (pendingPuts++ == 0) {
       gate.pause();
     }
-    put.whenComplete((ok, e) -> OnLoop.run(channel, () -> accepted(message, Boolean.TRUE.equals(ok))));
+    put.whenComplete(
+        (ok, e) -> OnLoop.run(channel, () -> accepted(message, Boolean.TRUE.equals(ok))));
     return true;
   }
 

@@ -4,9 +4,9 @@ import io.beth.transport.Tls;
 import io.netty.handler.ssl.SslContext;
 
 /**
- * The Netty context of one {@link Tls} value on one side, built by {@link TlsContexts} on first
- * use and kept: an options object holds one, and hands it on to the options derived from it
- * while their TLS settings stay the same, so that a context is built once, not per connection.
+ * The Netty context of one {@link Tls} value on one side, built by {@link TlsContexts} on first use
+ * and kept: an options object holds one, and hands it on to the options derived from it while their
+ * TLS settings stay the same, so that a context is built once, not per connection.
  */
 public final class LazySslContext {
 
@@ -43,9 +43,9 @@ public final class LazySslContext {
   }
 
   /**
-   * The context, built on the first call; fails with an {@link IllegalArgumentException} that
-   * says why if it cannot be built (a missing file, a key that does not parse), then again on
-   * every call.
+   * The context, built on the first call; fails with an {@link IllegalArgumentException} that says
+   * why if it cannot be built (a missing file, a key that does not parse), then again on every
+   * call.
    */
   public SslContext get() {
     SslContext c = context;

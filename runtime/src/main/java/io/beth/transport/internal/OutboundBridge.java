@@ -20,8 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>A {@link PollableSource} is polled, with a wake-up armed when it is empty (no future per
  * message); any other source is taken from. The pump never runs inside itself: a write that makes
  * the channel writable again only asks the running pump to go round once more, and a writability
- * change resumes the pump in a task of its own, never inside the write that caused it (Netty's
- * HTTP encoder is not reentrant).
+ * change resumes the pump in a task of its own, never inside the write that caused it (Netty's HTTP
+ * encoder is not reentrant).
  *
  * <p>Everything runs on the channel's event loop but the wake-ups, which hop to it.
  *
@@ -71,7 +71,9 @@ public final class OutboundBridge<T> {
    * context), where its flushes start too.
    */
   public OutboundBridge(
-      Channel channel, ChannelOutboundInvoker flusher, Source<? extends T> source,
+      Channel channel,
+      ChannelOutboundInvoker flusher,
+      Source<? extends T> source,
       Writer<T> writer) {
     this.channel = channel;
     this.flusher = flusher;
@@ -140,7 +142,6 @@ public final class OutboundBridge<T> {
     }
   }
 
-
   private void pumpOnce() {
     if (done || waiting || !channel.isActive()) {
       return;
@@ -206,18 +207,19 @@ public final class OutboundBridge<T> {
   }
 
   private void taken(T message, Throwable error) {
-    Runnable task = () -> {
-      waiting = false;
-      if (done) {
-        ReferenceCountUtil.safeRelease(message);
-      } else if (error != null || message == null) {
-        finish(error == null ? null : unwrap(error));
-      } else if (!writer.write(message)) {
-        done = true;
-      } else {
-        pumpLoop.run();
-      }
-    };
+    Runnable task =
+        () -> {
+          waiting = false;
+          if (done) {
+            ReferenceCountUtil.safeRelease(message);
+          } else if (error != null || message == null) {
+            finish(error == null ? null : unwrap(error));
+          } else if (!writer.write(message)) {
+            done = true;
+          } else {
+            pumpLoop.run();
+          }
+        };
     try {
       OnLoop.run(channel, task);
     } catch (RejectedExecutionException e) { // the loop is shutting down

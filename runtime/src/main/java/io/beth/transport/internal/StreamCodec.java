@@ -17,9 +17,9 @@ public interface StreamCodec<I, O> {
   I decode(Object message) throws Exception;
 
   /**
-   * Converts a message put by the user into what the channel writes. Throws
-   * {@link IllegalArgumentException} for a message that cannot be sent: the put then fails with it.
-   * Called on the putting thread.
+   * Converts a message put by the user into what the channel writes. Throws {@link
+   * IllegalArgumentException} for a message that cannot be sent: the put then fails with it. Called
+   * on the putting thread.
    */
   Object encode(O message);
 }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where Netty TLS contexts are built from {@link Tls} values, and where client
- * connections get their {@link SslHandler} (SNI and host-name verification). Options objects
- * build their context once, through {@link LazySslContext}; clients without TLS settings share
- * one context of {@link Tls#DEFAULT}.
+ * connections get their {@link SslHandler} (SNI and host-name verification). Options objects build
+ * their context once, through {@link LazySslContext}; clients without TLS settings share one
+ * context of {@link Tls#DEFAULT}.
  */
 public final class TlsContexts {
 
@@ -42,9 +42,11 @@ public final class TlsContexts {
         throw new IllegalArgumentException(who + " needs a server SslContext, not a client one");
       }
     } else if (!tls.hasCertificate()) {
-      throw new IllegalArgumentException(who + " needs a certificate to present: set"
-          + " Tls.builder().certificate(key, chain), certificate(chainPem, keyPem) or"
-          + " keyManagerFactory(factory)");
+      throw new IllegalArgumentException(
+          who
+              + " needs a certificate to present: set"
+              + " Tls.builder().certificate(key, chain), certificate(chainPem, keyPem) or"
+              + " keyManagerFactory(factory)");
     }
     return tls;
   }
@@ -65,12 +67,14 @@ public final class TlsContexts {
     if (tls == null) {
       return null;
     }
-    List<String> offered = tls.sslContext() != null
-        ? tls.sslContext().applicationProtocolNegotiator().protocols() : tls.alpn();
+    List<String> offered =
+        tls.sslContext() != null
+            ? tls.sslContext().applicationProtocolNegotiator().protocols()
+            : tls.alpn();
     for (String protocol : offered) {
       if (!spoken.contains(protocol)) {
-        throw new IllegalArgumentException(who + " speaks " + spoken + " over TLS; ALPN cannot"
-            + " offer \"" + protocol + "\"");
+        throw new IllegalArgumentException(
+            who + " speaks " + spoken + " over TLS; ALPN cannot" + " offer \"" + protocol + "\"");
       }
     }
     return tls;
@@ -90,17 +94,21 @@ public final class TlsContexts {
     if (tls.privateKey() != null) {
       b = SslContextBuilder.forServer(tls.privateKey(), tls.certificateChain());
     } else if (tls.certificateChainFile() != null) {
-      b = SslContextBuilder.forServer(tls.certificateChainFile().toFile(),
-          tls.privateKeyFile().toFile(), tls.privateKeyPassword());
+      b =
+          SslContextBuilder.forServer(
+              tls.certificateChainFile().toFile(),
+              tls.privateKeyFile().toFile(),
+              tls.privateKeyPassword());
     } else {
       b = SslContextBuilder.forServer(tls.keyManagerFactory());
     }
     trust(b, tls);
-    b.clientAuth(switch (tls.clientAuth()) {
-      case NONE -> ClientAuth.NONE;
-      case OPTIONAL -> ClientAuth.OPTIONAL;
-      case REQUIRE -> ClientAuth.REQUIRE;
-    });
+    b.clientAuth(
+        switch (tls.clientAuth()) {
+          case NONE -> ClientAuth.NONE;
+          case OPTIONAL -> ClientAuth.OPTIONAL;
+          case REQUIRE -> ClientAuth.REQUIRE;
+        });
     return b;
   }
 
@@ -122,7 +130,9 @@ public final class TlsContexts {
     if (tls.privateKey() != null) {
       b.keyManager(tls.privateKey(), tls.certificateChain());
     } else if (tls.certificateChainFile() != null) {
-      b.keyManager(tls.certificateChainFile().toFile(), tls.privateKeyFile().toFile(),
+      b.keyManager(
+          tls.certificateChainFile().toFile(),
+          tls.privateKeyFile().toFile(),
           tls.privateKeyPassword());
     } else if (tls.keyManagerFactory() != null) {
       b.keyManager(tls.keyManagerFactory());
@@ -133,12 +143,12 @@ public final class TlsContexts {
   }
 
   /**
-   * A handler for a client connection to {@code host}:{@code port} over {@code context} (of
-   * {@code tls}): {@code host} is sent as SNI (never for an IP literal or a name without a dot)
-   * and, unless {@code tls} turns it off, the server's certificate must match it.
+   * A handler for a client connection to {@code host}:{@code port} over {@code context} (of {@code
+   * tls}): {@code host} is sent as SNI (never for an IP literal or a name without a dot) and,
+   * unless {@code tls} turns it off, the server's certificate must match it.
    */
-  public static SslHandler clientHandler(SslContext context, Tls tls, ByteBufAllocator alloc,
-      String host, int port) {
+  public static SslHandler clientHandler(
+      SslContext context, Tls tls, ByteBufAllocator alloc, String host, int port) {
     SslHandler ssl = context.newHandler(alloc, host, port);
     // Set on every engine, whatever the context says: a context of Tls.of(...) is someone else's.
     SSLEngine engine = ssl.engine();
@@ -150,8 +160,12 @@ public final class TlsContexts {
   }
 
   private static boolean isDefaultClient(Tls tls) {
-    return !tls.hasCertificate() && !tls.hasTrust() && !tls.insecure() && tls.alpn().isEmpty()
-        && tls.protocols().isEmpty() && tls.ciphers().isEmpty();
+    return !tls.hasCertificate()
+        && !tls.hasTrust()
+        && !tls.insecure()
+        && tls.alpn().isEmpty()
+        && tls.protocols().isEmpty()
+        && tls.ciphers().isEmpty();
   }
 
   private static SslContext defaultClient() {
@@ -190,11 +204,12 @@ public final class TlsContexts {
     try {
       SslContextBuilder b = recipe.start();
       if (!tls.alpn().isEmpty()) {
-        b.applicationProtocolConfig(new ApplicationProtocolConfig(
-            ApplicationProtocolConfig.Protocol.ALPN,
-            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-            tls.alpn()));
+        b.applicationProtocolConfig(
+            new ApplicationProtocolConfig(
+                ApplicationProtocolConfig.Protocol.ALPN,
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                tls.alpn()));
       }
       if (!tls.protocols().isEmpty()) {
         b.protocols(tls.protocols());
@@ -209,8 +224,11 @@ public final class TlsContexts {
     }
     if (tls.insecure()) {
       boolean client = side.equals("client");
-      log.warn("A TLS {} context built with Tls.insecure(): any {} certificate is trusted{};"
-          + " for development only", side, client ? "server" : "client",
+      log.warn(
+          "A TLS {} context built with Tls.insecure(): any {} certificate is trusted{};"
+              + " for development only",
+          side,
+          client ? "server" : "client",
           client ? " and host names are not checked" : "");
     }
     return context;

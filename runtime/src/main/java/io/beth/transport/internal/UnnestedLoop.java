@@ -1,10 +1,10 @@
 package io.beth.transport.internal;
 
 /**
- * Runs a step that must not nest in itself, such as a writer's pump: called from inside the step
- * (a write flushed, the channel became writable again, and its writability event came back to the
- * writer), it only asks the running step to go round once more when it returns. For one thread:
- * the channel's event loop.
+ * Runs a step that must not nest in itself, such as a writer's pump: called from inside the step (a
+ * write flushed, the channel became writable again, and its writability event came back to the
+ * writer), it only asks the running step to go round once more when it returns. For one thread: the
+ * channel's event loop.
  */
 public final class UnnestedLoop {
 

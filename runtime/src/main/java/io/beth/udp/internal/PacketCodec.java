@@ -2,8 +2,8 @@ package io.beth.udp.internal;
 
 import io.beth.transport.internal.StreamCodec;
 import io.beth.udp.UdpPacket;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 
@@ -35,8 +35,14 @@ public final class PacketCodec implements StreamCodec<UdpPacket, UdpPacket> {
   public Object encode(UdpPacket packet) {
     int size = packet.message().length;
     if (size > maxPacketSize) {
-      throw new IllegalArgumentException("UDP packet of " + size
-          + " bytes exceeds the maximum of " + maxPacketSize + " bytes (to " + packet.remote() + ")");
+      throw new IllegalArgumentException(
+          "UDP packet of "
+              + size
+              + " bytes exceeds the maximum of "
+              + maxPacketSize
+              + " bytes (to "
+              + packet.remote()
+              + ")");
     }
     if (packet.remote().isUnresolved()) {
       throw new IllegalArgumentException("unresolved UDP destination: " + packet.remote());

@@ -6,14 +6,14 @@ import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
 
 /**
  * Receives every datagram of one channel into one buffer of the largest packet's size, allocated
- * once, instead of a new buffer of that size per datagram (64 KiB when any packet size is
- * allowed, which the pooled allocator may not pool: a zeroed direct allocation per packet).
+ * once, instead of a new buffer of that size per datagram (64 KiB when any packet size is allowed,
+ * which the pooled allocator may not pool: a zeroed direct allocation per packet).
  *
  * <p>The buffer is handed out again only when nobody else holds it (its reference count is back to
  * the one this allocator keeps): {@link PacketCodec} copies each datagram out and releases it at
  * once, so that is the rule; anyone who keeps a packet gets a fresh buffer for the next read. (The
- * NIO transport reads a batch before passing any on, so there only the first read of a batch
- * reuses it.) For one channel only; {@link #release()} once the channel is closed.
+ * NIO transport reads a batch before passing any on, so there only the first read of a batch reuses
+ * it.) For one channel only; {@link #release()} once the channel is closed.
  */
 public final class ReusedReceiveBuffer extends DefaultMaxMessagesRecvByteBufAllocator {
 

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The last handler of an open WebSocket's pipeline and the {@link WebSocket} it stands for: data
  * frames (already aggregated) go into the inbound stream, with reads paused while it is full;
- * messages of the outbound stream become frames, taken only while the channel is writable.
- * Control frames, the close handshake and heartbeats are handled here. All state is touched on the
+ * messages of the outbound stream become frames, taken only while the channel is writable. Control
+ * frames, the close handshake and heartbeats are handled here. All state is touched on the
  * channel's event loop.
  */
 public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
@@ -76,8 +76,13 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     this.subprotocol = subprotocol == null || subprotocol.isEmpty() ? null : subprotocol;
     this.compressed = compressed;
     // a consumer that closed the inbound stream still gets the close handshake: reading goes on
-    this.inBridge = InboundBridge.create(channel, options.inboundBuffer(),
-        ReadGate.autoRead(channel), InboundBridge.WhenGone.DISCARD, () -> {});
+    this.inBridge =
+        InboundBridge.create(
+            channel,
+            options.inboundBuffer(),
+            ReadGate.autoRead(channel),
+            InboundBridge.WhenGone.DISCARD,
+            () -> {});
     this.in = inBridge.source();
     this.out = BufferedStream.create(options.outboundBuffer());
     this.outBridge = new OutboundBridge<>(channel, out, new FrameWriter());
@@ -121,12 +126,17 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   @Override
   public void close(int code, String reason) {
     if (!CloseStatus.maySend(code)) {
-      throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 7.4:"
-          + " 1000-1003, 1007-1014 or 3000-4999)");
+      throw new IllegalArgumentException(
+          "close code "
+              + code
+              + " may not be sent (RFC 6455 7.4:"
+              + " 1000-1003, 1007-1014 or 3000-4999)");
     }
     if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > 123) {
-      throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8 (a control"
-          + " frame holds 125), not " + reason.getBytes(StandardCharsets.UTF_8).length);
+      throw new IllegalArgumentException(
+          "a close reason is at most 123 bytes of UTF-8 (a control"
+              + " frame holds 125), not "
+              + reason.getBytes(StandardCharsets.UTF_8).length);
     }
     closeToSend = new CloseStatus(code, reason == null ? "" : reason);
     close();
@@ -159,8 +169,8 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     this.ctx = ctx;
     long interval = options.heartbeatInterval().toNanos();
     if (interval > 0) {
-      heartbeat = ctx.executor().scheduleAtFixedRate(
-          this::ping, interval, interval, TimeUnit.NANOSECONDS);
+      heartbeat =
+          ctx.executor().scheduleAtFixedRate(this::ping, interval, interval, TimeUnit.NANOSECONDS);
     }
     if (!channel.isActive()) {
       ended();
@@ -176,8 +186,11 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
       if ((msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
           && ((WebSocketFrame) msg).content().readableBytes() > options.maxMessageSize()) {
         // the aggregator checks fragmented messages only: a single frame comes through whole
-        tooBig(new TooLongFrameException("a single-frame message of "
-            + ((WebSocketFrame) msg).content().readableBytes() + " bytes"));
+        tooBig(
+            new TooLongFrameException(
+                "a single-frame message of "
+                    + ((WebSocketFrame) msg).content().readableBytes()
+                    + " bytes"));
       } else if (msg instanceof TextWebSocketFrame text) {
         deliver(text.text());
       } else if (msg instanceof BinaryWebSocketFrame binary) {
@@ -204,8 +217,10 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
 
   private void closeReceived(CloseWebSocketFrame frame) {
     closeReceived = true;
-    int code = frame.statusCode() < 0 ? CloseStatus.NO_STATUS : frame.statusCode(); // RFC 6455 7.1.5
-    closeStatus.complete(new CloseStatus(code, frame.reasonText() == null ? "" : frame.reasonText()));
+    int code =
+        frame.statusCode() < 0 ? CloseStatus.NO_STATUS : frame.statusCode(); // RFC 6455 7.1.5
+    closeStatus.complete(
+        new CloseStatus(code, frame.reasonText() == null ? "" : frame.reasonText()));
     inBridge.end(); // after the messages still waiting for room
     if (closeSent) {
       channel.close();
@@ -290,23 +305,33 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     }
     closeSent = true;
     CloseStatus status = closeToSend;
-    CloseWebSocketFrame frame = status.code() == CloseStatus.NO_STATUS
-        ? new CloseWebSocketFrame() // an empty close frame: 1005 is never sent on the wire
-        : new CloseWebSocketFrame(status.code(), status.reason());
-    channel.writeAndFlush(frame)
-        .addListener(f -> {
-          if (closeReceived || failing || !f.isSuccess()) {
-            channel.close();
-          } else {
-            ctx.executor().schedule(() -> {
-              if (channel.isActive()) {
-                closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL,
-                    "no close frame from the peer within " + options.closeTimeout()));
+    CloseWebSocketFrame frame =
+        status.code() == CloseStatus.NO_STATUS
+            ? new CloseWebSocketFrame() // an empty close frame: 1005 is never sent on the wire
+            : new CloseWebSocketFrame(status.code(), status.reason());
+    channel
+        .writeAndFlush(frame)
+        .addListener(
+            f -> {
+              if (closeReceived || failing || !f.isSuccess()) {
                 channel.close();
+              } else {
+                ctx.executor()
+                    .schedule(
+                        () -> {
+                          if (channel.isActive()) {
+                            closeStatus.complete(
+                                new CloseStatus(
+                                    CloseStatus.ABNORMAL,
+                                    "no close frame from the peer within "
+                                        + options.closeTimeout()));
+                            channel.close();
+                          }
+                        },
+                        options.closeTimeout().toNanos(),
+                        TimeUnit.NANOSECONDS);
               }
-            }, options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
-          }
-        });
+            });
   }
 
   private void ping() {
@@ -316,15 +341,20 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     long now = System.nanoTime();
     lastPingNanos = now;
     channel.writeAndFlush(new PingWebSocketFrame());
-    ctx.executor().schedule(() -> {
-      if (lastPongNanos - now < 0 && channel.isActive()) {
-        WebSocketException dead = new WebSocketException(
-            "no pong within " + options.pongTimeout() + "; the peer is gone");
-        closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL, dead.getMessage()));
-        inBridge.fail(dead);
-        channel.close();
-      }
-    }, options.pongTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    ctx.executor()
+        .schedule(
+            () -> {
+              if (lastPongNanos - now < 0 && channel.isActive()) {
+                WebSocketException dead =
+                    new WebSocketException(
+                        "no pong within " + options.pongTimeout() + "; the peer is gone");
+                closeStatus.complete(new CloseStatus(CloseStatus.ABNORMAL, dead.getMessage()));
+                inBridge.fail(dead);
+                channel.close();
+              }
+            },
+            options.pongTimeout().toNanos(),
+            TimeUnit.NANOSECONDS);
   }
 
   @Override
@@ -336,8 +366,10 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
       if (String.valueOf(cause.getMessage()).startsWith("Decompression buffer has reached")) {
         tooBig(cause);
       } else {
-        protocolError(new CloseStatus(CloseStatus.INVALID_PAYLOAD,
-            "a compressed message could not be inflated"), cause);
+        protocolError(
+            new CloseStatus(
+                CloseStatus.INVALID_PAYLOAD, "a compressed message could not be inflated"),
+            cause);
       }
     } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
       protocolError(new CloseStatus(corrupt.closeStatus().code(), reason(corrupt)), cause);
@@ -349,8 +381,11 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
   }
 
   private void tooBig(Throwable cause) {
-    protocolError(new CloseStatus(CloseStatus.MESSAGE_TOO_BIG,
-        "message larger than " + options.maxMessageSize() + " bytes"), cause);
+    protocolError(
+        new CloseStatus(
+            CloseStatus.MESSAGE_TOO_BIG,
+            "message larger than " + options.maxMessageSize() + " bytes"),
+        cause);
   }
 
   private static String reason(Throwable cause) {
@@ -365,7 +400,8 @@ public final class ChannelWebSocket extends ChannelInboundHandlerAdapter
     closeToSend = status;
     releaseQueued();
     sendClose(); // before failing the inbound stream, whose consumer may fail the socket (1011)
-    inBridge.fail(new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
+    inBridge.fail(
+        new WebSocketException(status.reason() + "; closed with " + status.code(), cause));
   }
 
   @Override

@@ -27,8 +27,8 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
@@ -56,7 +56,8 @@ public final class ClientConnector {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     boolean tls = scheme.equals("wss");
     if (!tls && !scheme.equals("ws")) {
-      result.completeExceptionally(new IllegalArgumentException("not a ws:// or wss:// URI: " + uri));
+      result.completeExceptionally(
+          new IllegalArgumentException("not a ws:// or wss:// URI: " + uri));
       return result;
     }
     BethResources resources =
@@ -79,65 +80,86 @@ public final class ClientConnector {
     for (Map.Entry<String, String> h : options.headers()) {
       headers.add(h.getKey(), h.getValue());
     }
-    WebSocketClientHandshaker handshaker = new Handshaker13(uri,
-        options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
-        headers, options);
-    Bootstrap b = new Bootstrap()
-        .group(resources.eventLoopGroup())
-        .channel(resources.transport().socketChannelClass())
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-            (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ChannelPipeline p = ch.pipeline();
-            if (ssl != null) {
-              p.addLast("ssl",
-                  TlsContexts.clientHandler(ssl, options.tls(), ch.alloc(), host, port));
-            }
-            p.addLast("http", new HttpClientCodec());
-            if (options.compression()) {
-              // inflating one frame stops past the maximum message size: no zip bomb
-              p.addLast("ws-compression",
-                  new WebSocketClientCompressionHandler(options.maxMessageSize()));
-            }
-            p.addLast("ws-handshake", new Handshake(handshaker, options, result));
-          }
-        });
+    WebSocketClientHandshaker handshaker =
+        new Handshaker13(
+            uri,
+            options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
+            headers,
+            options);
+    Bootstrap b =
+        new Bootstrap()
+            .group(resources.eventLoopGroup())
+            .channel(resources.transport().socketChannelClass())
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ChannelPipeline p = ch.pipeline();
+                    if (ssl != null) {
+                      p.addLast(
+                          "ssl",
+                          TlsContexts.clientHandler(ssl, options.tls(), ch.alloc(), host, port));
+                    }
+                    p.addLast("http", new HttpClientCodec());
+                    if (options.compression()) {
+                      // inflating one frame stops past the maximum message size: no zip bomb
+                      p.addLast(
+                          "ws-compression",
+                          new WebSocketClientCompressionHandler(options.maxMessageSize()));
+                    }
+                    p.addLast("ws-handshake", new Handshake(handshaker, options, result));
+                  }
+                });
     if (options.bootstrapHook() != null) {
       options.bootstrapHook().accept(b);
     }
     // the name is looked up off the event loop: DNS may take seconds
-    Addresses.resolve(host, port, resources.blockingExecutor()).whenComplete((address, error) -> {
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause() : error;
-        result.completeExceptionally(new WebSocketException(
-            "cannot connect to " + uri + ": " + cause, cause));
-        return;
-      }
-      b.connect(address).addListener(f -> {
-        if (!f.isSuccess()) {
-          result.completeExceptionally(new WebSocketException(
-              "cannot connect to " + uri + ": " + f.cause().getMessage(), f.cause()));
-        }
-      });
-    });
+    Addresses.resolve(host, port, resources.blockingExecutor())
+        .whenComplete(
+            (address, error) -> {
+              if (error != null) {
+                Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                result.completeExceptionally(
+                    new WebSocketException("cannot connect to " + uri + ": " + cause, cause));
+                return;
+              }
+              b.connect(address)
+                  .addListener(
+                      f -> {
+                        if (!f.isSuccess()) {
+                          result.completeExceptionally(
+                              new WebSocketException(
+                                  "cannot connect to " + uri + ": " + f.cause().getMessage(),
+                                  f.cause()));
+                        }
+                      });
+            });
     return result;
   }
 
   /**
-   * Netty's RFC 6455 client handshaker with the socket's decoder configuration: Netty's own
-   * decoder would answer a protocol error with a close frame of its own, written where no encoder
-   * follows (so it never reaches the peer), and close the connection before the socket could send
-   * its close frame.
+   * Netty's RFC 6455 client handshaker with the socket's decoder configuration: Netty's own decoder
+   * would answer a protocol error with a close frame of its own, written where no encoder follows
+   * (so it never reaches the peer), and close the connection before the socket could send its close
+   * frame.
    */
   private static final class Handshaker13 extends WebSocketClientHandshaker13 {
     private final WebSocketOptions options;
 
-    Handshaker13(URI uri, String subprotocols, DefaultHttpHeaders headers,
-        WebSocketOptions options) {
-      super(uri, WebSocketVersion.V13, subprotocols, options.compression(), headers,
+    Handshaker13(
+        URI uri, String subprotocols, DefaultHttpHeaders headers, WebSocketOptions options) {
+      super(
+          uri,
+          WebSocketVersion.V13,
+          subprotocols,
+          options.compression(),
+          headers,
           options.maxFrameSize());
       this.options = options;
     }
@@ -149,9 +171,9 @@ public final class ClientConnector {
   }
 
   /**
-   * Sends the handshake request, collects the response (keeping at most the first
-   * {@link #MAX_REFUSAL_BODY} bytes of a refusal's body, so a large one still reports its status),
-   * checks it and installs the socket.
+   * Sends the handshake request, collects the response (keeping at most the first {@link
+   * #MAX_REFUSAL_BODY} bytes of a refusal's body, so a large one still reports its status), checks
+   * it and installs the socket.
    */
   private static final class Handshake extends ChannelInboundHandlerAdapter {
     private final WebSocketClientHandshaker handshaker;
@@ -161,7 +183,9 @@ public final class ClientConnector {
     private HttpResponse head;
     private ByteBuf body;
 
-    Handshake(WebSocketClientHandshaker handshaker, WebSocketOptions options,
+    Handshake(
+        WebSocketClientHandshaker handshaker,
+        WebSocketOptions options,
         CompletableFuture<WebSocket> result) {
       this.handshaker = handshaker;
       this.options = options;
@@ -170,17 +194,26 @@ public final class ClientConnector {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-      timeout = ctx.executor().schedule(() -> {
-        if (result.completeExceptionally(new WebSocketException(
-            "no WebSocket handshake within " + options.handshakeTimeout()))) {
-          ctx.close();
-        }
-      }, options.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
-      handshaker.handshake(ctx.channel()).addListener(f -> {
-        if (!f.isSuccess()) {
-          fail(ctx, new WebSocketException("handshake request failed", f.cause()));
-        }
-      });
+      timeout =
+          ctx.executor()
+              .schedule(
+                  () -> {
+                    if (result.completeExceptionally(
+                        new WebSocketException(
+                            "no WebSocket handshake within " + options.handshakeTimeout()))) {
+                      ctx.close();
+                    }
+                  },
+                  options.handshakeTimeout().toNanos(),
+                  TimeUnit.NANOSECONDS);
+      handshaker
+          .handshake(ctx.channel())
+          .addListener(
+              f -> {
+                if (!f.isSuccess()) {
+                  fail(ctx, new WebSocketException("handshake request failed", f.cause()));
+                }
+              });
       ctx.fireChannelActive();
     }
 
@@ -188,8 +221,11 @@ public final class ClientConnector {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       try {
         if (msg instanceof HttpObject http && http.decoderResult().isFailure()) {
-          fail(ctx, new WebSocketException("invalid WebSocket handshake response: "
-              + http.decoderResult().cause(), http.decoderResult().cause()));
+          fail(
+              ctx,
+              new WebSocketException(
+                  "invalid WebSocket handshake response: " + http.decoderResult().cause(),
+                  http.decoderResult().cause()));
           return;
         }
         if (msg instanceof HttpResponse response && head == null) {
@@ -198,11 +234,18 @@ public final class ClientConnector {
         }
         if (msg instanceof HttpContent content && body != null) {
           ByteBuf part = content.content();
-          body.writeBytes(part, part.readerIndex(),
+          body.writeBytes(
+              part,
+              part.readerIndex(),
               Math.min(part.readableBytes(), body.maxWritableBytes())); // the rest is dropped
           if (msg instanceof LastHttpContent) {
-            FullHttpResponse response = new DefaultFullHttpResponse(head.protocolVersion(),
-                head.status(), body, head.headers(), EmptyHttpHeaders.INSTANCE);
+            FullHttpResponse response =
+                new DefaultFullHttpResponse(
+                    head.protocolVersion(),
+                    head.status(),
+                    body,
+                    head.headers(),
+                    EmptyHttpHeaders.INSTANCE);
             body = null;
             try {
               received(ctx, response);
@@ -219,8 +262,10 @@ public final class ClientConnector {
     private void received(ChannelHandlerContext ctx, FullHttpResponse response) {
       timeout.cancel(false);
       if (response.status().code() != 101) {
-        fail(ctx, refused("the server refused the WebSocket handshake with "
-            + response.status(), response));
+        fail(
+            ctx,
+            refused(
+                "the server refused the WebSocket handshake with " + response.status(), response));
         return;
       }
       Channel ch = ctx.channel();
@@ -236,11 +281,13 @@ public final class ClientConnector {
         fail(ctx, refused("invalid WebSocket handshake response: " + e.getMessage(), response));
         return;
       }
-      boolean compressed = response.headers().contains("Sec-WebSocket-Extensions")
-          && response.headers().get("Sec-WebSocket-Extensions").contains("permessage-deflate");
+      boolean compressed =
+          response.headers().contains("Sec-WebSocket-Extensions")
+              && response.headers().get("Sec-WebSocket-Extensions").contains("permessage-deflate");
       ctx.pipeline().remove(this);
-      ChannelWebSocket socket = Pipelines.install(
-          ch, options, subprotocol == null ? null : subprotocol.trim(), compressed);
+      ChannelWebSocket socket =
+          Pipelines.install(
+              ch, options, subprotocol == null ? null : subprotocol.trim(), compressed);
       if (!result.complete(socket)) {
         ch.close();
       }

@@ -15,18 +15,22 @@ final class Deflate {
   private Deflate() {}
 
   /**
-   * Accepts the first {@code permessage-deflate} offer among the request's
-   * {@code Sec-WebSocket-Extensions} values, adding the answer to {@code responseHeaders}; null if
-   * none was offered or acceptable. Inflating one frame stops with a {@code DecompressionException}
-   * past {@code maxInflated} bytes (the maximum message size): no zip bomb fills the heap.
+   * Accepts the first {@code permessage-deflate} offer among the request's {@code
+   * Sec-WebSocket-Extensions} values, adding the answer to {@code responseHeaders}; null if none
+   * was offered or acceptable. Inflating one frame stops with a {@code DecompressionException} past
+   * {@code maxInflated} bytes (the maximum message size): no zip bomb fills the heap.
    */
   static WebSocketServerExtension accept(
       List<String> offers, HttpHeaders responseHeaders, int maxInflated) {
     // Netty's defaults (level 6, window 15, context takeover) but a bounded inflater
     PerMessageDeflateServerExtensionHandshaker handshaker =
-        new PerMessageDeflateServerExtensionHandshaker(6,
+        new PerMessageDeflateServerExtensionHandshaker(
+            6,
             ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
-            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, false, false, maxInflated);
+            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE,
+            false,
+            false,
+            maxInflated);
     for (String value : offers) {
       for (String offer : value.split(",")) {
         WebSocketExtensionData data = parse(offer);

@@ -32,19 +32,25 @@ public final class ServerUpgrade {
     CompletableFuture<WebSocket> socket = new CompletableFuture<>();
     HttpResponse refusal = check(request, options);
     if (refusal != null) {
-      socket.completeExceptionally(new WebSocketHandshakeException(
-          "not a valid WebSocket upgrade: " + refusal.status(), refusal.status(),
-          refusal.headers(), reason(refusal)));
+      socket.completeExceptionally(
+          new WebSocketHandshakeException(
+              "not a valid WebSocket upgrade: " + refusal.status(),
+              refusal.status(),
+              refusal.headers(),
+              reason(refusal)));
       return new WebSocketUpgrade(refusal, socket);
     }
-    HttpResponse response = HttpResponse.upgrade((channel, req) -> {
-      try {
-        handshake(channel, req, options, socket);
-      } catch (RuntimeException e) {
-        socket.completeExceptionally(new WebSocketException("WebSocket handshake failed", e));
-        throw e;
-      }
-    });
+    HttpResponse response =
+        HttpResponse.upgrade(
+            (channel, req) -> {
+              try {
+                handshake(channel, req, options, socket);
+              } catch (RuntimeException e) {
+                socket.completeExceptionally(
+                    new WebSocketException("WebSocket handshake failed", e));
+                throw e;
+              }
+            });
     return new WebSocketUpgrade(response, socket);
   }
 
@@ -69,8 +75,10 @@ public final class ServerUpgrade {
       return refuse(400, "the request has no Sec-WebSocket-Key");
     }
     if (!"13".equals(request.header("Sec-WebSocket-Version"))) {
-      return HttpResponse.status(426).header("Sec-WebSocket-Version", "13")
-          .body("unsupported Sec-WebSocket-Version; this server speaks 13").build();
+      return HttpResponse.status(426)
+          .header("Sec-WebSocket-Version", "13")
+          .body("unsupported Sec-WebSocket-Version; this server speaks 13")
+          .build();
     }
     if (!options.originCheck().test(request.header("Origin"))) {
       return refuse(403, "origin not allowed: " + request.header("Origin"));
@@ -82,10 +90,14 @@ public final class ServerUpgrade {
     return HttpResponse.status(status).body(reason).build();
   }
 
-  private static void handshake(Channel channel, HttpRequest request, WebSocketOptions options,
+  private static void handshake(
+      Channel channel,
+      HttpRequest request,
+      WebSocketOptions options,
       CompletableFuture<WebSocket> socket) {
-    FullHttpRequest nettyRequest = new DefaultFullHttpRequest(
-        HttpVersion.HTTP_1_1, HttpMethod.GET, request.uri(), Unpooled.EMPTY_BUFFER);
+    FullHttpRequest nettyRequest =
+        new DefaultFullHttpRequest(
+            HttpVersion.HTTP_1_1, HttpMethod.GET, request.uri(), Unpooled.EMPTY_BUFFER);
     for (Map.Entry<String, String> h : request.headers()) {
       nettyRequest.headers().add(h.getKey(), h.getValue());
     }
@@ -93,35 +105,46 @@ public final class ServerUpgrade {
     for (Map.Entry<String, String> h : options.headers()) {
       responseHeaders.add(h.getKey(), h.getValue());
     }
-    WebSocketServerExtension deflate = options.compression()
-        ? Deflate.accept(request.headers().values("Sec-WebSocket-Extensions"), responseHeaders,
-            options.maxMessageSize())
-        : null;
-    String location = (request.scheme().equals("https") ? "wss://" : "ws://")
-        + request.header("Host") + request.uri();
-    WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location,
-        options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
-        Pipelines.decoderConfig(options, true)).newHandshaker(nettyRequest);
-    handshaker.handshake(channel, nettyRequest, responseHeaders, channel.newPromise())
-        .addListener(f -> {
-          if (!f.isSuccess()) {
-            socket.completeExceptionally(new WebSocketException(
-                "the WebSocket handshake response could not be sent", f.cause()));
-            channel.close();
-            return;
-          }
-          ChannelPipeline p = channel.pipeline();
-          if (deflate != null) {
-            p.addLast("ws-deflate-decoder", deflate.newExtensionDecoder());
-            p.addLast("ws-deflate-encoder", deflate.newExtensionEncoder());
-          }
-          ChannelWebSocket ws =
-              Pipelines.install(channel, options, handshaker.selectedSubprotocol(), deflate != null);
-          channel.config().setAutoRead(true);
-          if (!socket.complete(ws)) {
-            channel.close();
-          }
-        });
+    WebSocketServerExtension deflate =
+        options.compression()
+            ? Deflate.accept(
+                request.headers().values("Sec-WebSocket-Extensions"),
+                responseHeaders,
+                options.maxMessageSize())
+            : null;
+    String location =
+        (request.scheme().equals("https") ? "wss://" : "ws://")
+            + request.header("Host")
+            + request.uri();
+    WebSocketServerHandshaker handshaker =
+        new WebSocketServerHandshakerFactory(
+                location,
+                options.subprotocols().isEmpty() ? null : String.join(",", options.subprotocols()),
+                Pipelines.decoderConfig(options, true))
+            .newHandshaker(nettyRequest);
+    handshaker
+        .handshake(channel, nettyRequest, responseHeaders, channel.newPromise())
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                socket.completeExceptionally(
+                    new WebSocketException(
+                        "the WebSocket handshake response could not be sent", f.cause()));
+                channel.close();
+                return;
+              }
+              ChannelPipeline p = channel.pipeline();
+              if (deflate != null) {
+                p.addLast("ws-deflate-decoder", deflate.newExtensionDecoder());
+                p.addLast("ws-deflate-encoder", deflate.newExtensionEncoder());
+              }
+              ChannelWebSocket ws =
+                  Pipelines.install(
+                      channel, options, handshaker.selectedSubprotocol(), deflate != null);
+              channel.config().setAutoRead(true);
+              if (!socket.complete(ws)) {
+                channel.close();
+              }
+            });
   }
-
 }

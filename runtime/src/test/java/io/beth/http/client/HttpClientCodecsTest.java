@@ -85,8 +85,9 @@ class HttpClientCodecsTest {
     server = new MockWebServer();
     server.start(0);
     keyValue = new KeyValueCodec();
-    client = HttpClient.create(HttpClientOptions.builder()
-        .codecs(Codecs.of(keyValue, JsonCodec.create())).build());
+    client =
+        HttpClient.create(
+            HttpClientOptions.builder().codecs(Codecs.of(keyValue, JsonCodec.create())).build());
   }
 
   @AfterEach
@@ -123,8 +124,13 @@ class HttpClientCodecsTest {
   @Test
   void aContentTypeSetOnTheRequestIsKept() throws Exception {
     server.enqueue(new MockResponse());
-    await(client.send(ClientRequest.post(uri("/kv")).encodedBody(Map.of("k", "v"))
-        .contentType("text/x-key-value; charset=utf-8").build())).close();
+    await(
+            client.send(
+                ClientRequest.post(uri("/kv"))
+                    .encodedBody(Map.of("k", "v"))
+                    .contentType("text/x-key-value; charset=utf-8")
+                    .build()))
+        .close();
     assertEquals("text/x-key-value; charset=utf-8", recorded().getHeader("Content-Type"));
   }
 
@@ -140,16 +146,18 @@ class HttpClientCodecsTest {
 
   @Test
   void responsesAreDecodedByTheCodecOfTheirContentType() throws Exception {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "text/x-key-value")
-        .setBody("x=1\ny=2\n"));
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("[1,2,3]"));
-    Map<?, ?> kv = await(await(client.send(ClientRequest.get(uri("/kv")).build()))
-        .decode(Map.class));
+    server.enqueue(
+        new MockResponse().setHeader("Content-Type", "text/x-key-value").setBody("x=1\ny=2\n"));
+    server.enqueue(
+        new MockResponse().setHeader("Content-Type", "application/json").setBody("[1,2,3]"));
+    Map<?, ?> kv =
+        await(await(client.send(ClientRequest.get(uri("/kv")).build())).decode(Map.class));
     assertEquals(Map.of("x", "1", "y", "2"), kv);
     assertEquals(1, keyValue.decoded.get());
-    List<Integer> numbers = await(await(client.send(ClientRequest.get(uri("/j")).build()))
-        .decode(new TypeToken<List<Integer>>() {}.type()));
+    List<Integer> numbers =
+        await(
+            await(client.send(ClientRequest.get(uri("/j")).build()))
+                .decode(new TypeToken<List<Integer>>() {}.type()));
     assertEquals(List.of(1, 2, 3), numbers);
     assertEquals(1, keyValue.decoded.get());
   }
@@ -158,27 +166,37 @@ class HttpClientCodecsTest {
   void aContentTypeNoCodecReadsFailsTheDecode() throws Exception {
     server.enqueue(new MockResponse().setHeader("Content-Type", "image/png").setBody("png"));
     ClientResponse response = await(client.send(ClientRequest.get(uri("/img")).build()));
-    Throwable t = assertThrows(ExecutionException.class,
-        () -> response.decode(Map.class).get(10, TimeUnit.SECONDS)).getCause();
+    Throwable t =
+        assertThrows(
+                ExecutionException.class,
+                () -> response.decode(Map.class).get(10, TimeUnit.SECONDS))
+            .getCause();
     assertInstanceOf(Codecs.UnsupportedMediaTypeException.class, t);
   }
 
   @Test
   void anEncodingFailureFailsTheRequestsFutureAndSendsNothing() throws Exception {
-    Throwable t = assertThrows(ExecutionException.class, () -> client.send(
-        ClientRequest.post(uri("/kv")).encodedBody("not a map").build())
-        .get(10, TimeUnit.SECONDS)).getCause();
+    Throwable t =
+        assertThrows(
+                ExecutionException.class,
+                () ->
+                    client
+                        .send(ClientRequest.post(uri("/kv")).encodedBody("not a map").build())
+                        .get(10, TimeUnit.SECONDS))
+            .getCause();
     assertInstanceOf(IOException.class, t);
     assertEquals(0, server.getRequestCount());
   }
 
   @Test
   void theDefaultClientEncodesAndDecodesJson() throws Exception {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/problem+json")
-        .setBody("{\"n\":7}"));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/problem+json")
+            .setBody("{\"n\":7}"));
     try (HttpClient plain = HttpClient.create()) {
-      ClientResponse response = await(plain.send(ClientRequest.post(uri("/d"))
-          .encodedBody(Map.of("q", 1)).build()));
+      ClientResponse response =
+          await(plain.send(ClientRequest.post(uri("/d")).encodedBody(Map.of("q", 1)).build()));
       assertEquals(Map.of("n", 7), await(response.decode(Map.class)));
     }
     RecordedRequest r = recorded();

@@ -49,8 +49,9 @@ class HttpClientConnectionTest {
   void setUp() throws Exception {
     server = new MockWebServer();
     server.start(0);
-    client = HttpClient.create(HttpClientOptions.builder()
-        .readIdleTimeout(Duration.ofSeconds(10)).build());
+    client =
+        HttpClient.create(
+            HttpClientOptions.builder().readIdleTimeout(Duration.ofSeconds(10)).build());
   }
 
   @AfterEach
@@ -95,12 +96,15 @@ class HttpClientConnectionTest {
         }
       }
       assertTrue(full, "the accept queue never filled");
-      try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
-          .connectTimeout(Duration.ofMillis(300)).build())) {
+      try (HttpClient c =
+          HttpClient.create(
+              HttpClientOptions.builder().connectTimeout(Duration.ofMillis(300)).build())) {
         URI target = URI.create("http://127.0.0.1:" + address.getPort() + "/");
         Throwable t = failure(c.send(ClientRequest.get(target).build()));
         assertInstanceOf(ConnectTimeoutException.class, t);
-        assertInstanceOf(java.net.ConnectException.class, t.getCause(),
+        assertInstanceOf(
+            java.net.ConnectException.class,
+            t.getCause(),
             "the transport's exception is kept as the cause");
         assertEquals(0, c.poolStats().open());
       }
@@ -130,10 +134,14 @@ class HttpClientConnectionTest {
 
   @Test
   void aBodyThatStallsFailsTheBodyStreamWithTheReadTimeout() throws Exception {
-    server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[64 * 1024]))
-        .throttleBody(1024, 3, TimeUnit.SECONDS)); // a stall well within MockWebServer's 5 s stop
-    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
-        .readIdleTimeout(Duration.ofMillis(300)).build())) {
+    server.enqueue(
+        new MockResponse()
+            .setBody(new Buffer().write(new byte[64 * 1024]))
+            .throttleBody(
+                1024, 3, TimeUnit.SECONDS)); // a stall well within MockWebServer's 5 s stop
+    try (HttpClient c =
+        HttpClient.create(
+            HttpClientOptions.builder().readIdleTimeout(Duration.ofMillis(300)).build())) {
       ClientResponse response = await(c.send(ClientRequest.get(uri("/stall")).build()));
       assertInstanceOf(ReadTimeoutException.class, failure(response.bytes()));
     }
@@ -146,8 +154,8 @@ class HttpClientConnectionTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(new MockResponse().setBody("retried"));
     assertEquals("first", await(await(client.send(ClientRequest.get(uri("/1")).build())).string()));
-    assertEquals("retried",
-        await(await(client.send(ClientRequest.get(uri("/2")).build())).string()));
+    assertEquals(
+        "retried", await(await(client.send(ClientRequest.get(uri("/2")).build())).string()));
     assertEquals(0, recorded().getSequenceNumber());
     RecordedRequest lost = recorded();
     assertEquals("/2", lost.getPath());
@@ -173,8 +181,8 @@ class HttpClientConnectionTest {
   @Test
   void theTotalLimitMakesARequestToAnotherHostWait() throws Exception {
     try (MockWebServer other = new MockWebServer();
-        HttpClient small = HttpClient.create(HttpClientOptions.builder().maxConnections(1)
-            .build())) {
+        HttpClient small =
+            HttpClient.create(HttpClientOptions.builder().maxConnections(1).build())) {
       other.start(0);
       server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[1024 * 1024])));
       other.enqueue(new MockResponse().setBody("other"));
@@ -192,16 +200,20 @@ class HttpClientConnectionTest {
   @Test
   void concurrentRequestsOpenNoMoreConnectionsThanThePerHostLimit() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (JettyOrigin jetty = JettyOrigin.start((request, response) -> {
-          release.await(10, TimeUnit.SECONDS);
-          JettyOrigin.write(response, "ok");
-        });
-        HttpClient small = HttpClient.create(HttpClientOptions.builder()
-            .maxConnectionsPerHost(2).build())) {
+    try (JettyOrigin jetty =
+            JettyOrigin.start(
+                (request, response) -> {
+                  release.await(10, TimeUnit.SECONDS);
+                  JettyOrigin.write(response, "ok");
+                });
+        HttpClient small =
+            HttpClient.create(HttpClientOptions.builder().maxConnectionsPerHost(2).build())) {
       List<CompletableFuture<String>> calls = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        calls.add(small.send(ClientRequest.get(jetty.uri("/" + i)).build())
-            .thenCompose(ClientResponse::string));
+        calls.add(
+            small
+                .send(ClientRequest.get(jetty.uri("/" + i)).build())
+                .thenCompose(ClientResponse::string));
       }
       assertEquals(2, small.poolStats().open());
       assertEquals(4, small.poolStats().pending());
@@ -224,15 +236,19 @@ class HttpClientConnectionTest {
         first.setSoTimeout(10_000);
         assertTrue(readHead(first).startsWith("GET /slow "), "the origin saw the request");
         assertTrue(slow.cancel(true));
-        assertEquals(-1, first.getInputStream().read(), "the cancelled exchange's connection closed");
+        assertEquals(
+            -1, first.getInputStream().read(), "the cancelled exchange's connection closed");
       }
       CompletableFuture<ClientResponse> next =
           client.send(ClientRequest.get(origin.resolve("/next")).build());
       try (Socket second = listener.accept()) {
         second.setSoTimeout(10_000);
         assertTrue(readHead(second).startsWith("GET /next "), "a new connection carried it");
-        second.getOutputStream().write(
-            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+        second
+            .getOutputStream()
+            .write(
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                    .getBytes(StandardCharsets.US_ASCII));
         assertEquals("ok", await(await(next).string()));
       }
     }
@@ -254,8 +270,8 @@ class HttpClientConnectionTest {
 
   @Test
   void aResponseReadToItsEndAndClosedReturnsItsConnectionToThePool() throws Exception {
-    try (JettyOrigin jetty = JettyOrigin.start((request, response) ->
-        JettyOrigin.write(response, "body"))) {
+    try (JettyOrigin jetty =
+        JettyOrigin.start((request, response) -> JettyOrigin.write(response, "body"))) {
       for (int i = 0; i < 3; i++) {
         try (ClientResponse r = await(client.send(ClientRequest.get(jetty.uri("/")).build()))) {
           assertEquals("body", await(r.string()));
@@ -269,10 +285,11 @@ class HttpClientConnectionTest {
 
   @Test
   void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
-    try (JettyOrigin jetty = JettyOrigin.start((request, response) ->
-            JettyOrigin.write(response, "ok"));
-        HttpClient c = HttpClient.create(HttpClientOptions.builder()
-            .idleTimeout(Duration.ofMillis(200)).build())) {
+    try (JettyOrigin jetty =
+            JettyOrigin.start((request, response) -> JettyOrigin.write(response, "ok"));
+        HttpClient c =
+            HttpClient.create(
+                HttpClientOptions.builder().idleTimeout(Duration.ofMillis(200)).build())) {
       assertEquals("ok", await(await(c.send(ClientRequest.get(jetty.uri("/")).build())).string()));
       assertTrue(jetty.awaitClosed(1), "the idle connection was closed");
       assertEquals("ok", await(await(c.send(ClientRequest.get(jetty.uri("/")).build())).string()));
@@ -283,13 +300,15 @@ class HttpClientConnectionTest {
   @Test
   void aConnectionTheServerClosedOnItsKeepAliveTimeoutLeavesThePoolAndAPostGoesOnANewOne()
       throws Exception {
-    try (JettyOrigin jetty = JettyOrigin.start((request, response) -> {
-          String body = org.eclipse.jetty.io.Content.Source.asString(request);
-          JettyOrigin.write(response, request.getMethod() + " " + body);
-        })) {
+    try (JettyOrigin jetty =
+        JettyOrigin.start(
+            (request, response) -> {
+              String body = org.eclipse.jetty.io.Content.Source.asString(request);
+              JettyOrigin.write(response, request.getMethod() + " " + body);
+            })) {
       jetty.idleTimeout(300);
-      assertEquals("GET ", await(await(client.send(ClientRequest.get(jetty.uri("/")).build()))
-          .string()));
+      assertEquals(
+          "GET ", await(await(client.send(ClientRequest.get(jetty.uri("/")).build())).string()));
       assertEquals(1, client.poolStats().idle());
       assertTrue(jetty.awaitClosed(1), "the server closed the idle connection");
       // the client sees the close and drops the connection from the pool (no request needed)
@@ -299,8 +318,11 @@ class HttpClientConnectionTest {
       }
       assertEquals(0, client.poolStats().open(), "the closed connection left the pool");
       // a POST is never retried, so it must not be sent on the dead connection
-      assertEquals("POST once", await(await(client.send(ClientRequest.post(jetty.uri("/"))
-          .body("once").build())).string()));
+      assertEquals(
+          "POST once",
+          await(
+              await(client.send(ClientRequest.post(jetty.uri("/")).body("once").build()))
+                  .string()));
       assertEquals(2, jetty.opened.get());
     }
   }
@@ -309,17 +331,22 @@ class HttpClientConnectionTest {
   void cancellingAnExchangeFreesItsSlotUnderThePerHostLimit() throws Exception {
     // never answered (and no server thread left asleep, which MockWebServer's shutdown would
     // wait for, giving up after 5 s)
-    server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
+    server.enqueue(
+        new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
     server.enqueue(new MockResponse().setBody("after"));
-    try (HttpClient one = HttpClient.create(HttpClientOptions.builder()
-        .maxConnectionsPerHost(1).poolAcquireTimeout(Duration.ofSeconds(3)).build())) {
+    try (HttpClient one =
+        HttpClient.create(
+            HttpClientOptions.builder()
+                .maxConnectionsPerHost(1)
+                .poolAcquireTimeout(Duration.ofSeconds(3))
+                .build())) {
       CompletableFuture<ClientResponse> slow = one.send(ClientRequest.get(uri("/slow")).build());
       recorded();
       assertEquals(1, one.poolStats().open());
       assertTrue(slow.cancel(true));
       // with the slot still taken, this request would wait and fail with the acquire timeout
-      assertEquals("after", await(await(one.send(ClientRequest.get(uri("/after")).build()))
-          .string()));
+      assertEquals(
+          "after", await(await(one.send(ClientRequest.get(uri("/after")).build())).string()));
       assertEquals(0, recorded().getSequenceNumber(), "on a new connection");
       assertEquals(1, one.poolStats().open());
     }
@@ -328,13 +355,16 @@ class HttpClientConnectionTest {
   @Test
   void cancellingARequestQueuedForAConnectionTakesItOutOfTheQueueAtOnce() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (JettyOrigin jetty = JettyOrigin.start((request, response) -> {
-          release.await(10, TimeUnit.SECONDS);
-          JettyOrigin.write(response, "ok " + request.getHttpURI().getPath());
-        });
-        HttpClient one = HttpClient.create(HttpClientOptions.builder()
-            .maxConnectionsPerHost(1).build())) {
-      CompletableFuture<ClientResponse> first = one.send(ClientRequest.get(jetty.uri("/1")).build());
+    try (JettyOrigin jetty =
+            JettyOrigin.start(
+                (request, response) -> {
+                  release.await(10, TimeUnit.SECONDS);
+                  JettyOrigin.write(response, "ok " + request.getHttpURI().getPath());
+                });
+        HttpClient one =
+            HttpClient.create(HttpClientOptions.builder().maxConnectionsPerHost(1).build())) {
+      CompletableFuture<ClientResponse> first =
+          one.send(ClientRequest.get(jetty.uri("/1")).build());
       CompletableFuture<ClientResponse> queued =
           one.send(ClientRequest.get(jetty.uri("/2")).build());
       assertEquals(1, one.poolStats().pending());
@@ -342,8 +372,8 @@ class HttpClientConnectionTest {
       assertEquals(0, one.poolStats().pending(), "the cancelled request left the queue");
       release.countDown();
       assertEquals("ok /1", await(await(first).string()));
-      assertEquals("ok /3", await(await(one.send(ClientRequest.get(jetty.uri("/3")).build()))
-          .string()));
+      assertEquals(
+          "ok /3", await(await(one.send(ClientRequest.get(jetty.uri("/3")).build())).string()));
       assertEquals(1, jetty.opened.get(), "no connection was opened for the cancelled request");
       assertEquals(0, one.poolStats().pending());
     }

@@ -70,15 +70,17 @@ class HttpClientCookieTest {
 
   @Test
   void cookiesRoundTripByPathSecureAndExpiry() throws Exception {
-    server.enqueue(new MockResponse()
-        .addHeader("Set-Cookie", "session=abc; Path=/; HttpOnly")
-        .addHeader("Set-Cookie", "scoped=1; Path=/admin")
-        .addHeader("Set-Cookie", "https_only=s; Secure")
-        .addHeader("Set-Cookie", "temporary=t; Max-Age=3600")
-        .addHeader("Set-Cookie", "dropped=d; Max-Age=0"));
+    server.enqueue(
+        new MockResponse()
+            .addHeader("Set-Cookie", "session=abc; Path=/; HttpOnly")
+            .addHeader("Set-Cookie", "scoped=1; Path=/admin")
+            .addHeader("Set-Cookie", "https_only=s; Secure")
+            .addHeader("Set-Cookie", "temporary=t; Max-Age=3600")
+            .addHeader("Set-Cookie", "dropped=d; Max-Age=0"));
     server.enqueue(new MockResponse());
-    server.enqueue(new MockResponse()
-        .addHeader("Set-Cookie", "temporary=; Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
+    server.enqueue(
+        new MockResponse()
+            .addHeader("Set-Cookie", "temporary=; Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
     server.enqueue(new MockResponse());
     get(client, ClientRequest.get(uri("/login")).build());
     get(client, ClientRequest.get(uri("/admin/users")).build());
@@ -92,8 +94,11 @@ class HttpClientCookieTest {
 
   @Test
   void aCookieSetByARedirectIsSentToItsTargetAfterTheRequestsOwnCookies() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/home")
-        .addHeader("Set-Cookie", "login=yes"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(302)
+            .setHeader("Location", "/home")
+            .addHeader("Set-Cookie", "login=yes"));
     server.enqueue(new MockResponse());
     get(client, ClientRequest.get(uri("/start")).header("Cookie", "own=1").build());
     assertEquals("own=1", recorded().getHeader("Cookie"));
@@ -115,22 +120,35 @@ class HttpClientCookieTest {
   @Test
   void aDomainCookieReachesSiblingHostsAndAHostOnlyCookieDoesNot() throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
-    try (JettyOrigin origin = JettyOrigin.start((request, response) -> {
-          String path = request.getHttpURI().getPath();
-          String cookie = request.getHeaders().get("Cookie");
-          seen.add(path + " " + (cookie == null ? "-" : cookie));
-          if (path.equals("/set")) {
-            response.getHeaders().add("Set-Cookie", "shared=1; Domain=beth.test; Path=/");
-            response.getHeaders().add("Set-Cookie", "mine=2; Path=/");
-          }
-          JettyOrigin.write(response, "ok");
-        });
+    try (JettyOrigin origin =
+            JettyOrigin.start(
+                (request, response) -> {
+                  String path = request.getHttpURI().getPath();
+                  String cookie = request.getHeaders().get("Cookie");
+                  seen.add(path + " " + (cookie == null ? "-" : cookie));
+                  if (path.equals("/set")) {
+                    response.getHeaders().add("Set-Cookie", "shared=1; Domain=beth.test; Path=/");
+                    response.getHeaders().add("Set-Cookie", "mine=2; Path=/");
+                  }
+                  JettyOrigin.write(response, "ok");
+                });
         // the names resolve only in the proxy (to the loopback origin); the client keeps them
-        JettyForwardProxy proxy = JettyForwardProxy.start(Map.of(
-            "a.beth.test", "127.0.0.1", "b.beth.test", "127.0.0.1", "c.other.test", "127.0.0.1"));
-        HttpClient viaProxy = HttpClient.create(HttpClientOptions.builder().cookieStore(store)
-            .proxy(ProxyOptions.http("127.0.0.1", proxy.port()).bypassLoopback(false).build())
-            .build())) {
+        JettyForwardProxy proxy =
+            JettyForwardProxy.start(
+                Map.of(
+                    "a.beth.test",
+                    "127.0.0.1",
+                    "b.beth.test",
+                    "127.0.0.1",
+                    "c.other.test",
+                    "127.0.0.1"));
+        HttpClient viaProxy =
+            HttpClient.create(
+                HttpClientOptions.builder()
+                    .cookieStore(store)
+                    .proxy(
+                        ProxyOptions.http("127.0.0.1", proxy.port()).bypassLoopback(false).build())
+                    .build())) {
       int port = origin.port();
       get(viaProxy, ClientRequest.get(URI.create("http://a.beth.test:" + port + "/set")).build());
       get(viaProxy, ClientRequest.get(URI.create("http://a.beth.test:" + port + "/a")).build());
@@ -144,22 +162,29 @@ class HttpClientCookieTest {
   void aSecureCookieIsSentOverHttpsOnly() throws Exception {
     SelfSignedCertificate cert = new SelfSignedCertificate("localhost", "EC", 256);
     try (TlsOrigin tls = new TlsOrigin(cert);
-        HttpClient c = HttpClient.create(HttpClientOptions.builder().cookieStore(store)
-            .trustCertificates(cert.cert()).build())) {
-      tls.server.enqueue(new MockResponse()
-          .addHeader("Set-Cookie", "token=s; Secure; Path=/")
-          .addHeader("Set-Cookie", "plain=p; Path=/"));
+        HttpClient c =
+            HttpClient.create(
+                HttpClientOptions.builder()
+                    .cookieStore(store)
+                    .trustCertificates(cert.cert())
+                    .build())) {
+      tls.server.enqueue(
+          new MockResponse()
+              .addHeader("Set-Cookie", "token=s; Secure; Path=/")
+              .addHeader("Set-Cookie", "plain=p; Path=/"));
       tls.server.enqueue(new MockResponse());
       server.enqueue(new MockResponse());
       URI https = URI.create("https://localhost:" + tls.port());
       get(c, ClientRequest.get(https.resolve("/login")).build());
       // the same host over plain HTTP (cookies ignore the port): the Secure cookie stays home
-      get(c, ClientRequest.get(URI.create("http://localhost:" + server.getPort() + "/plain"))
-          .build());
+      get(
+          c,
+          ClientRequest.get(URI.create("http://localhost:" + server.getPort() + "/plain")).build());
       get(c, ClientRequest.get(https.resolve("/next")).build());
       assertNull(tls.server.takeRequest(10, TimeUnit.SECONDS).getHeader("Cookie"));
       assertEquals("plain=p", recorded().getHeader("Cookie"));
-      assertEquals(Set.of("token=s", "plain=p"),
+      assertEquals(
+          Set.of("token=s", "plain=p"),
           cookies(tls.server.takeRequest(10, TimeUnit.SECONDS).getHeader("Cookie")));
     } finally {
       cert.delete();
@@ -194,11 +219,14 @@ class HttpClientCookieTest {
   @Test
   void aCustomCookieStoreIsAskedAndToldForEveryExchangeRedirectsIncluded() throws Exception {
     RecordingStore custom = new RecordingStore();
-    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/home")
-        .addHeader("Set-Cookie", "a=1"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(302)
+            .setHeader("Location", "/home")
+            .addHeader("Set-Cookie", "a=1"));
     server.enqueue(new MockResponse().addHeader("Set-Cookie", "b=2"));
-    try (HttpClient c = HttpClient.create(HttpClientOptions.builder().cookieStore(custom)
-        .build())) {
+    try (HttpClient c =
+        HttpClient.create(HttpClientOptions.builder().cookieStore(custom).build())) {
       get(c, ClientRequest.get(uri("/start")).header("Cookie", "own=0").build());
     }
     assertEquals(List.of(uri("/start"), uri("/home")), custom.asked);

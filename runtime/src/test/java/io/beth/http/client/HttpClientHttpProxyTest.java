@@ -40,14 +40,17 @@ class HttpClientHttpProxyTest {
 
   /** A name no resolver knows: only the proxy maps it to the loopback origin. */
   private static final String ORIGIN_NAME = "origin.beth.test";
+
   private static final Map<String, String> HOSTS = Map.of(ORIGIN_NAME, "127.0.0.1");
 
   private static SelfSignedCertificate originCert;
   private static SelfSignedCertificate otherCert;
 
   private JettyOrigin origin;
+
   /** The {@code Via} header of every request the origin got ("-" when absent). */
   private final List<String> originVia = new CopyOnWriteArrayList<>();
+
   private JettyForwardProxy proxy;
   private HttpClient client;
 
@@ -65,11 +68,13 @@ class HttpClientHttpProxyTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    origin = JettyOrigin.start((request, response) -> {
-      String via = request.getHeaders().get("Via");
-      originVia.add(via == null ? "-" : via);
-      JettyOrigin.write(response, "origin says " + request.getHttpURI().getPathQuery());
-    });
+    origin =
+        JettyOrigin.start(
+            (request, response) -> {
+              String via = request.getHeaders().get("Via");
+              originVia.add(via == null ? "-" : via);
+              JettyOrigin.write(response, "origin says " + request.getHttpURI().getPathQuery());
+            });
   }
 
   @AfterEach
@@ -88,8 +93,12 @@ class HttpClientHttpProxyTest {
   }
 
   private HttpClient client(ProxyOptions proxyOptions) {
-    client = HttpClient.create(HttpClientOptions.builder().proxy(proxyOptions)
-        .trustCertificates(originCert.cert()).build());
+    client =
+        HttpClient.create(
+            HttpClientOptions.builder()
+                .proxy(proxyOptions)
+                .trustCertificates(originCert.cert())
+                .build());
     return client;
   }
 
@@ -149,8 +158,10 @@ class HttpClientHttpProxyTest {
       // one tunnel, reused; the origin got origin-form requests and the origin's name by SNI
       assertEquals(List.of("CONNECT " + ORIGIN_NAME + ":" + tls.port()), proxy.seen);
       assertEquals(List.of(ORIGIN_NAME), tls.sniNames);
-      assertEquals("GET /s HTTP/1.1", tls.server.takeRequest(10, TimeUnit.SECONDS).getRequestLine());
-      assertEquals(ORIGIN_NAME + ":" + tls.port(),
+      assertEquals(
+          "GET /s HTTP/1.1", tls.server.takeRequest(10, TimeUnit.SECONDS).getRequestLine());
+      assertEquals(
+          ORIGIN_NAME + ":" + tls.port(),
           tls.server.takeRequest(10, TimeUnit.SECONDS).getHeader("Host"));
     }
   }
@@ -158,8 +169,12 @@ class HttpClientHttpProxyTest {
   @Test
   void theOriginsCertificateIsCheckedAgainstTheOriginsNameThroughTheTunnel() throws Exception {
     proxy = JettyForwardProxy.start(HOSTS);
-    client = HttpClient.create(HttpClientOptions.builder().proxy(viaJetty(proxy).build())
-        .trustCertificates(otherCert.cert()).build());
+    client =
+        HttpClient.create(
+            HttpClientOptions.builder()
+                .proxy(viaJetty(proxy).build())
+                .trustCertificates(otherCert.cert())
+                .build());
     try (TlsOrigin tls = new TlsOrigin(otherCert)) {
       URI uri = URI.create("https://" + ORIGIN_NAME + ":" + tls.port() + "/");
       Throwable t = failure(client.send(ClientRequest.get(uri).build()));
@@ -189,13 +204,12 @@ class HttpClientHttpProxyTest {
     assertEquals(List.of(), originVia);
     // the failed tunnel is closed; the plain 407 was a whole response on a healthy connection to
     // the proxy, which may wait in the pool: nothing is in use
-    assertEquals(client.poolStats().idle(), client.poolStats().open(),
-        client.poolStats().toString());
+    assertEquals(
+        client.poolStats().idle(), client.poolStats().open(), client.poolStats().toString());
   }
 
   @Test
-  void withCredentialsAnAuthenticatingProxyLetsPlainAndTunnelledRequestsThrough()
-      throws Exception {
+  void withCredentialsAnAuthenticatingProxyLetsPlainAndTunnelledRequestsThrough() throws Exception {
     proxy = JettyForwardProxy.startWithCredentials("alice", "s3cret", HOSTS);
     client(viaJetty(proxy).credentials("alice", "s3cret").build());
     assertEquals("origin says /p", get(client, origin.uri("/p")));
@@ -224,8 +238,9 @@ class HttpClientHttpProxyTest {
     client(viaJetty(proxy).build());
     // a name the proxy cannot resolve: it answers the CONNECT with an error status
     URI uri = URI.create("https://nowhere.beth.test:443/");
-    ProxyConnectException e = assertInstanceOf(ProxyConnectException.class,
-        failure(client.send(ClientRequest.get(uri).build())));
+    ProxyConnectException e =
+        assertInstanceOf(
+            ProxyConnectException.class, failure(client.send(ClientRequest.get(uri).build())));
     assertTrue(e.reason().startsWith("status: "), e.getMessage());
     assertEquals("nowhere.beth.test:443", e.destination());
     assertEquals(List.of("CONNECT nowhere.beth.test:443"), proxy.seen);
@@ -240,8 +255,9 @@ class HttpClientHttpProxyTest {
     }
     client(ProxyOptions.http("127.0.0.1", closedPort).bypassLoopback(false).build());
     for (URI uri : List.of(origin.uri("/x"), URI.create("https://" + ORIGIN_NAME + ":1/"))) {
-      ProxyConnectException e = assertInstanceOf(ProxyConnectException.class,
-          failure(client.send(ClientRequest.get(uri).build())));
+      ProxyConnectException e =
+          assertInstanceOf(
+              ProxyConnectException.class, failure(client.send(ClientRequest.get(uri).build())));
       assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
       assertTrue(e.reason().toLowerCase().contains("refused"), e.getMessage());
     }
@@ -254,15 +270,21 @@ class HttpClientHttpProxyTest {
     // a listening socket nobody accepts from: the kernel completes the TCP handshake, the CONNECT
     // then goes unanswered
     try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-      client = HttpClient.create(HttpClientOptions.builder()
-          .proxy(ProxyOptions.http("127.0.0.1", silent.getLocalPort()).bypassLoopback(false)
-              .build())
-          .connectTimeout(java.time.Duration.ofMillis(300)).build());
+      client =
+          HttpClient.create(
+              HttpClientOptions.builder()
+                  .proxy(
+                      ProxyOptions.http("127.0.0.1", silent.getLocalPort())
+                          .bypassLoopback(false)
+                          .build())
+                  .connectTimeout(java.time.Duration.ofMillis(300))
+                  .build());
       URI uri = URI.create("https://" + ORIGIN_NAME + ":443/");
-      ConnectTimeoutException e = assertInstanceOf(ConnectTimeoutException.class,
-          failure(client.send(ClientRequest.get(uri).build())));
-      assertTrue(e.getMessage().contains("HTTP proxy 127.0.0.1:" + silent.getLocalPort()),
-          e.getMessage());
+      ConnectTimeoutException e =
+          assertInstanceOf(
+              ConnectTimeoutException.class, failure(client.send(ClientRequest.get(uri).build())));
+      assertTrue(
+          e.getMessage().contains("HTTP proxy 127.0.0.1:" + silent.getLocalPort()), e.getMessage());
       assertEquals(0, client.poolStats().open());
     }
   }
@@ -281,8 +303,8 @@ class HttpClientHttpProxyTest {
     proxy = JettyForwardProxy.start(HOSTS);
     client(viaJetty(proxy).nonProxyHosts("*.beth.test", "127.0.0.1").build());
     assertEquals("origin says /a", get(client, origin.uri("/a")));
-    assertEquals("origin says /b",
-        get(client, URI.create("http://localhost:" + origin.port() + "/b")));
+    assertEquals(
+        "origin says /b", get(client, URI.create("http://localhost:" + origin.port() + "/b")));
     // localhost is neither loopback-bypassed (switched off) nor listed: proxied
     assertEquals(List.of("GET http://localhost:" + origin.port() + "/b"), proxy.seen);
     assertEquals("-", originVia.get(0));
@@ -297,17 +319,24 @@ class HttpClientHttpProxyTest {
       ProxyOptions other = viaJetty(second).build();
       for (int round = 0; round < 2; round++) {
         assertEquals("origin says /via1", get(client, origin.uri("/via1")));
-        assertEquals("origin says /direct", body(client.send(ClientRequest.get(origin.uri("/direct"))
-            .proxy(ProxyOptions.direct()).build())));
-        assertEquals("origin says /via2", body(client.send(ClientRequest.get(origin.uri("/via2"))
-            .proxy(other).build())));
+        assertEquals(
+            "origin says /direct",
+            body(
+                client.send(
+                    ClientRequest.get(origin.uri("/direct"))
+                        .proxy(ProxyOptions.direct())
+                        .build())));
+        assertEquals(
+            "origin says /via2",
+            body(client.send(ClientRequest.get(origin.uri("/via2")).proxy(other).build())));
       }
       String base = "GET http://127.0.0.1:" + origin.port();
       assertEquals(List.of(base + "/via1", base + "/via1"), proxy.seen);
       assertEquals(List.of(base + "/via2", base + "/via2"), second.seen);
       // one kept-alive connection per (origin, proxy): three, each reused once
       assertEquals(3, client.poolStats().open(), client.poolStats().toString());
-      assertEquals(List.of(false, true, false, false, true, false),
+      assertEquals(
+          List.of(false, true, false, false, true, false),
           originVia.stream().map(v -> v.equals("-")).toList());
     }
   }

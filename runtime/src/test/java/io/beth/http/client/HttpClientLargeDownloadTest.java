@@ -15,8 +15,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 1 GiB response from Jetty read by a consumer that stops twice: the client's bounded body
- * buffer and TCP flow control must stall Jetty's writes, and the heap must not grow with the body.
+ * A 1 GiB response from Jetty read by a consumer that stops twice: the client's bounded body buffer
+ * and TCP flow control must stall Jetty's writes, and the heap must not grow with the body.
  */
 class HttpClientLargeDownloadTest {
 
@@ -24,9 +24,9 @@ class HttpClientLargeDownloadTest {
   private static final int CHUNK = 64 * 1024;
 
   /**
-   * The most the server may run ahead of the consumer: the kernel's socket buffers at their
-   * largest (read from Linux's TCP settings, which autotune up to them) and 8 MiB for the queues
-   * of Jetty and the client.
+   * The most the server may run ahead of the consumer: the kernel's socket buffers at their largest
+   * (read from Linux's TCP settings, which autotune up to them) and 8 MiB for the queues of Jetty
+   * and the client.
    */
   private static final long MAX_LEAD = SocketBuffers.kernelMaximum() + (8L << 20);
 
@@ -39,20 +39,22 @@ class HttpClientLargeDownloadTest {
     for (int i = 0; i < CHUNK; i++) {
       chunk[i] = (byte) i;
     }
-    try (JettyOrigin jetty = JettyOrigin.start((request, response) -> {
-          response.getHeaders().put(HttpHeader.CONTENT_LENGTH, SIZE);
-          for (long sent = 0; sent < SIZE; sent += CHUNK) {
-            writeStarted.set(System.nanoTime());
-            JettyOrigin.write(response, sent + CHUNK == SIZE, chunk);
-            writeEnded.set(System.nanoTime());
-            written.addAndGet(CHUNK);
-          }
-        });
+    try (JettyOrigin jetty =
+            JettyOrigin.start(
+                (request, response) -> {
+                  response.getHeaders().put(HttpHeader.CONTENT_LENGTH, SIZE);
+                  for (long sent = 0; sent < SIZE; sent += CHUNK) {
+                    writeStarted.set(System.nanoTime());
+                    JettyOrigin.write(response, sent + CHUNK == SIZE, chunk);
+                    writeEnded.set(System.nanoTime());
+                    written.addAndGet(CHUNK);
+                  }
+                });
         HttpClient client = HttpClient.create();
         HeapProbe heap = new HeapProbe(250)) {
       long start = System.nanoTime();
-      ClientResponse response = client.send(ClientRequest.get(jetty.uri("/big")).build())
-          .get(10, TimeUnit.SECONDS);
+      ClientResponse response =
+          client.send(ClientRequest.get(jetty.uri("/big")).build()).get(10, TimeUnit.SECONDS);
       Source<byte[]> body = response.body();
       long received = 0;
       long nextPause = SIZE / 4;
@@ -72,12 +74,18 @@ class HttpClientLargeDownloadTest {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertEquals(SIZE, received);
       assertEquals(2, pauses);
-      assertTrue(maxLead <= MAX_LEAD, "the server ran " + (maxLead >> 20) + " MiB ahead (at most "
-          + (MAX_LEAD >> 20) + " MiB expected)");
+      assertTrue(
+          maxLead <= MAX_LEAD,
+          "the server ran "
+              + (maxLead >> 20)
+              + " MiB ahead (at most "
+              + (MAX_LEAD >> 20)
+              + " MiB expected)");
       long growth = heap.maxGrowth();
       assertTrue(growth < 64L << 20, "live heap grew by " + (growth >> 20) + " MiB");
-      System.out.printf("1 GiB downloaded in %d ms; server lead at most %d KiB; heap growth %d"
-          + " MiB%n", millis, maxLead >> 10, growth >> 20);
+      System.out.printf(
+          "1 GiB downloaded in %d ms; server lead at most %d KiB; heap growth %d" + " MiB%n",
+          millis, maxLead >> 10, growth >> 20);
     }
   }
 

@@ -49,8 +49,9 @@ class HttpClientMockServerTest {
   void setUp() throws Exception {
     server = new MockWebServer();
     server.start(0);
-    client = HttpClient.create(HttpClientOptions.builder()
-        .readIdleTimeout(Duration.ofSeconds(10)).build());
+    client =
+        HttpClient.create(
+            HttpClientOptions.builder().readIdleTimeout(Duration.ofSeconds(10)).build());
   }
 
   @AfterEach
@@ -68,7 +69,8 @@ class HttpClientMockServerTest {
   }
 
   private static Throwable failure(CompletableFuture<?> f) {
-    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
     return e.getCause();
   }
 
@@ -80,25 +82,41 @@ class HttpClientMockServerTest {
 
   @Test
   void getMergesQueryParametersAndSendsHeaders() throws Exception {
-    server.enqueue(new MockResponse().setBody("héllo")
-        .setHeader("Content-Type", "text/plain; charset=ISO-8859-1")
-        .setBody(new Buffer().write("héllo".getBytes(StandardCharsets.ISO_8859_1))));
-    ClientResponse response = await(client.send(ClientRequest.get(uri("/p?a=1"))
-        .query("b", "x y&z").query("c", "é").accept("text/plain").bearerAuth("t0k").build()));
+    server.enqueue(
+        new MockResponse()
+            .setBody("héllo")
+            .setHeader("Content-Type", "text/plain; charset=ISO-8859-1")
+            .setBody(new Buffer().write("héllo".getBytes(StandardCharsets.ISO_8859_1))));
+    ClientResponse response =
+        await(
+            client.send(
+                ClientRequest.get(uri("/p?a=1"))
+                    .query("b", "x y&z")
+                    .query("c", "é")
+                    .accept("text/plain")
+                    .bearerAuth("t0k")
+                    .build()));
     assertEquals(200, response.status());
     assertEquals("héllo", await(response.string()));
     RecordedRequest r = recorded();
     assertEquals("/p?a=1&b=x%20y%26z&c=%C3%A9", r.getPath());
     assertEquals("text/plain", r.getHeader("Accept"));
     assertEquals("Bearer t0k", r.getHeader("Authorization"));
-    assertEquals("localhost:" + server.getPort(), r.getHeader("Host").replace("127.0.0.1", "localhost"));
+    assertEquals(
+        "localhost:" + server.getPort(), r.getHeader("Host").replace("127.0.0.1", "localhost"));
   }
 
   @Test
   void formParametersAreUrlEncoded() throws Exception {
     server.enqueue(new MockResponse());
-    await(client.send(ClientRequest.post(uri("/f")).form("name", "a b").form("x", "&=")
-        .basicAuth("user", "pass").build())).close();
+    await(
+            client.send(
+                ClientRequest.post(uri("/f"))
+                    .form("name", "a b")
+                    .form("x", "&=")
+                    .basicAuth("user", "pass")
+                    .build()))
+        .close();
     RecordedRequest r = recorded();
     assertEquals("POST", r.getMethod());
     assertEquals("application/x-www-form-urlencoded", r.getHeader("Content-Type"));
@@ -108,10 +126,10 @@ class HttpClientMockServerTest {
 
   @Test
   void jsonBodyIsEncodedAndResponsesDecoded() throws Exception {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("{\"n\":42}"));
-    ClientResponse response = await(client.send(
-        ClientRequest.post(uri("/j")).json(Map.of("k", "v")).build()));
+    server.enqueue(
+        new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"n\":42}"));
+    ClientResponse response =
+        await(client.send(ClientRequest.post(uri("/j")).json(Map.of("k", "v")).build()));
     Map<?, ?> decoded = await(response.json(Map.class));
     assertEquals(42, decoded.get("n"));
     RecordedRequest r = recorded();
@@ -122,8 +140,12 @@ class HttpClientMockServerTest {
   @Test
   void aStreamBodyIsSentChunked() throws Exception {
     server.enqueue(new MockResponse());
-    await(client.send(ClientRequest.post(uri("/s"))
-        .body(Streams.fromIterable(List.of("one,", "two,", "three"))).build())).close();
+    await(
+            client.send(
+                ClientRequest.post(uri("/s"))
+                    .body(Streams.fromIterable(List.of("one,", "two,", "three")))
+                    .build()))
+        .close();
     RecordedRequest r = recorded();
     assertEquals("chunked", r.getHeader("Transfer-Encoding"));
     assertEquals("one,two,three", r.getBody().readUtf8());
@@ -135,8 +157,10 @@ class HttpClientMockServerTest {
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write("compressed text".getBytes(StandardCharsets.UTF_8));
     }
-    server.enqueue(new MockResponse().setHeader("Content-Encoding", "gzip")
-        .setBody(new Buffer().write(out.toByteArray())));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Encoding", "gzip")
+            .setBody(new Buffer().write(out.toByteArray())));
     ClientResponse response = await(HttpClient.get(uri("/gz")));
     assertEquals("compressed text", await(response.string()));
     assertTrue(recorded().getHeader("Accept-Encoding").contains("gzip"));
@@ -148,7 +172,8 @@ class HttpClientMockServerTest {
       server.enqueue(new MockResponse().setBody("r" + i));
     }
     for (int i = 0; i < 3; i++) {
-      assertEquals("r" + i, await(await(client.send(ClientRequest.get(uri("/")).build())).string()));
+      assertEquals(
+          "r" + i, await(await(client.send(ClientRequest.get(uri("/")).build())).string()));
     }
     assertEquals(0, recorded().getSequenceNumber());
     assertEquals(1, recorded().getSequenceNumber());
@@ -159,8 +184,12 @@ class HttpClientMockServerTest {
 
   @Test
   void aFullPoolMakesRequestsWaitThenTimeOut() throws Exception {
-    try (HttpClient small = HttpClient.create(HttpClientOptions.builder()
-        .maxConnectionsPerHost(1).poolAcquireTimeout(Duration.ofSeconds(2)).build())) {
+    try (HttpClient small =
+        HttpClient.create(
+            HttpClientOptions.builder()
+                .maxConnectionsPerHost(1)
+                .poolAcquireTimeout(Duration.ofSeconds(2))
+                .build())) {
       server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[4 * 1024 * 1024])));
       server.enqueue(new MockResponse().setBody("second"));
       server.enqueue(new MockResponse().setBody("third"));
@@ -178,19 +207,22 @@ class HttpClientMockServerTest {
 
   @Test
   void aSlowResponseHeadFailsWithTheReadTimeout() throws Exception {
-    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
-        .readIdleTimeout(Duration.ofMillis(200)).build())) {
+    try (HttpClient c =
+        HttpClient.create(
+            HttpClientOptions.builder().readIdleTimeout(Duration.ofMillis(200)).build())) {
       server.enqueue(new MockResponse().setHeadersDelay(3, TimeUnit.SECONDS));
-      assertInstanceOf(ReadTimeoutException.class,
-          failure(c.send(ClientRequest.get(uri("/slow")).build())));
+      assertInstanceOf(
+          ReadTimeoutException.class, failure(c.send(ClientRequest.get(uri("/slow")).build())));
     }
   }
 
   @Test
   void theWholeExchangeIsBoundedByTheRequestTimeout() throws Exception {
     server.enqueue(new MockResponse().setHeadersDelay(3, TimeUnit.SECONDS));
-    assertInstanceOf(RequestTimeoutException.class, failure(client.send(
-        ClientRequest.get(uri("/slow")).timeout(Duration.ofMillis(200)).build())));
+    assertInstanceOf(
+        RequestTimeoutException.class,
+        failure(
+            client.send(ClientRequest.get(uri("/slow")).timeout(Duration.ofMillis(200)).build())));
   }
 
   @ParameterizedTest
@@ -210,8 +242,13 @@ class HttpClientMockServerTest {
   void a303AfterAPostIsFollowedWithAGetWithoutBody() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(303).setHeader("Location", "/done"));
     server.enqueue(new MockResponse().setBody("ok"));
-    ClientResponse response = await(client.send(ClientRequest.post(uri("/submit"))
-        .body("payload").contentType("text/plain").build()));
+    ClientResponse response =
+        await(
+            client.send(
+                ClientRequest.post(uri("/submit"))
+                    .body("payload")
+                    .contentType("text/plain")
+                    .build()));
     assertEquals("ok", await(response.string()));
     assertEquals("POST", recorded().getMethod());
     RecordedRequest follow = recorded();
@@ -223,8 +260,8 @@ class HttpClientMockServerTest {
   @Test
   void a307AfterAPostIsNotFollowed() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", "/elsewhere"));
-    ClientResponse response = await(client.send(ClientRequest.post(uri("/submit"))
-        .body("payload").build()));
+    ClientResponse response =
+        await(client.send(ClientRequest.post(uri("/submit")).body("payload").build()));
     assertEquals(307, response.status());
     response.close();
   }
@@ -233,8 +270,11 @@ class HttpClientMockServerTest {
   void oneRedirectMoreThanTheMaximumFailsWithTheLastRedirectResponse() throws Exception {
     try (HttpClient c = HttpClient.create(HttpClientOptions.builder().maxRedirects(2).build())) {
       for (int i = 1; i <= 3; i++) {
-        server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/loop" + i)
-            .setBody("redirect " + i));
+        server.enqueue(
+            new MockResponse()
+                .setResponseCode(302)
+                .setHeader("Location", "/loop" + i)
+                .setBody("redirect " + i));
       }
       server.enqueue(new MockResponse().setBody("must not be reached"));
       Throwable t = failure(c.send(ClientRequest.get(uri("/loop0")).build()));
@@ -290,10 +330,17 @@ class HttpClientMockServerTest {
     try (MockWebServer other = new MockWebServer()) {
       other.start(0);
       other.enqueue(new MockResponse().setBody("there"));
-      server.enqueue(new MockResponse().setResponseCode(302)
-          .setHeader("Location", other.url("/x").toString()));
-      ClientResponse response = await(client.send(ClientRequest.get(uri("/here"))
-          .bearerAuth("secret").header("X-Kept", "yes").build()));
+      server.enqueue(
+          new MockResponse()
+              .setResponseCode(302)
+              .setHeader("Location", other.url("/x").toString()));
+      ClientResponse response =
+          await(
+              client.send(
+                  ClientRequest.get(uri("/here"))
+                      .bearerAuth("secret")
+                      .header("X-Kept", "yes")
+                      .build()));
       assertEquals("there", await(response.string()));
       assertEquals("Bearer secret", recorded().getHeader("Authorization"));
       RecordedRequest there = other.takeRequest(10, TimeUnit.SECONDS);
@@ -310,16 +357,18 @@ class HttpClientMockServerTest {
     HttpResponseException e = assertInstanceOf(HttpResponseException.class, t);
     assertEquals(404, e.status());
     assertEquals("missing", await(e.response().string()));
-    ClientResponse r = await(client.send(
-        ClientRequest.get(uri("/b")).errorStatusFails(false).build()));
+    ClientResponse r =
+        await(client.send(ClientRequest.get(uri("/b")).errorStatusFails(false).build()));
     assertEquals(503, r.status());
     assertEquals("down", await(r.string()));
   }
 
   @Test
   void aConnectionDroppedMidBodyFailsTheBodyStream() throws Exception {
-    server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[256 * 1024]))
-        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    server.enqueue(
+        new MockResponse()
+            .setBody(new Buffer().write(new byte[256 * 1024]))
+            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     ClientResponse response = await(client.send(ClientRequest.get(uri("/big")).build()));
     Throwable t = failure(response.bytes());
     assertInstanceOf(java.io.IOException.class, t);
@@ -328,9 +377,10 @@ class HttpClientMockServerTest {
 
   @Test
   void aConnectionDroppedMidChunkedBodyFailsTheBodyStream() throws Exception {
-    server.enqueue(new MockResponse().setChunkedBody(new Buffer().write(new byte[256 * 1024]),
-            8 * 1024)
-        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    server.enqueue(
+        new MockResponse()
+            .setChunkedBody(new Buffer().write(new byte[256 * 1024]), 8 * 1024)
+            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     ClientResponse response = await(client.send(ClientRequest.get(uri("/chunked")).build()));
     assertEquals("chunked", response.headers().get("Transfer-Encoding"));
     Throwable t = failure(response.bytes());
@@ -340,8 +390,10 @@ class HttpClientMockServerTest {
 
   @Test
   void closingTheBodyEarlyClosesTheConnectionAndTheNextRequestUsesANewOne() throws Exception {
-    server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[1024 * 1024]))
-        .throttleBody(16 * 1024, 100, TimeUnit.MILLISECONDS));
+    server.enqueue(
+        new MockResponse()
+            .setBody(new Buffer().write(new byte[1024 * 1024]))
+            .throttleBody(16 * 1024, 100, TimeUnit.MILLISECONDS));
     server.enqueue(new MockResponse().setBody("next"));
     ClientResponse response = await(client.send(ClientRequest.get(uri("/big")).build()));
     response.body().take().get(10, TimeUnit.SECONDS);
@@ -365,13 +417,13 @@ class HttpClientMockServerTest {
   void aClientCanSwitchErrorStatusesOffAndARequestBackOn() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(500).setBody("broken"));
     server.enqueue(new MockResponse().setResponseCode(404));
-    try (HttpClient lenient = HttpClient.create(HttpClientOptions.builder()
-        .errorStatusFails(false).build())) {
+    try (HttpClient lenient =
+        HttpClient.create(HttpClientOptions.builder().errorStatusFails(false).build())) {
       ClientResponse r = await(lenient.send(ClientRequest.get(uri("/a")).build()));
       assertEquals(500, r.status());
       assertEquals("broken", await(r.string()));
-      Throwable t = failure(lenient.send(ClientRequest.get(uri("/b")).errorStatusFails(true)
-          .build()));
+      Throwable t =
+          failure(lenient.send(ClientRequest.get(uri("/b")).errorStatusFails(true).build()));
       assertEquals(404, assertInstanceOf(HttpResponseException.class, t).status());
     }
   }
@@ -382,9 +434,11 @@ class HttpClientMockServerTest {
     try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(out)) {
       deflate.write("deflated text".getBytes(StandardCharsets.UTF_8));
     }
-    server.enqueue(new MockResponse().setHeader("Content-Encoding", "deflate")
-        .setBody(new Buffer().write(out.toByteArray())));
-    assertEquals("deflated text", await(await(client.send(ClientRequest.get(uri("/d")).build()))
-        .string()));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Encoding", "deflate")
+            .setBody(new Buffer().write(out.toByteArray())));
+    assertEquals(
+        "deflated text", await(await(client.send(ClientRequest.get(uri("/d")).build())).string()));
   }
 }

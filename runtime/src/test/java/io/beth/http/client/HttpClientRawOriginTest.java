@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Responses a well-behaved server library would not send, written byte by byte by a plain socket
  * origin: a malformed chunked body, interim 1xx responses, {@code Connection: close} on either
- * side, a chunked body cut short. The origin also sees whether the client closes its connection
- * and whether the next request comes on a new one.
+ * side, a chunked body cut short. The origin also sees whether the client closes its connection and
+ * whether the next request comes on a new one.
  */
 class HttpClientRawOriginTest {
 
@@ -101,8 +101,10 @@ class HttpClientRawOriginTest {
     CompletableFuture<ClientResponse> sent = client.send(ClientRequest.get(uri("/bad")).build());
     try (Socket first = accept()) {
       readHead(first);
-      write(first, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + "5\r\nhello\r\nzz\r\nmore\r\n0\r\n\r\n");
+      write(
+          first,
+          "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "5\r\nhello\r\nzz\r\nmore\r\n0\r\n\r\n");
       ClientResponse response = await(sent);
       Throwable t = failure(response.bytes());
       assertInstanceOf(IOException.class, t);
@@ -117,9 +119,11 @@ class HttpClientRawOriginTest {
     CompletableFuture<ClientResponse> sent = client.send(ClientRequest.get(uri("/hints")).build());
     try (Socket origin = accept()) {
       readHead(origin);
-      write(origin, "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-          + "HTTP/1.1 102 Processing\r\n\r\n"
-          + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal");
+      write(
+          origin,
+          "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+              + "HTTP/1.1 102 Processing\r\n\r\n"
+              + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal");
       ClientResponse response = await(sent);
       assertEquals(200, response.status());
       assertEquals("final", await(response.string()));
@@ -151,8 +155,8 @@ class HttpClientRawOriginTest {
 
   @Test
   void aRequestWithConnectionCloseIsNotPooledAfterwards() throws Exception {
-    CompletableFuture<ClientResponse> sent = client.send(ClientRequest.get(uri("/last"))
-        .header("Connection", "close").build());
+    CompletableFuture<ClientResponse> sent =
+        client.send(ClientRequest.get(uri("/last")).header("Connection", "close").build());
     try (Socket first = accept()) {
       assertTrue(readHead(first).toLowerCase().contains("connection: close"));
       // an origin that ignores the request's Connection: close and keeps the socket open
@@ -168,8 +172,10 @@ class HttpClientRawOriginTest {
     CompletableFuture<ClientResponse> sent = client.send(ClientRequest.get(uri("/cut")).build());
     try (Socket first = accept()) {
       readHead(first);
-      write(first, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + "5\r\nhello\r\n400\r\nonly part of the chunk");
+      write(
+          first,
+          "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "5\r\nhello\r\n400\r\nonly part of the chunk");
       ClientResponse response = await(sent);
       first.close();
       Throwable t = failure(response.bytes());

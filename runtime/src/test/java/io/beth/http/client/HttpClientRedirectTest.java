@@ -138,8 +138,10 @@ class HttpClientRedirectTest {
   @Test
   void aStreamedBodyCannotBeSentTwiceSoIts307IsReturned() throws Exception {
     redirectThenOk(307);
-    ClientResponse r = send(unsafe, ClientRequest.post(uri("/s"))
-        .body(Streams.fromIterable(List.of("a", "b"))).build());
+    ClientResponse r =
+        send(
+            unsafe,
+            ClientRequest.post(uri("/s")).body(Streams.fromIterable(List.of("a", "b"))).build());
     assertEquals(307, r.status());
     assertEquals(1, server.getRequestCount());
   }
@@ -149,10 +151,17 @@ class HttpClientRedirectTest {
     try (MockWebServer other = new MockWebServer()) {
       other.start(0);
       other.enqueue(new MockResponse());
-      server.enqueue(new MockResponse().setResponseCode(307)
-          .setHeader("Location", other.url("/x").toString()));
-      send(client, ClientRequest.get(uri("/here")).basicAuth("u", "p")
-          .header("Cookie", "sid=1").header("X-Kept", "yes").build());
+      server.enqueue(
+          new MockResponse()
+              .setResponseCode(307)
+              .setHeader("Location", other.url("/x").toString()));
+      send(
+          client,
+          ClientRequest.get(uri("/here"))
+              .basicAuth("u", "p")
+              .header("Cookie", "sid=1")
+              .header("X-Kept", "yes")
+              .build());
       RecordedRequest first = recorded();
       assertEquals("sid=1", first.getHeader("Cookie"));
       RecordedRequest there = other.takeRequest(10, TimeUnit.SECONDS);

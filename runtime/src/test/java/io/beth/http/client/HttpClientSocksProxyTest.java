@@ -52,10 +52,12 @@ class HttpClientSocksProxyTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    origin = JettyOrigin.start((request, response) -> {
-      originPaths.add(request.getHttpURI().getPathQuery());
-      JettyOrigin.write(response, "origin says " + request.getHttpURI().getPathQuery());
-    });
+    origin =
+        JettyOrigin.start(
+            (request, response) -> {
+              originPaths.add(request.getHttpURI().getPathQuery());
+              JettyOrigin.write(response, "origin says " + request.getHttpURI().getPathQuery());
+            });
   }
 
   @AfterEach
@@ -70,13 +72,19 @@ class HttpClientSocksProxyTest {
   }
 
   private HttpClient client(ProxyOptions proxy) {
-    client = HttpClient.create(HttpClientOptions.builder().proxy(proxy)
-        .trustCertificates(localhostCert.cert()).build());
+    client =
+        HttpClient.create(
+            HttpClientOptions.builder()
+                .proxy(proxy)
+                .trustCertificates(localhostCert.cert())
+                .build());
     return client;
   }
 
   private static String get(HttpClient client, URI uri) throws Exception {
-    return client.send(ClientRequest.get(uri).build()).thenCompose(ClientResponse::string)
+    return client
+        .send(ClientRequest.get(uri).build())
+        .thenCompose(ClientResponse::string)
         .get(10, TimeUnit.SECONDS);
   }
 
@@ -106,7 +114,8 @@ class HttpClientSocksProxyTest {
     try (TlsOrigin tls = new TlsOrigin(localhostCert)) {
       tls.server.enqueue(new MockResponse().setBody("secret"));
       assertEquals("secret", get(client, URI.create("https://localhost:" + tls.port() + "/s")));
-      assertEquals("GET /s HTTP/1.1", tls.server.takeRequest(10, TimeUnit.SECONDS).getRequestLine());
+      assertEquals(
+          "GET /s HTTP/1.1", tls.server.takeRequest(10, TimeUnit.SECONDS).getRequestLine());
     }
     assertEquals(1, socks.accepted.get());
   }
@@ -114,8 +123,11 @@ class HttpClientSocksProxyTest {
   @Test
   void usernameAndPasswordAreSentToTheSocksServer() throws Exception {
     socks = SocksProxy.startWithCredentials("bob", "pa55");
-    client(ProxyOptions.socks5("127.0.0.1", socks.port()).credentials("bob", "pa55")
-        .bypassLoopback(false).build());
+    client(
+        ProxyOptions.socks5("127.0.0.1", socks.port())
+            .credentials("bob", "pa55")
+            .bypassLoopback(false)
+            .build());
     assertEquals("origin says /auth", get(client, originUri("/auth")));
     assertEquals(1, socks.accepted.get());
   }
@@ -123,10 +135,15 @@ class HttpClientSocksProxyTest {
   @Test
   void rejectedSocksCredentialsFailWithProxyConnectException() throws Exception {
     socks = SocksProxy.startWithCredentials("bob", "pa55");
-    client(ProxyOptions.socks5("127.0.0.1", socks.port()).credentials("bob", "wrong")
-        .bypassLoopback(false).build());
-    ProxyConnectException e = assertInstanceOf(ProxyConnectException.class,
-        failure(client.send(ClientRequest.get(originUri("/auth")).build())));
+    client(
+        ProxyOptions.socks5("127.0.0.1", socks.port())
+            .credentials("bob", "wrong")
+            .bypassLoopback(false)
+            .build());
+    ProxyConnectException e =
+        assertInstanceOf(
+            ProxyConnectException.class,
+            failure(client.send(ClientRequest.get(originUri("/auth")).build())));
     assertTrue(e.getMessage().contains("SOCKS5 proxy 127.0.0.1:" + socks.port()), e.getMessage());
     assertTrue(e.reason().toLowerCase().contains("auth"), e.getMessage());
     assertEquals(List.of(), originPaths);
@@ -137,7 +154,8 @@ class HttpClientSocksProxyTest {
   void aSocksServerDemandingCredentialsRefusesAClientWithout() throws Exception {
     socks = SocksProxy.startWithCredentials("bob", "pa55");
     client(ProxyOptions.socks5("127.0.0.1", socks.port()).bypassLoopback(false).build());
-    assertInstanceOf(ProxyConnectException.class,
+    assertInstanceOf(
+        ProxyConnectException.class,
         failure(client.send(ClientRequest.get(originUri("/auth")).build())));
     assertEquals(List.of(), originPaths);
     assertEquals(0, client.poolStats().open());
@@ -150,8 +168,10 @@ class HttpClientSocksProxyTest {
       closedPort = s.getLocalPort();
     }
     client(ProxyOptions.socks5("127.0.0.1", closedPort).bypassLoopback(false).build());
-    ProxyConnectException e = assertInstanceOf(ProxyConnectException.class,
-        failure(client.send(ClientRequest.get(originUri("/x")).build())));
+    ProxyConnectException e =
+        assertInstanceOf(
+            ProxyConnectException.class,
+            failure(client.send(ClientRequest.get(originUri("/x")).build())));
     assertTrue(e.reason().toLowerCase().contains("refused"), e.getMessage());
     assertEquals(0, client.poolStats().open());
   }
@@ -164,8 +184,13 @@ class HttpClientSocksProxyTest {
       closedPort = s.getLocalPort();
     }
     client(ProxyOptions.socks5("127.0.0.1", socks.port()).bypassLoopback(false).build());
-    ProxyConnectException e = assertInstanceOf(ProxyConnectException.class, failure(
-        client.send(ClientRequest.get(URI.create("http://localhost:" + closedPort + "/")).build())));
+    ProxyConnectException e =
+        assertInstanceOf(
+            ProxyConnectException.class,
+            failure(
+                client.send(
+                    ClientRequest.get(URI.create("http://localhost:" + closedPort + "/"))
+                        .build())));
     assertEquals("localhost:" + closedPort, e.destination());
     assertEquals(0, client.poolStats().open());
   }

@@ -63,19 +63,22 @@ class HttpClientTimeoutTest {
   }
 
   @Test
-  void aConnectionIdleInThePoolLongerThanTheReadTimeoutStillServesASlowResponse()
-      throws Exception {
+  void aConnectionIdleInThePoolLongerThanTheReadTimeoutStillServesASlowResponse() throws Exception {
     server.enqueue(new MockResponse().setBody("first"));
-    server.enqueue(new MockResponse().setBody("second").setHeadersDelay(900, TimeUnit.MILLISECONDS));
-    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
-        .readIdleTimeout(Duration.ofMillis(1500)).build())) {
+    server.enqueue(
+        new MockResponse().setBody("second").setHeadersDelay(900, TimeUnit.MILLISECONDS));
+    try (HttpClient c =
+        HttpClient.create(
+            HttpClientOptions.builder().readIdleTimeout(Duration.ofMillis(1500)).build())) {
       assertEquals("first", await(await(c.send(ClientRequest.get(uri("/1")).build())).string()));
       // The scenario: the connection sits in the pool for longer than the read-idle timeout.
       Thread.sleep(2500);
       assertEquals("second", await(await(c.send(ClientRequest.get(uri("/2")).build())).string()));
     }
     assertEquals(0, server.takeRequest(10, TimeUnit.SECONDS).getSequenceNumber());
-    assertEquals(1, server.takeRequest(10, TimeUnit.SECONDS).getSequenceNumber(),
+    assertEquals(
+        1,
+        server.takeRequest(10, TimeUnit.SECONDS).getSequenceNumber(),
         "the second request reused the pooled connection");
   }
 
@@ -83,11 +86,16 @@ class HttpClientTimeoutTest {
   void timeoutsTooLongToCountInNanosecondsAreKeptAsTheLongestThatCanBe() throws Exception {
     server.enqueue(new MockResponse().setBody("patient"));
     Duration forever = Duration.ofDays(200_000); // more nanoseconds than a long holds
-    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
-        .readIdleTimeout(forever).requestTimeout(forever).connectTimeout(forever)
-        .poolAcquireTimeout(forever).build())) {
-      ClientResponse response = await(c.send(ClientRequest.get(uri("/patient"))
-          .timeout(forever).build()));
+    try (HttpClient c =
+        HttpClient.create(
+            HttpClientOptions.builder()
+                .readIdleTimeout(forever)
+                .requestTimeout(forever)
+                .connectTimeout(forever)
+                .poolAcquireTimeout(forever)
+                .build())) {
+      ClientResponse response =
+          await(c.send(ClientRequest.get(uri("/patient")).timeout(forever).build()));
       assertEquals("patient", await(response.string()));
     }
   }
@@ -102,8 +110,10 @@ class HttpClientTimeoutTest {
   @Test
   void anInterimContinueDoesNotStartTheReadTimeoutDuringTheUpload() throws Exception {
     // The server says 100 Continue at once, then reads the body: only the final answer is due.
-    server.enqueue(new MockResponse().setBody("received")
-        .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.CONTINUE_ALWAYS));
+    server.enqueue(
+        new MockResponse()
+            .setBody("received")
+            .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.CONTINUE_ALWAYS));
     slowUploadSucceeds(true);
   }
 
@@ -114,16 +124,21 @@ class HttpClientTimeoutTest {
     BufferedStream<byte[]> upload = BufferedStream.create(4);
     ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
     AtomicInteger sent = new AtomicInteger();
-    try (HttpClient c = HttpClient.create(HttpClientOptions.builder()
-        .readIdleTimeout(Duration.ofMillis(500)).build())) {
+    try (HttpClient c =
+        HttpClient.create(
+            HttpClientOptions.builder().readIdleTimeout(Duration.ofMillis(500)).build())) {
       // The scenario: a chunk every 100 ms, so the upload lasts about three read-idle timeouts.
-      feeder.scheduleAtFixedRate(() -> {
-        if (sent.incrementAndGet() <= chunks) {
-          upload.put(chunk);
-        } else {
-          upload.close();
-        }
-      }, 0, 100, TimeUnit.MILLISECONDS);
+      feeder.scheduleAtFixedRate(
+          () -> {
+            if (sent.incrementAndGet() <= chunks) {
+              upload.put(chunk);
+            } else {
+              upload.close();
+            }
+          },
+          0,
+          100,
+          TimeUnit.MILLISECONDS);
       ClientRequest.Builder request = ClientRequest.post(uri("/upload")).body(upload);
       if (expectContinue) {
         request.header("Expect", "100-continue");
@@ -141,14 +156,17 @@ class HttpClientTimeoutTest {
   void theRequestTimeoutFailsABodyStillArriving() throws Exception {
     server.enqueue(new MockResponse().setBody("warm-up"));
     // headers at once, then 1 KiB every 100 ms: the 64 KiB body would take over six seconds
-    server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[64 * 1024]))
-        .throttleBody(1024, 100, TimeUnit.MILLISECONDS));
+    server.enqueue(
+        new MockResponse()
+            .setBody(new Buffer().write(new byte[64 * 1024]))
+            .throttleBody(1024, 100, TimeUnit.MILLISECONDS));
     try (HttpClient c = HttpClient.create()) {
       // a first exchange loads the classes and opens the connection: the timed one only waits
       // for the server
       assertEquals("warm-up", await(await(c.send(ClientRequest.get(uri("/")).build())).string()));
-      ClientResponse response = await(c.send(ClientRequest.get(uri("/slow-body"))
-          .timeout(Duration.ofMillis(300)).build()));
+      ClientResponse response =
+          await(
+              c.send(ClientRequest.get(uri("/slow-body")).timeout(Duration.ofMillis(300)).build()));
       assertEquals(200, response.status());
       assertInstanceOf(RequestTimeoutException.class, failure(response.bytes()));
     }
@@ -158,13 +176,15 @@ class HttpClientTimeoutTest {
   void aTlsHandshakeThatNeverCompletesFailsWithTheConnectTimeout() throws Exception {
     // The kernel accepts the TCP connection into the backlog; nobody ever answers the ClientHello.
     try (ServerSocket silent = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-        HttpClient c = HttpClient.create(HttpClientOptions.builder()
-            .connectTimeout(Duration.ofMillis(300)).build())) {
+        HttpClient c =
+            HttpClient.create(
+                HttpClientOptions.builder().connectTimeout(Duration.ofMillis(300)).build())) {
       URI target = URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/");
       long start = System.nanoTime();
       Throwable t = failure(c.send(ClientRequest.get(target).build()));
       assertInstanceOf(ConnectTimeoutException.class, t);
-      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5),
+      assertTrue(
+          System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5),
           "bounded by the connect timeout, not the default handshake timeout");
       assertEquals(0, c.poolStats().open());
     }

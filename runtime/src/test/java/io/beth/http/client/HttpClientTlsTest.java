@@ -63,8 +63,8 @@ class HttpClientTlsTest {
       throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
-    keys.setKeyEntry("server", cert.key(), new char[0], new java.security.cert.X509Certificate[] {
-        cert.cert()});
+    keys.setKeyEntry(
+        "server", cert.key(), new char[0], new java.security.cert.X509Certificate[] {cert.cert()});
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, new char[0]);
     TrustManagerFactory tmf = null;
@@ -90,8 +90,10 @@ class HttpClientTlsTest {
 
   private static String get(HttpClientOptions options, URI uri) throws Exception {
     try (HttpClient client = HttpClient.create(options)) {
-      return client.send(ClientRequest.get(uri).build())
-          .thenCompose(r -> r.string()).get(10, TimeUnit.SECONDS);
+      return client
+          .send(ClientRequest.get(uri).build())
+          .thenCompose(r -> r.string())
+          .get(10, TimeUnit.SECONDS);
     }
   }
 
@@ -112,13 +114,15 @@ class HttpClientTlsTest {
   @Test
   void aSelfSignedServerIsAcceptedWhenItsCertificateIsTrusted() throws Exception {
     URI uri = serve(localhost, null);
-    assertEquals("secret", get(HttpClientOptions.builder()
-        .trustCertificates(localhost.cert()).build(), uri));
+    assertEquals(
+        "secret",
+        get(HttpClientOptions.builder().trustCertificates(localhost.cert()).build(), uri));
   }
 
   @Test
   void aTrustedCertificateForAnotherHostNameIsRefused() throws Exception {
-    assertTlsFailure(HttpClientOptions.builder().trustCertificates(otherName.cert()).build(),
+    assertTlsFailure(
+        HttpClientOptions.builder().trustCertificates(otherName.cert()).build(),
         serve(otherName, null));
   }
 
@@ -131,30 +135,45 @@ class HttpClientTlsTest {
   @Test
   void aClientCertificateIsPresentedWhenTheServerAsksForOne() throws Exception {
     URI uri = serve(localhost, clientCert);
-    assertEquals("secret", get(HttpClientOptions.builder().trustCertificates(localhost.cert())
-        .clientCertificate(clientCert.key(), clientCert.cert()).build(), uri));
+    assertEquals(
+        "secret",
+        get(
+            HttpClientOptions.builder()
+                .trustCertificates(localhost.cert())
+                .clientCertificate(clientCert.key(), clientCert.cert())
+                .build(),
+            uri));
   }
 
   @Test
   void withoutAClientCertificateAServerThatRequiresOneRefusesTheConnection() throws Exception {
     URI uri = serve(localhost, clientCert);
-    ExecutionException e = assertThrows(ExecutionException.class, () -> get(
-        HttpClientOptions.builder().trustCertificates(localhost.cert()).build(), uri));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                get(HttpClientOptions.builder().trustCertificates(localhost.cert()).build(), uri));
     assertTrue(e.getCause() instanceof SSLException, e.getCause().toString());
   }
 
   @Test
   void aTlsValueTrustsTheCertificatesOfAPemFile() throws Exception {
     URI uri = serve(localhost, null);
-    assertEquals("secret", get(HttpClientOptions.builder()
-        .tls(Tls.builder().trustCertificates(localhost.certificate().toPath()).build()).build(),
-        uri));
+    assertEquals(
+        "secret",
+        get(
+            HttpClientOptions.builder()
+                .tls(Tls.builder().trustCertificates(localhost.certificate().toPath()).build())
+                .build(),
+            uri));
   }
 
   @Test
   void aTlsValueForAnotherHostNameIsRefused() throws Exception {
-    assertTlsFailure(HttpClientOptions.builder()
-        .tls(Tls.builder().trustCertificates(otherName.cert()).build()).build(),
+    assertTlsFailure(
+        HttpClientOptions.builder()
+            .tls(Tls.builder().trustCertificates(otherName.cert()).build())
+            .build(),
         serve(otherName, null));
   }
 
@@ -162,19 +181,30 @@ class HttpClientTlsTest {
   void aTlsValuePresentsItsPemClientCertificateWhenTheServerRequiresOne() throws Exception {
     URI uri = serve(localhost, clientCert);
     Tls trusting = Tls.builder().trustCertificates(localhost.cert()).build();
-    ExecutionException refused = assertThrows(ExecutionException.class,
-        () -> get(HttpClientOptions.builder().tls(trusting).build(), uri));
+    ExecutionException refused =
+        assertThrows(
+            ExecutionException.class,
+            () -> get(HttpClientOptions.builder().tls(trusting).build(), uri));
     assertTrue(refused.getCause() instanceof SSLException, refused.getCause().toString());
     server.enqueue(new okhttp3.mockwebserver.MockResponse().setBody("secret"));
-    assertEquals("secret", get(HttpClientOptions.builder().tls(trusting.toBuilder()
-        .certificate(clientCert.certificate().toPath(), clientCert.privateKey().toPath())
-        .build()).build(), uri));
+    assertEquals(
+        "secret",
+        get(
+            HttpClientOptions.builder()
+                .tls(
+                    trusting.toBuilder()
+                        .certificate(
+                            clientCert.certificate().toPath(), clientCert.privateKey().toPath())
+                        .build())
+                .build(),
+            uri));
   }
 
   @Test
   void anInsecureTlsValueAcceptsAnyCertificateAndHostName() throws Exception {
     URI uri = serve(otherName, null);
-    assertEquals("secret",
+    assertEquals(
+        "secret",
         get(HttpClientOptions.builder().tls(Tls.builder().insecure().build()).build(), uri));
   }
 
@@ -187,8 +217,12 @@ class HttpClientTlsTest {
 
   @Test
   void withANettyContextOfOnesOwnHostNamesAreStillVerified() throws Exception {
-    Tls own = Tls.of(SslContextBuilder.forClient().trustManager(otherName.cert())
-        .endpointIdentificationAlgorithm(null).build());
+    Tls own =
+        Tls.of(
+            SslContextBuilder.forClient()
+                .trustManager(otherName.cert())
+                .endpointIdentificationAlgorithm(null)
+                .build());
     assertTlsFailure(HttpClientOptions.builder().tls(own).build(), serve(otherName, null));
   }
 }

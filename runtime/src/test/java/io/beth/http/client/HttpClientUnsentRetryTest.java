@@ -28,11 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A request given a pooled connection that the server has already closed, found so before any of
- * it was written, is retried on a new connection whatever its method and body: nothing was sent.
- * A plain socket origin answers the first request and closes the connection without saying so (as
- * a proxy that closes after each answer does); the next request is sent while the client has not
- * yet read that close, from a callback on the very event loop that would read it.
+ * A request given a pooled connection that the server has already closed, found so before any of it
+ * was written, is retried on a new connection whatever its method and body: nothing was sent. A
+ * plain socket origin answers the first request and closes the connection without saying so (as a
+ * proxy that closes after each answer does); the next request is sent while the client has not yet
+ * read that close, from a callback on the very event loop that would read it.
  */
 class HttpClientUnsentRetryTest {
 
@@ -54,15 +54,21 @@ class HttpClientUnsentRetryTest {
 
   @Test
   void aPostFoundUnsentOnAConnectionTheServerClosedIsRetriedOnANewOne() throws Exception {
-    String body = sentAfterTheServerClosed(() -> ClientRequest.post(uri("/second"))
-        .body("once").contentType("text/plain").build());
+    String body =
+        sentAfterTheServerClosed(
+            () ->
+                ClientRequest.post(uri("/second")).body("once").contentType("text/plain").build());
     assertEquals("once", body);
   }
 
   @Test
   void aStreamedBodyFoundUnsentIsSentWholeOnTheRetry() throws Exception {
-    String body = sentAfterTheServerClosed(() -> ClientRequest.post(uri("/second"))
-        .body(Streams.fromIterable(List.of("str", "eam", "ed"))).build());
+    String body =
+        sentAfterTheServerClosed(
+            () ->
+                ClientRequest.post(uri("/second"))
+                    .body(Streams.fromIterable(List.of("str", "eam", "ed")))
+                    .build());
     assertEquals("streamed", body);
   }
 
@@ -76,32 +82,36 @@ class HttpClientUnsentRetryTest {
       throws Exception {
     CountDownLatch sendBody = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    CompletableFuture<ClientResponse> first =
-        client.send(ClientRequest.get(uri("/first")).build());
-    CompletableFuture<Void> origin = CompletableFuture.runAsync(() -> {
-      try (Socket socket = listener.accept()) {
-        socket.setSoTimeout(10_000);
-        assertTrue(readHead(socket).startsWith("GET /first "));
-        write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n");
-        assertTrue(sendBody.await(10, TimeUnit.SECONDS));
-        write(socket, "first");
-      } catch (IOException | InterruptedException e) {
-        throw new CompletionException(e);
-      }
-      closed.countDown(); // close() returned: on loopback the FIN is in the client's socket
-    });
+    CompletableFuture<ClientResponse> first = client.send(ClientRequest.get(uri("/first")).build());
+    CompletableFuture<Void> origin =
+        CompletableFuture.runAsync(
+            () -> {
+              try (Socket socket = listener.accept()) {
+                socket.setSoTimeout(10_000);
+                assertTrue(readHead(socket).startsWith("GET /first "));
+                write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n");
+                assertTrue(sendBody.await(10, TimeUnit.SECONDS));
+                write(socket, "first");
+              } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+              }
+              closed.countDown(); // close() returned: on loopback the FIN is in the client's socket
+            });
     ClientResponse head = first.get(10, TimeUnit.SECONDS);
     // Registered before the body is sent, so it runs on the event loop that reads the body's end
     // and then, once this returns, the close: the request is made while the connection is back
     // in the pool and the close not read yet.
-    CompletableFuture<ClientResponse> sent = head.string().thenCompose(text -> {
-      try {
-        assertTrue(closed.await(10, TimeUnit.SECONDS), "the origin did not close");
-      } catch (InterruptedException e) {
-        throw new CompletionException(e);
-      }
-      return client.send(next.get());
-    });
+    CompletableFuture<ClientResponse> sent =
+        head.string()
+            .thenCompose(
+                text -> {
+                  try {
+                    assertTrue(closed.await(10, TimeUnit.SECONDS), "the origin did not close");
+                  } catch (InterruptedException e) {
+                    throw new CompletionException(e);
+                  }
+                  return client.send(next.get());
+                });
     sendBody.countDown();
     origin.get(10, TimeUnit.SECONDS);
     try (Socket second = acceptRetry(sent)) {

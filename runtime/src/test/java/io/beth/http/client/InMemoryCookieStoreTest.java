@@ -42,13 +42,15 @@ class InMemoryCookieStoreTest {
   private final InMemoryCookieStore store = InMemoryCookieStore.create(clock);
 
   private void set(String uri, Cookie.Builder... cookies) {
-    store.saveFromResponse(URI.create(uri),
+    store.saveFromResponse(
+        URI.create(uri),
         java.util.Arrays.stream(cookies).map(Cookie.Builder::build).collect(Collectors.toList()));
   }
 
   private String sent(String uri) {
     return store.loadForRequest(URI.create(uri)).stream()
-        .map(c -> c.name() + "=" + c.value()).collect(Collectors.joining("; "));
+        .map(c -> c.name() + "=" + c.value())
+        .collect(Collectors.joining("; "));
   }
 
   @Test
@@ -125,8 +127,11 @@ class InMemoryCookieStoreTest {
 
   @Test
   void maxAgeExpiresCookiesAndZeroDeletesThem() {
-    set("http://h.com/", Cookie.builder("short", "1").maxAge(Duration.ofSeconds(10)),
-        Cookie.builder("session", "2"), Cookie.builder("gone", "3"));
+    set(
+        "http://h.com/",
+        Cookie.builder("short", "1").maxAge(Duration.ofSeconds(10)),
+        Cookie.builder("session", "2"),
+        Cookie.builder("gone", "3"));
     assertEquals("short=1; session=2; gone=3", sent("http://h.com/"));
     set("http://h.com/", Cookie.builder("gone", "").maxAge(Duration.ZERO));
     assertEquals("short=1; session=2", sent("http://h.com/"));
@@ -134,13 +139,16 @@ class InMemoryCookieStoreTest {
     assertEquals("short=1; session=2", sent("http://h.com/"));
     clock.now = clock.now.plusSeconds(1);
     assertEquals("session=2", sent("http://h.com/"));
-    assertEquals(List.of("session"),
+    assertEquals(
+        List.of("session"),
         store.cookies().stream().map(Cookie::name).collect(Collectors.toList()));
   }
 
   @Test
   void aCookieIsIdentifiedByNameDomainAndPath() {
-    set("http://www.h.com/", Cookie.builder("n", "host"),
+    set(
+        "http://www.h.com/",
+        Cookie.builder("n", "host"),
         Cookie.builder("n", "domain").domain("h.com"),
         Cookie.builder("n", "path").path("/p"));
     assertEquals(3, store.cookies().size());
@@ -159,7 +167,7 @@ class InMemoryCookieStoreTest {
     set("http://h.com/", Cookie.builder("extra", "v"));
     List<String> names = store.cookies().stream().map(Cookie::name).collect(Collectors.toList());
     assertEquals(InMemoryCookieStore.MAX_PER_DOMAIN, names.size());
-    assertTrue(names.contains("c0") && names.contains("extra") && !names.contains("c1"),
-        names.toString());
+    assertTrue(
+        names.contains("c0") && names.contains("extra") && !names.contains("c1"), names.toString());
   }
 }

@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * Jetty 12 as an independent origin server on a free port, counting the connections it accepted
- * and closed. The handler may block (it runs on Jetty's thread pool).
+ * Jetty 12 as an independent origin server on a free port, counting the connections it accepted and
+ * closed. The handler may block (it runs on Jetty's thread pool).
  */
 final class JettyOrigin implements AutoCloseable {
 
@@ -36,31 +36,33 @@ final class JettyOrigin implements AutoCloseable {
     connector = tls == null ? new ServerConnector(server) : new ServerConnector(server, tls);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
-    connector.addEventListener(new Connection.Listener() {
-      @Override
-      public void onOpened(Connection connection) {
-        opened.incrementAndGet();
-      }
+    connector.addEventListener(
+        new Connection.Listener() {
+          @Override
+          public void onOpened(Connection connection) {
+            opened.incrementAndGet();
+          }
 
-      @Override
-      public void onClosed(Connection connection) {
-        closed.incrementAndGet();
-        closedEvents.release();
-      }
-    });
+          @Override
+          public void onClosed(Connection connection) {
+            closed.incrementAndGet();
+            closedEvents.release();
+          }
+        });
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        try {
-          handling.handle(request, response);
-          callback.succeeded();
-        } catch (Throwable t) {
-          callback.failed(t);
-        }
-        return true;
-      }
-    });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            try {
+              handling.handle(request, response);
+              callback.succeeded();
+            } catch (Throwable t) {
+              callback.failed(t);
+            }
+            return true;
+          }
+        });
     server.start();
   }
 

@@ -21,8 +21,17 @@ class ProxyOptionsTest {
   @Test
   void loopbackHostsBypassTheProxyUnlessSwitchedOff() {
     ProxyOptions proxy = ProxyOptions.http("proxy", 3128).build();
-    for (String host : new String[] {"localhost", "LOCALHOST", "api.localhost", "127.0.0.1",
-        "127.1.2.3", "::1", "[::1]", "0:0:0:0:0:0:0:1"}) {
+    for (String host :
+        new String[] {
+          "localhost",
+          "LOCALHOST",
+          "api.localhost",
+          "127.0.0.1",
+          "127.1.2.3",
+          "::1",
+          "[::1]",
+          "0:0:0:0:0:0:0:1"
+        }) {
       assertFalse(proxy.appliesTo(host), host);
     }
     assertTrue(proxy.appliesTo("example.com"));
@@ -36,8 +45,10 @@ class ProxyOptionsTest {
 
   @Test
   void nonProxyHostsMatchExactNamesAndSuffixWildcards() {
-    ProxyOptions proxy = ProxyOptions.socks5("proxy", 1080)
-        .nonProxyHosts("Intranet.Example", "*.corp.example", "10.0.0.7").build();
+    ProxyOptions proxy =
+        ProxyOptions.socks5("proxy", 1080)
+            .nonProxyHosts("Intranet.Example", "*.corp.example", "10.0.0.7")
+            .build();
     assertFalse(proxy.appliesTo("intranet.example"));
     assertFalse(proxy.appliesTo("INTRANET.EXAMPLE."));
     assertFalse(proxy.appliesTo("a.corp.example"));
@@ -52,25 +63,27 @@ class ProxyOptionsTest {
 
   @Test
   void badPatternsPortsAndCredentialsAreRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ProxyOptions.http("p", 1).nonProxyHosts("a*.example"));
-    assertThrows(IllegalArgumentException.class,
-        () -> ProxyOptions.http("p", 1).nonProxyHosts("*.a.*"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ProxyOptions.http("p", 1).nonProxyHosts("*.a.*"));
     assertThrows(IllegalArgumentException.class, () -> ProxyOptions.http("p", 1).nonProxyHosts(""));
     assertThrows(IllegalArgumentException.class, () -> ProxyOptions.http("p", 0));
     assertThrows(IllegalArgumentException.class, () -> ProxyOptions.socks5("p", 65536));
     assertThrows(IllegalArgumentException.class, () -> ProxyOptions.http(" ", 80));
-    assertThrows(IllegalArgumentException.class,
-        () -> ProxyOptions.http("p", 1).credentials("a:b", "c"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> ProxyOptions.http("p", 1).credentials("a:b", "c"));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ProxyOptions.socks5("p", 1).credentials("u", "x".repeat(256)));
     assertThrows(NullPointerException.class, () -> ProxyOptions.http(null, 1));
   }
 
   @Test
   void toStringNamesTheProxyAndUserButNeverThePassword() {
-    ProxyOptions proxy = ProxyOptions.http("proxy.example", 3128).credentials("alice", "s3cret")
-        .build();
+    ProxyOptions proxy =
+        ProxyOptions.http("proxy.example", 3128).credentials("alice", "s3cret").build();
     assertEquals("HTTP proxy proxy.example:3128 (user alice)", proxy.toString());
     assertEquals("SOCKS5 proxy [::1]:1080", ProxyOptions.socks5("[::1]", 1080).build().toString());
   }

@@ -20,39 +20,42 @@ final class SocksProxy implements AutoCloseable {
   final AtomicInteger accepted = new AtomicInteger();
 
   private SocksProxy(String user, String password) throws IOException {
-    socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()) {
-      @Override
-      public Socket accept() throws IOException {
-        Socket s = super.accept();
-        accepted.incrementAndGet();
-        return s;
-      }
-    };
+    socket =
+        new ServerSocket(0, 50, InetAddress.getLoopbackAddress()) {
+          @Override
+          public Socket accept() throws IOException {
+            Socket s = super.accept();
+            accepted.incrementAndGet();
+            return s;
+          }
+        };
     // the server asks its factory for a socket on a given port: hand it the one bound to port 0
-    ServerSocketFactory bound = new ServerSocketFactory() {
-      @Override
-      public ServerSocket createServerSocket(int port) {
-        return socket;
-      }
+    ServerSocketFactory bound =
+        new ServerSocketFactory() {
+          @Override
+          public ServerSocket createServerSocket(int port) {
+            return socket;
+          }
 
-      @Override
-      public ServerSocket createServerSocket(int port, int backlog) {
-        return socket;
-      }
+          @Override
+          public ServerSocket createServerSocket(int port, int backlog) {
+            return socket;
+          }
 
-      @Override
-      public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
-        return socket;
-      }
-    };
+          @Override
+          public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
+            return socket;
+          }
+        };
     server = new SocksServer(socket.getLocalPort()).setFactory(bound);
     if (user != null) {
-      server.setAuthenticator(new UsernamePasswordAuthenticator(false) {
-        @Override
-        public boolean validate(String u, String p) {
-          return user.equals(u) && password.equals(p);
-        }
-      });
+      server.setAuthenticator(
+          new UsernamePasswordAuthenticator(false) {
+            @Override
+            public boolean validate(String u, String p) {
+              return user.equals(u) && password.equals(p);
+            }
+          });
     }
     server.start();
   }

@@ -27,6 +27,7 @@ import okhttp3.mockwebserver.MockWebServer;
 final class TlsOrigin implements AutoCloseable {
 
   final MockWebServer server = new MockWebServer();
+
   /** The SNI host name of every handshake, in order. */
   final List<String> sniNames = new CopyOnWriteArrayList<>();
 
@@ -62,13 +63,15 @@ final class TlsOrigin implements AutoCloseable {
     private Socket recording(Socket socket) {
       SSLSocket ssl = (SSLSocket) socket;
       SSLParameters params = ssl.getSSLParameters();
-      params.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
-        @Override
-        public boolean matches(SNIServerName name) {
-          sniNames.add(new SNIHostName(name.getEncoded()).getAsciiName());
-          return true;
-        }
-      }));
+      params.setSNIMatchers(
+          List.of(
+              new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+                @Override
+                public boolean matches(SNIServerName name) {
+                  sniNames.add(new SNIHostName(name.getEncoded()).getAsciiName());
+                  return true;
+                }
+              }));
       ssl.setSSLParameters(params);
       return ssl;
     }
@@ -96,8 +99,8 @@ final class TlsOrigin implements AutoCloseable {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
-        int localPort) throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       return recording(delegate.createSocket(address, port, localAddress, localPort));
     }
 

@@ -12,8 +12,14 @@ import org.junit.jupiter.api.Test;
 class ExchangeTest {
 
   private static Exchange exchange(boolean requestComplete) {
-    return new Exchange(HttpRequest.builder().method("POST").uri("/").build(), null,
-        HttpVersion.HTTP_1_1, false, true, requestComplete, null);
+    return new Exchange(
+        HttpRequest.builder().method("POST").uri("/").build(),
+        null,
+        HttpVersion.HTTP_1_1,
+        false,
+        true,
+        requestComplete,
+        null);
   }
 
   @Test

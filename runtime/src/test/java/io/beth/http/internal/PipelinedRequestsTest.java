@@ -93,12 +93,13 @@ class PipelinedRequestsTest {
     passed();
     passed();
     // an inline handler answers each request as it is passed on
-    next = msg -> {
-      ReferenceCountUtil.release(msg);
-      if (msg instanceof LastHttpContent) {
-        pipelining.exchangeDone();
-      }
-    };
+    next =
+        msg -> {
+          ReferenceCountUtil.release(msg);
+          if (msg instanceof LastHttpContent) {
+            pipelining.exchangeDone();
+          }
+        };
 
     pipelining.exchangeDone();
 

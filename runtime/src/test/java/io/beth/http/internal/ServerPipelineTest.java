@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole HTTP/1.1 connection pipeline, as {@link ServerInitializer} assembles it, on an
- * {@link EmbeddedChannel}: request bytes in, response bytes out.
+ * A whole HTTP/1.1 connection pipeline, as {@link ServerInitializer} assembles it, on an {@link
+ * EmbeddedChannel}: request bytes in, response bytes out.
  */
 class ServerPipelineTest {
 
@@ -45,8 +45,8 @@ class ServerPipelineTest {
   }
 
   private EmbeddedChannel connect(HttpHandler handler, HttpServerOptions options) {
-    channel = new EmbeddedChannel(
-        new ServerInitializer(options, handler, executor, serverDraining::get));
+    channel =
+        new EmbeddedChannel(new ServerInitializer(options, handler, executor, serverDraining::get));
     return channel;
   }
 
@@ -73,15 +73,17 @@ class ServerPipelineTest {
   void theInitializerAssemblesTheExchangeHandlersAfterTheCodec() {
     connect(ECHO_PATH);
     List<String> names = channel.pipeline().names();
-    assertEquals(List.of("decoder", "encoder", "flush-consolidation", "beth-pipelining",
-        "beth-http"), names.subList(0, names.size() - 1)); // the last is the channel's tail
+    assertEquals(
+        List.of("decoder", "encoder", "flush-consolidation", "beth-pipelining", "beth-http"),
+        names.subList(0, names.size() - 1)); // the last is the channel's tail
   }
 
   @Test
   void pipelinedRequestsAreAnsweredInTheirOrder() {
     connect(ECHO_PATH);
-    send("GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n"
-        + "GET /3 HTTP/1.1\r\nHost: x\r\n\r\n");
+    send(
+        "GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n"
+            + "GET /3 HTTP/1.1\r\nHost: x\r\n\r\n");
 
     String out = received();
     int one = out.indexOf("path /1");
@@ -94,10 +96,12 @@ class ServerPipelineTest {
   @Test
   void aBlockingHandlerRunsOnTheExecutorAndItsAnswerIsWrittenOnTheLoop() {
     AtomicReference<Thread> ranOn = new AtomicReference<>();
-    connect(HttpHandler.sync(request -> {
-      ranOn.set(Thread.currentThread());
-      return HttpResponse.ok("blocking");
-    }));
+    connect(
+        HttpHandler.sync(
+            request -> {
+              ranOn.set(Thread.currentThread());
+              return HttpResponse.ok("blocking");
+            }));
     send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     assertEquals("", received(), "not on the event loop");
     assertEquals(1, executorTasks.size());
@@ -109,8 +113,10 @@ class ServerPipelineTest {
 
   @Test
   void anExpectationOf100ContinueIsAnsweredBeforeTheHandlerRuns() {
-    connect(HttpHandler.async(request -> request.bodyString()
-        .thenApply(body -> HttpResponse.ok("got " + body))).nonBlocking());
+    connect(
+        HttpHandler.async(
+                request -> request.bodyString().thenApply(body -> HttpResponse.ok("got " + body)))
+            .nonBlocking());
     send("POST /up HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n");
     String continued = received();
     assertEquals("HTTP/1.1 100 Continue\r\n\r\n", continued);
@@ -144,8 +150,8 @@ class ServerPipelineTest {
 
   @Test
   void aHeadNotCompleteWithinItsTimeoutIs408() {
-    connect(ECHO_PATH, HttpServerOptions.builder()
-        .headerReadTimeout(Duration.ofSeconds(2)).build());
+    connect(
+        ECHO_PATH, HttpServerOptions.builder().headerReadTimeout(Duration.ofSeconds(2)).build());
     channel.freezeTime();
     send("GET / HTTP/1.1\r\nHo");
     channel.advanceTimeBy(3, TimeUnit.SECONDS);
@@ -157,7 +163,8 @@ class ServerPipelineTest {
 
   @Test
   void anIdleConnectionClosesButNotOneWhoseExchangeIsUnderWay() {
-    connect(HttpHandler.async(request -> new CompletableFuture<>()).nonBlocking(),
+    connect(
+        HttpHandler.async(request -> new CompletableFuture<>()).nonBlocking(),
         HttpServerOptions.builder().idleTimeout(Duration.ofSeconds(5)).build());
     channel.freezeTime();
     send("GET /never-answered HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -196,8 +203,11 @@ class ServerPipelineTest {
   @Test
   void anUpgradeTakesTheHttpHandlersOffBeforeTheNewProtocolTakesOver() {
     AtomicReference<List<String>> namesAtUpgrade = new AtomicReference<>();
-    connect(HttpHandler.sync(request -> HttpResponse.upgrade(
-        (ch, req) -> namesAtUpgrade.set(ch.pipeline().names()))).nonBlocking());
+    connect(
+        HttpHandler.sync(
+                request ->
+                    HttpResponse.upgrade((ch, req) -> namesAtUpgrade.set(ch.pipeline().names())))
+            .nonBlocking());
     send("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n");
 
     List<String> names = namesAtUpgrade.get();
@@ -218,8 +228,11 @@ class ServerPipelineTest {
 
   @Test
   void anAnswerThatClosesBeforeTheBodyEndsClosesAChannelThatCannotHalfClose() {
-    connect(HttpHandler.sync(request -> HttpResponse.ok("bye").newBuilder().header("Connection", "close").build())
-        .nonBlocking());
+    connect(
+        HttpHandler.sync(
+                request ->
+                    HttpResponse.ok("bye").newBuilder().header("Connection", "close").build())
+            .nonBlocking());
     send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nfirst");
     assertTrue(received().contains("bye"));
     assertFalse(channel.isActive(), "an EmbeddedChannel cannot shut its output down");
@@ -227,9 +240,12 @@ class ServerPipelineTest {
 
   @Test
   void aHandlerFailureIsAStatusAndARefusingExecutorIs503() {
-    connect(HttpHandler.async(request -> {
-      throw new io.beth.http.HttpStatusException(418, "teapot");
-    }).nonBlocking());
+    connect(
+        HttpHandler.async(
+                request -> {
+                  throw new io.beth.http.HttpStatusException(418, "teapot");
+                })
+            .nonBlocking());
     send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     assertTrue(received().startsWith("HTTP/1.1 418 "));
 
@@ -238,10 +254,15 @@ class ServerPipelineTest {
     assertTrue(received().startsWith("HTTP/1.1 500 "), "a null stage is the handler's fault");
 
     channel.finishAndReleaseAll();
-    channel = new EmbeddedChannel(new ServerInitializer(HttpServerOptions.DEFAULT,
-        HttpHandler.sync(request -> HttpResponse.ok()), task -> {
-          throw new java.util.concurrent.RejectedExecutionException("full");
-        }, serverDraining::get));
+    channel =
+        new EmbeddedChannel(
+            new ServerInitializer(
+                HttpServerOptions.DEFAULT,
+                HttpHandler.sync(request -> HttpResponse.ok()),
+                task -> {
+                  throw new java.util.concurrent.RejectedExecutionException("full");
+                },
+                serverDraining::get));
     send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     assertTrue(received().startsWith("HTTP/1.1 503 "));
   }

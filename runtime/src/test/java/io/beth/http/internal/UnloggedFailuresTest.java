@@ -37,16 +37,23 @@ class UnloggedFailuresTest {
 
   @BeforeEach
   void start() {
-    HttpHandler routes = request -> switch (request.path()) {
-      case "/thrown" -> throw new IllegalStateException("thrown\nacross lines");
-      case "/failed" -> CompletableFuture.failedFuture(new IllegalArgumentException("failed"));
-      case "/status" -> CompletableFuture.failedFuture(new HttpStatusException(409, "chosen"));
-      case "/nothing" -> CompletableFuture.completedFuture(null);
-      default -> CompletableFuture.completedFuture(HttpResponse.ok("fine"));
-    };
+    HttpHandler routes =
+        request ->
+            switch (request.path()) {
+              case "/thrown" -> throw new IllegalStateException("thrown\nacross lines");
+              case "/failed" ->
+                  CompletableFuture.failedFuture(new IllegalArgumentException("failed"));
+              case "/status" ->
+                  CompletableFuture.failedFuture(new HttpStatusException(409, "chosen"));
+              case "/nothing" -> CompletableFuture.completedFuture(null);
+              default -> CompletableFuture.completedFuture(HttpResponse.ok("fine"));
+            };
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    server = HttpServer.start(UnloggedFailures.reporting(routes, out),
-        HttpServerOptions.builder().host("127.0.0.1").port(0).build()).join();
+    server =
+        HttpServer.start(
+                UnloggedFailures.reporting(routes, out),
+                HttpServerOptions.builder().host("127.0.0.1").port(0).build())
+            .join();
     client = HttpClient.newHttpClient();
   }
 
@@ -56,9 +63,11 @@ class UnloggedFailuresTest {
   }
 
   private int get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        BodyHandlers.discarding()).statusCode();
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+            BodyHandlers.discarding())
+        .statusCode();
   }
 
   private List<String> lines() {
@@ -70,8 +79,11 @@ class UnloggedFailuresTest {
     assertEquals(500, get("/thrown?id=7"));
     List<String> lines = lines();
     assertEquals(1, lines.size(), lines.toString());
-    assertEquals("beth: the handler of GET /thrown?id=7 failed: java.lang.IllegalStateException:"
-        + " thrown across lines, answered 500 " + UnloggedFailures.HINT, lines.get(0));
+    assertEquals(
+        "beth: the handler of GET /thrown?id=7 failed: java.lang.IllegalStateException:"
+            + " thrown across lines, answered 500 "
+            + UnloggedFailures.HINT,
+        lines.get(0));
   }
 
   @Test
@@ -80,11 +92,17 @@ class UnloggedFailuresTest {
     assertEquals(500, get("/nothing"));
     List<String> lines = lines();
     assertEquals(2, lines.size(), lines.toString());
-    assertTrue(lines.get(0).startsWith(
-        "beth: the handler of GET /failed failed: java.lang.IllegalArgumentException: failed,"),
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "beth: the handler of GET /failed failed: java.lang.IllegalArgumentException: failed,"),
         lines.get(0));
-    assertTrue(lines.get(1).startsWith(
-        "beth: the handler of GET /nothing completed with no response, answered 500"),
+    assertTrue(
+        lines
+            .get(1)
+            .startsWith(
+                "beth: the handler of GET /nothing completed with no response, answered 500"),
         lines.get(1));
   }
 

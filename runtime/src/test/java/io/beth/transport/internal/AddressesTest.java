@@ -14,14 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Host names are looked up on the given executor, never on the caller's thread; literals at once. */
+/**
+ * Host names are looked up on the given executor, never on the caller's thread; literals at once.
+ */
 class AddressesTest {
 
   private final AtomicInteger lookups = new AtomicInteger();
-  private final Executor counting = task -> {
-    lookups.incrementAndGet();
-    new Thread(task, "lookup").start();
-  };
+  private final Executor counting =
+      task -> {
+        lookups.incrementAndGet();
+        new Thread(task, "lookup").start();
+      };
 
   @Test
   void anIpLiteralResolvesAtOnceWithoutTheExecutor() throws Exception {
@@ -44,19 +47,25 @@ class AddressesTest {
 
   @Test
   void aNameWithoutAddressFailsWithUnknownHost() {
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> Addresses.resolve("no-such-host.invalid", 80, counting).get(30, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                Addresses.resolve("no-such-host.invalid", 80, counting).get(30, TimeUnit.SECONDS));
     assertInstanceOf(UnknownHostException.class, e.getCause());
     assertTrue(e.getCause().getMessage().contains("no-such-host.invalid"));
   }
 
   @Test
   void anExecutorThatRefusesFailsTheLookup() {
-    Executor refusing = task -> {
-      throw new java.util.concurrent.RejectedExecutionException("shut down");
-    };
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> Addresses.resolve("localhost", 80, refusing).get(10, TimeUnit.SECONDS));
+    Executor refusing =
+        task -> {
+          throw new java.util.concurrent.RejectedExecutionException("shut down");
+        };
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> Addresses.resolve("localhost", 80, refusing).get(10, TimeUnit.SECONDS));
     assertInstanceOf(java.util.concurrent.RejectedExecutionException.class, e.getCause());
   }
 }

@@ -29,8 +29,8 @@ class InboundBridgeTest {
   }
 
   private <T> InboundBridge<T> bridge(int capacity, InboundBridge.WhenGone whenGone) {
-    return InboundBridge.create(channel, capacity, ReadGate.autoRead(channel), whenGone,
-        gone::incrementAndGet);
+    return InboundBridge.create(
+        channel, capacity, ReadGate.autoRead(channel), whenGone, gone::incrementAndGet);
   }
 
   private static <T> T take(Source<T> source) throws Exception {
@@ -78,7 +78,8 @@ class InboundBridgeTest {
     in.fail(broken);
     in.end(); // the first end wins
 
-    CompletionException e = assertThrows(CompletionException.class, () -> in.source().take().join());
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> in.source().take().join());
     assertSame(broken, e.getCause());
   }
 

@@ -26,13 +26,15 @@ import org.junit.jupiter.api.Test;
 class OutboundBridgeTest {
 
   private final AtomicInteger flushes = new AtomicInteger();
-  private final EmbeddedChannel channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
-    @Override
-    public void flush(ChannelHandlerContext ctx) {
-      flushes.incrementAndGet();
-      ctx.flush();
-    }
-  });
+  private final EmbeddedChannel channel =
+      new EmbeddedChannel(
+          new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+              flushes.incrementAndGet();
+              ctx.flush();
+            }
+          });
   private final List<Throwable> ends = new ArrayList<>();
   private final AtomicInteger endCalls = new AtomicInteger();
 
@@ -120,39 +122,49 @@ class OutboundBridgeTest {
   void nothingIsWrittenWhileTheChannelIsUnwritableNorFromInsideTheFlushThatMadeRoom() {
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(2, 4));
     AtomicInteger flushing = new AtomicInteger();
-    channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
-      @Override
-      public void flush(ChannelHandlerContext ctx) {
-        flushing.incrementAndGet();
-        try {
-          ctx.flush(); // makes room: the channel turns writable inside this call
-        } finally {
-          flushing.decrementAndGet();
-        }
-      }
-    });
+    channel
+        .pipeline()
+        .addFirst(
+            new ChannelOutboundHandlerAdapter() {
+              @Override
+              public void flush(ChannelHandlerContext ctx) {
+                flushing.incrementAndGet();
+                try {
+                  ctx.flush(); // makes room: the channel turns writable inside this call
+                } finally {
+                  flushing.decrementAndGet();
+                }
+              }
+            });
     BufferedStream<String> source = BufferedStream.create(8);
     source.put("12345"); // past the high-water mark once written
     source.put("6");
     List<Boolean> writableAtWrite = new ArrayList<>();
-    OutboundBridge<String> out = new OutboundBridge<>(channel, source, new OutboundBridge.Writer<>() {
-      @Override
-      public boolean write(String message) {
-        assertEquals(0, flushing.get(), "a write from inside a flush");
-        writableAtWrite.add(channel.isWritable());
-        channel.write(Unpooled.copiedBuffer(message, StandardCharsets.UTF_8));
-        return true;
-      }
+    OutboundBridge<String> out =
+        new OutboundBridge<>(
+            channel,
+            source,
+            new OutboundBridge.Writer<>() {
+              @Override
+              public boolean write(String message) {
+                assertEquals(0, flushing.get(), "a write from inside a flush");
+                writableAtWrite.add(channel.isWritable());
+                channel.write(Unpooled.copiedBuffer(message, StandardCharsets.UTF_8));
+                return true;
+              }
 
-      @Override
-      public void end(Throwable cause) {}
-    });
-    channel.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
-      @Override
-      public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        out.writabilityChanged();
-      }
-    });
+              @Override
+              public void end(Throwable cause) {}
+            });
+    channel
+        .pipeline()
+        .addLast(
+            new io.netty.channel.ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                out.writabilityChanged();
+              }
+            });
 
     out.resume();
     channel.runPendingTasks();
@@ -194,18 +206,22 @@ class OutboundBridgeTest {
   void cancellingClosesTheSourceAndReleasesWhatItHolds() {
     BufferedStream<ByteBuf> source = BufferedStream.create(8);
     ByteBuf queued = Unpooled.copiedBuffer(new byte[] {1});
-    OutboundBridge<ByteBuf> out = new OutboundBridge<>(channel, source, new OutboundBridge.Writer<>() {
-      @Override
-      public boolean write(ByteBuf message) {
-        message.release();
-        return true;
-      }
+    OutboundBridge<ByteBuf> out =
+        new OutboundBridge<>(
+            channel,
+            source,
+            new OutboundBridge.Writer<>() {
+              @Override
+              public boolean write(ByteBuf message) {
+                message.release();
+                return true;
+              }
 
-      @Override
-      public void end(Throwable cause) {
-        endCalls.incrementAndGet();
-      }
-    });
+              @Override
+              public void end(Throwable cause) {
+                endCalls.incrementAndGet();
+              }
+            });
     source.put(queued);
 
     out.cancel();
@@ -222,18 +238,22 @@ class OutboundBridgeTest {
     source.put("stop");
     source.put("never");
     AtomicReference<String> seen = new AtomicReference<>();
-    OutboundBridge<String> out = new OutboundBridge<>(channel, source, new OutboundBridge.Writer<>() {
-      @Override
-      public boolean write(String message) {
-        assertNull(seen.getAndSet(message), "one message only");
-        return false;
-      }
+    OutboundBridge<String> out =
+        new OutboundBridge<>(
+            channel,
+            source,
+            new OutboundBridge.Writer<>() {
+              @Override
+              public boolean write(String message) {
+                assertNull(seen.getAndSet(message), "one message only");
+                return false;
+              }
 
-      @Override
-      public void end(Throwable cause) {
-        endCalls.incrementAndGet();
-      }
-    });
+              @Override
+              public void end(Throwable cause) {
+                endCalls.incrementAndGet();
+              }
+            });
 
     out.resume();
     source.close();
@@ -250,18 +270,22 @@ class OutboundBridgeTest {
     AtomicInteger depth = new AtomicInteger();
     AtomicInteger deepest = new AtomicInteger();
     AtomicReference<OutboundBridge<String>> self = new AtomicReference<>();
-    OutboundBridge<String> out = new OutboundBridge<>(channel, source, new OutboundBridge.Writer<>() {
-      @Override
-      public boolean write(String message) {
-        deepest.accumulateAndGet(depth.incrementAndGet(), Math::max);
-        self.get().resume(); // as a writability event inside a write would
-        depth.decrementAndGet();
-        return true;
-      }
+    OutboundBridge<String> out =
+        new OutboundBridge<>(
+            channel,
+            source,
+            new OutboundBridge.Writer<>() {
+              @Override
+              public boolean write(String message) {
+                deepest.accumulateAndGet(depth.incrementAndGet(), Math::max);
+                self.get().resume(); // as a writability event inside a write would
+                depth.decrementAndGet();
+                return true;
+              }
 
-      @Override
-      public void end(Throwable cause) {}
-    });
+              @Override
+              public void end(Throwable cause) {}
+            });
     self.set(out);
     source.put("a");
     source.put("b");

@@ -31,10 +31,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One call of the client: acquires a connection, runs the exchange, retries once on a stale
- * pooled connection (any request found unsent; an idempotent, replayable one even if written),
- * follows redirects, applies the status policy and the whole-call timeout, and aborts the
- * exchange when the caller cancels.
+ * One call of the client: acquires a connection, runs the exchange, retries once on a stale pooled
+ * connection (any request found unsent; an idempotent, replayable one even if written), follows
+ * redirects, applies the status policy and the whole-call timeout, and aborts the exchange when the
+ * caller cancels.
  */
 public final class ClientCall {
 
@@ -47,42 +47,51 @@ public final class ClientCall {
   private final boolean unsafeRedirects;
   private final CookieStore cookies;
   private volatile Exchange current;
+
   /** The connection being acquired for the current attempt. */
   private volatile CompletableFuture<PooledConnection> acquiring;
+
   private volatile ScheduledFuture<?> timer;
 
-  private ClientCall(ConnectionPool pool, HttpClientOptions options, Executor blocking,
-      ClientRequest request) {
+  private ClientCall(
+      ConnectionPool pool, HttpClientOptions options, Executor blocking, ClientRequest request) {
     this.pool = pool;
     this.options = options;
     this.blocking = blocking;
-    this.followRedirects = request.followRedirects() != null
-        ? request.followRedirects() : options.followRedirects();
-    this.errorStatusFails = request.errorStatusFails() != null
-        ? request.errorStatusFails() : options.errorStatusFails();
+    this.followRedirects =
+        request.followRedirects() != null ? request.followRedirects() : options.followRedirects();
+    this.errorStatusFails =
+        request.errorStatusFails() != null
+            ? request.errorStatusFails()
+            : options.errorStatusFails();
     this.unsafeRedirects = options.redirectUnsafeMethods();
     this.cookies = options.cookieStore();
   }
 
   /** Starts {@code request}; the future completes with the final response head. */
-  static CompletableFuture<ClientResponse> start(ConnectionPool pool, HttpClientOptions options,
-      EventLoopGroup group, Executor blocking, ClientRequest request) {
+  static CompletableFuture<ClientResponse> start(
+      ConnectionPool pool,
+      HttpClientOptions options,
+      EventLoopGroup group,
+      Executor blocking,
+      ClientRequest request) {
     ClientCall call = new ClientCall(pool, options, blocking, request);
     Duration timeout = request.timeout() != null ? request.timeout() : options.requestTimeout();
     if (timeout != null) {
       call.timer = group.next().schedule(call::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
-    call.result.whenComplete((r, e) -> {
-      if (call.result.isCancelled()) {
-        call.abort(null);
-      }
-      if (e != null) {
-        call.giveUpAcquisition();
-      }
-      if (e != null && call.timer != null) {
-        call.timer.cancel(false);
-      }
-    });
+    call.result.whenComplete(
+        (r, e) -> {
+          if (call.result.isCancelled()) {
+            call.abort(null);
+          }
+          if (e != null) {
+            call.giveUpAcquisition();
+          }
+          if (e != null && call.timer != null) {
+            call.timer.cancel(false);
+          }
+        });
     Object body = request.body();
     if (body instanceof ByteBuf || body instanceof ByteBuffer) {
       request = request.newBuilder().body(Bytes.toByteArray(body)).build();
@@ -99,8 +108,8 @@ public final class ClientCall {
   }
 
   /** {@code request} with its value encoded into bytes by {@code codecs} (null: the defaults). */
-  private static ClientRequest encode(ClientRequest request, ClientRequest.EncodedBody body,
-      Codecs codecs) throws IOException {
+  private static ClientRequest encode(
+      ClientRequest request, ClientRequest.EncodedBody body, Codecs codecs) throws IOException {
     Codec codec = codec(body, codecs != null ? codecs : Codecs.defaults());
     ClientRequest.Builder b = request.newBuilder().body(codec.encode(body.value()));
     if (request.headers().get("Content-Type") == null) {
@@ -158,8 +167,8 @@ public final class ClientCall {
    * unsentBody} is the body of an attempt found unsent, handed on as it is (a stream untouched);
    * null to prepare the request's body afresh.
    */
-  private void attempt(ClientRequest request, int redirectsLeft, boolean retried,
-      PreparedBody unsentBody) {
+  private void attempt(
+      ClientRequest request, int redirectsLeft, boolean retried, PreparedBody unsentBody) {
     if (result.isDone()) {
       if (unsentBody != null) {
         unsentBody.close();
@@ -173,80 +182,96 @@ public final class ClientCall {
       result.completeExceptionally(e);
       return;
     }
-    PoolKey key = PoolKey.of(request.uri(),
-        request.proxy() != null ? request.proxy() : options.proxy());
+    PoolKey key =
+        PoolKey.of(request.uri(), request.proxy() != null ? request.proxy() : options.proxy());
     CompletableFuture<PooledConnection> acquisition = pool.acquire(key, retried);
     acquiring = acquisition;
     if (result.isDone()) {
       giveUpAcquisition(); // cancelled or timed out while the acquisition was being set up
     }
-    acquisition.whenComplete((conn, error) -> {
-      if (error != null) {
-        if (unsentBody != null) {
-          unsentBody.close();
-        }
-        result.completeExceptionally(unwrap(error));
-        return;
-      }
-      if (result.isDone()) {
-        if (unsentBody != null) {
-          unsentBody.close();
-        }
-        pool.release(conn, true);
-        return;
-      }
-      PreparedBody body = unsentBody;
-      if (body == null) {
-        try {
-          body = prepare(request);
-        } catch (RuntimeException e) {
-          pool.release(conn, true);
-          result.completeExceptionally(e);
-          return;
-        }
-      }
-      PreparedBody sent = body;
-      // what is retried once written anyway needs no look at the socket before the write
-      boolean retriedIfWritten = request.isIdempotent() && replayable(request);
-      Exchange exchange = new Exchange(conn, pool, request.method(), request.uri(),
-          headers, sent.fixed(), sent.stream(), options.readIdleTimeout().toNanos(),
-          options.codecs(), !retried && !retriedIfWritten);
-      current = exchange;
-      exchange.response.whenComplete((response, failure) -> {
-        if (failure != null) {
-          Throwable cause = unwrap(failure);
-          if (cause instanceof StaleConnectionException stale) {
-            if (!retried && stale.unsent()) {
-              attempt(request, redirectsLeft, true, sent);
-              return;
+    acquisition.whenComplete(
+        (conn, error) -> {
+          if (error != null) {
+            if (unsentBody != null) {
+              unsentBody.close();
             }
-            if (stale.unsent()) {
-              sent.close();
-            }
-            if (!retried && retriedIfWritten) {
-              attempt(request, redirectsLeft, true, null);
-              return;
-            }
-            cause = cause.getCause();
+            result.completeExceptionally(unwrap(error));
+            return;
           }
-          result.completeExceptionally(cause);
-          return;
-        }
-        if (key.absoluteForm() && response.status() == 407) {
-          // the proxy, not the origin, refused the request: a proxy failure like a refused CONNECT
-          response.close();
-          result.completeExceptionally(new ProxyConnectException(key.proxy(), key.authority(),
-              "status: 407 Proxy Authentication Required", null));
-          return;
-        }
-        onResponse(request, response, redirectsLeft);
-      });
-      if (result.isDone()) {
-        exchange.abort(null);
-      } else {
-        exchange.start();
-      }
-    });
+          if (result.isDone()) {
+            if (unsentBody != null) {
+              unsentBody.close();
+            }
+            pool.release(conn, true);
+            return;
+          }
+          PreparedBody body = unsentBody;
+          if (body == null) {
+            try {
+              body = prepare(request);
+            } catch (RuntimeException e) {
+              pool.release(conn, true);
+              result.completeExceptionally(e);
+              return;
+            }
+          }
+          PreparedBody sent = body;
+          // what is retried once written anyway needs no look at the socket before the write
+          boolean retriedIfWritten = request.isIdempotent() && replayable(request);
+          Exchange exchange =
+              new Exchange(
+                  conn,
+                  pool,
+                  request.method(),
+                  request.uri(),
+                  headers,
+                  sent.fixed(),
+                  sent.stream(),
+                  options.readIdleTimeout().toNanos(),
+                  options.codecs(),
+                  !retried && !retriedIfWritten);
+          current = exchange;
+          exchange.response.whenComplete(
+              (response, failure) -> {
+                if (failure != null) {
+                  Throwable cause = unwrap(failure);
+                  if (cause instanceof StaleConnectionException stale) {
+                    if (!retried && stale.unsent()) {
+                      attempt(request, redirectsLeft, true, sent);
+                      return;
+                    }
+                    if (stale.unsent()) {
+                      sent.close();
+                    }
+                    if (!retried && retriedIfWritten) {
+                      attempt(request, redirectsLeft, true, null);
+                      return;
+                    }
+                    cause = cause.getCause();
+                  }
+                  result.completeExceptionally(cause);
+                  return;
+                }
+                if (key.absoluteForm() && response.status() == 407) {
+                  // the proxy, not the origin, refused the request: a proxy failure like a refused
+                  // CONNECT
+                  response.close();
+                  result.completeExceptionally(
+                      new ProxyConnectException(
+                          key.proxy(),
+                          key.authority(),
+                          "status: 407 Proxy Authentication Required",
+                          null));
+                  return;
+                }
+                onResponse(request, response, redirectsLeft);
+              });
+          if (result.isDone()) {
+            exchange.abort(null);
+          } else {
+            exchange.start();
+          }
+        });
   }
 
   /** A request body as an exchange sends it: fixed bytes, a stream of chunks, or neither. */
@@ -280,8 +305,11 @@ public final class ClientCall {
 
   private static boolean replayable(ClientRequest request) {
     Object body = request.body();
-    return body == null || body instanceof byte[] || body instanceof CharSequence
-        || body instanceof Multipart || body instanceof java.nio.file.Path
+    return body == null
+        || body instanceof byte[]
+        || body instanceof CharSequence
+        || body instanceof Multipart
+        || body instanceof java.nio.file.Path
         || body instanceof java.io.File;
   }
 
@@ -353,8 +381,7 @@ public final class ClientCall {
   }
 
   /** The request to follow {@code response} with, or {@code null} when it must not be followed. */
-  private ClientRequest redirect(ClientRequest request, ClientResponse response,
-      String location) {
+  private ClientRequest redirect(ClientRequest request, ClientResponse response, String location) {
     URI target;
     try {
       target = request.uri().resolve(location);
@@ -367,8 +394,9 @@ public final class ClientCall {
     }
     int status = response.status();
     String method = request.method();
-    boolean toGet = (status == 303 && !method.equals("HEAD"))
-        || ((status == 301 || status == 302) && method.equals("POST"));
+    boolean toGet =
+        (status == 303 && !method.equals("HEAD"))
+            || ((status == 301 || status == 302) && method.equals("POST"));
     if (toGet) {
       method = "GET";
     }

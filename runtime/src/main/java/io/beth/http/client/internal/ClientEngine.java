@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The machinery behind one client: the resources it runs on (the options', the shared default,
- * or event loops of its own for {@link HttpClientOptions#ioThreads()}) and the pool.
+ * The machinery behind one client: the resources it runs on (the options', the shared default, or
+ * event loops of its own for {@link HttpClientOptions#ioThreads()}) and the pool.
  */
 public final class ClientEngine implements AutoCloseable {
 
@@ -22,27 +22,39 @@ public final class ClientEngine implements AutoCloseable {
   public ClientEngine(HttpClientOptions options) {
     this.options = options;
     this.ownsResources = options.resources() == null && options.eventLoopThreads() > 0;
-    this.resources = ownsResources
-        ? BethResources.builder()
-            .name("beth-http-client")
-            .eventLoopThreads(options.eventLoopThreads())
-            .blockingExecutor(BethResources.shared().blockingExecutor())
-            .build()
-        : options.resources() != null ? options.resources() : BethResources.shared();
-    this.pool = new ConnectionPool(new Connector(resources, options), resources.eventLoopGroup(),
-        options.maxConnectionsPerHost(), options.maxConnections(), options.idleTimeout(),
-        options.poolAcquireTimeout());
+    this.resources =
+        ownsResources
+            ? BethResources.builder()
+                .name("beth-http-client")
+                .eventLoopThreads(options.eventLoopThreads())
+                .blockingExecutor(BethResources.shared().blockingExecutor())
+                .build()
+            : options.resources() != null ? options.resources() : BethResources.shared();
+    this.pool =
+        new ConnectionPool(
+            new Connector(resources, options),
+            resources.eventLoopGroup(),
+            options.maxConnectionsPerHost(),
+            options.maxConnections(),
+            options.idleTimeout(),
+            options.poolAcquireTimeout());
   }
 
   /** Sends {@code request}; see {@code HttpClient#send}. */
   public CompletableFuture<ClientResponse> send(ClientRequest request) {
     if (resources.isClosed()) {
-      return CompletableFuture.failedFuture(new IllegalStateException(
-          "cannot send " + request.method() + " " + request.uri() + ": " + resources
-              + " is closed"));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "cannot send "
+                  + request.method()
+                  + " "
+                  + request.uri()
+                  + ": "
+                  + resources
+                  + " is closed"));
     }
-    return ClientCall.start(pool, options, resources.eventLoopGroup(),
-        resources.blockingExecutor(), request);
+    return ClientCall.start(
+        pool, options, resources.eventLoopGroup(), resources.blockingExecutor(), request);
   }
 
   public PoolStats stats() {

@@ -21,8 +21,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
   /**
    * A handler for right after the HTTP decoder, before the decompressor (which drops decoder
    * results): a message the decoder marked as failed, such as the end of a body whose chunk size
-   * was not a number, fails the exchange as a malformed response and closes the connection, so
-   * that a broken body never passes for a complete one and its connection is never pooled.
+   * was not a number, fails the exchange as a malformed response and closes the connection, so that
+   * a broken body never passes for a complete one and its connection is never pooled.
    */
   ChannelHandler decoderCheck() {
     return new ChannelInboundHandlerAdapter() {
@@ -33,8 +33,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
           ReferenceCountUtil.release(msg);
           Exchange current = exchange;
           if (current != null) {
-            current.fail(new IOException("malformed response: " + cause.getMessage(), cause),
-                false);
+            current.fail(
+                new IOException("malformed response: " + cause.getMessage(), cause), false);
           }
           ctx.close();
           return;
@@ -69,8 +69,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     Exchange current = exchange;
     if (current != null) {
       // a TLS alert or a read error surfaces as itself, not wrapped by a Netty decoder
-      Throwable error = cause instanceof DecoderException && cause.getCause() instanceof IOException
-          ? cause.getCause() : cause;
+      Throwable error =
+          cause instanceof DecoderException && cause.getCause() instanceof IOException
+              ? cause.getCause()
+              : cause;
       // a reset keep-alive connection is stale like a closed one; a TLS failure is not
       current.fail(error, error instanceof IOException && !(error instanceof SSLException));
     }

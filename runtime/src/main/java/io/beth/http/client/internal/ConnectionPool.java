@@ -31,8 +31,13 @@ final class ConnectionPool {
   private int pending;
   private boolean closed;
 
-  ConnectionPool(Connector connector, EventLoopGroup group, int maxPerHost, int maxTotal,
-      Duration idleTimeout, Duration acquireTimeout) {
+  ConnectionPool(
+      Connector connector,
+      EventLoopGroup group,
+      int maxPerHost,
+      int maxTotal,
+      Duration idleTimeout,
+      Duration acquireTimeout) {
     this.connector = connector;
     this.group = group;
     this.maxPerHost = maxPerHost;
@@ -94,8 +99,8 @@ final class ConnectionPool {
       host.waiters.add(waiter);
       pending++;
       Host h = host;
-      waiter.timer = group.next().schedule(() -> timeout(h, waiter), acquireNanos,
-          TimeUnit.NANOSECONDS);
+      waiter.timer =
+          group.next().schedule(() -> timeout(h, waiter), acquireNanos, TimeUnit.NANOSECONDS);
     }
     if (victim != null) {
       victim.channel.close();
@@ -110,23 +115,26 @@ final class ConnectionPool {
       }
       pending--;
     }
-    waiter.future.completeExceptionally(new PoolAcquireTimeoutException(
-        "no connection within " + Duration.ofNanos(acquireNanos)));
+    waiter.future.completeExceptionally(
+        new PoolAcquireTimeoutException("no connection within " + Duration.ofNanos(acquireNanos)));
   }
 
   /** Opens a connection for a slot already counted. */
   private CompletableFuture<PooledConnection> connect(PoolKey key) {
-    return connector.connect(key).whenComplete((conn, error) -> {
-      if (error != null) {
-        synchronized (this) {
-          hosts.get(key).open--;
-          open--;
-        }
-        serveWaiters();
-      } else {
-        conn.channel.closeFuture().addListener(f -> onClose(conn));
-      }
-    });
+    return connector
+        .connect(key)
+        .whenComplete(
+            (conn, error) -> {
+              if (error != null) {
+                synchronized (this) {
+                  hosts.get(key).open--;
+                  open--;
+                }
+                serveWaiters();
+              } else {
+                conn.channel.closeFuture().addListener(f -> onClose(conn));
+              }
+            });
   }
 
   /** Returns a connection after an exchange: kept if {@code reusable}, else closed. */
@@ -148,13 +156,14 @@ final class ConnectionPool {
         }
       }
       // closed; or a request to another origin waits for a slot under the total limit: free it
-      boolean close = closed
-          || (waiter == null && open >= maxTotal && otherOriginWaits(host));
+      boolean close = closed || (waiter == null && open >= maxTotal && otherOriginWaits(host));
       if (!close && waiter == null) {
         host.idle.addLast(conn);
         idle++;
-        conn.idleTimer = conn.channel.eventLoop().schedule(
-            () -> conn.channel.close(), idleNanos, TimeUnit.NANOSECONDS);
+        conn.idleTimer =
+            conn.channel
+                .eventLoop()
+                .schedule(() -> conn.channel.close(), idleNanos, TimeUnit.NANOSECONDS);
         return;
       }
     }
@@ -237,13 +246,15 @@ final class ConnectionPool {
         return;
       }
       Waiter w = waiter;
-      connect(key).whenComplete((conn, error) -> {
-        if (error != null) {
-          w.future.completeExceptionally(error);
-        } else if (!w.future.complete(conn)) {
-          release(conn, true);
-        }
-      });
+      connect(key)
+          .whenComplete(
+              (conn, error) -> {
+                if (error != null) {
+                  w.future.completeExceptionally(error);
+                } else if (!w.future.complete(conn)) {
+                  release(conn, true);
+                }
+              });
     }
   }
 

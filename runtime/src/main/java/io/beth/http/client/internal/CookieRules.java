@@ -18,8 +18,10 @@ public final class CookieRules {
     if (host.equals(domain)) {
       return true;
     }
-    return host.endsWith(domain) && host.length() > domain.length()
-        && host.charAt(host.length() - domain.length() - 1) == '.' && !isIpAddress(host);
+    return host.endsWith(domain)
+        && host.length() > domain.length()
+        && host.charAt(host.length() - domain.length() - 1) == '.'
+        && !isIpAddress(host);
   }
 
   /** Whether {@code requestPath} path-matches {@code cookiePath}, §5.1.4. */
@@ -50,7 +52,9 @@ public final class CookieRules {
       return false;
     }
     for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)
+      if (p.isEmpty()
+          || p.length() > 3
+          || !p.chars().allMatch(Character::isDigit)
           || Integer.parseInt(p) > 255) {
         return false;
       }

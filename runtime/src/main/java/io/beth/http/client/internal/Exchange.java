@@ -35,13 +35,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * One request and its response over one pooled connection. Everything but {@link #abort} runs on
  * the connection's event loop. The response body goes into a bounded stream; while a put waits,
- * auto-read is off. The connection returns to the pool once the request is written and the
- * response read to its end (kept alive), and is closed on any failure or abort.
+ * auto-read is off. The connection returns to the pool once the request is written and the response
+ * read to its end (kept alive), and is closed on any failure or abort.
  *
  * <p>The read-idle timeout is the exchange's own: it starts once the request is written (or at the
  * first response byte, if the server answers during the upload), every message read restarts it,
- * and it does not run while the consumer is behind. Time spent idle in the pool or uploading
- * never counts.
+ * and it does not run while the consumer is behind. Time spent idle in the pool or uploading never
+ * counts.
  */
 final class Exchange {
 
@@ -57,29 +57,46 @@ final class Exchange {
   private final Source<byte[]> streamBody;
   private final long readIdleNanos;
   private final Codecs codecs;
+
   /** Whether to look for the server's close on the socket first: written, it would not retry. */
   private final boolean checkPeerClosed;
+
   /** Completes with the response head, or fails (a {@link StaleConnectionException} may retry). */
   final CompletableFuture<ClientResponse> response = new CompletableFuture<>();
 
   /** The response body's bridge, once the head arrived. */
   private InboundBridge<byte[]> body;
+
   /** The request body's bridge, when it is streamed. */
   private OutboundBridge<byte[]> upload;
+
   /** The request head was handed to the channel: from here on bytes of it may have left. */
   private boolean writing;
+
   private boolean requestWritten;
   private boolean lastReceived;
   private boolean keepAlive;
+
   /** The request asked for the connection to close ({@code Connection: close}). */
   private boolean requestCloses;
+
   private boolean done;
+
   /** The read-idle check, armed once a response is due; event loop only. */
   private ScheduledFuture<?> readTimer;
+
   private long lastReadNanos;
 
-  Exchange(PooledConnection conn, ConnectionPool pool, String method, URI uri, HttpHeaders headers,
-      byte[] fixedBody, Source<byte[]> streamBody, long readIdleNanos, Codecs codecs,
+  Exchange(
+      PooledConnection conn,
+      ConnectionPool pool,
+      String method,
+      URI uri,
+      HttpHeaders headers,
+      byte[] fixedBody,
+      Source<byte[]> streamBody,
+      long readIdleNanos,
+      Codecs codecs,
       boolean checkPeerClosed) {
     this.conn = conn;
     this.pool = pool;
@@ -125,9 +142,12 @@ final class Exchange {
       HttpUtil.setTransferEncodingChunked(request, true);
     } else {
       byte[] bytes = fixedBody == null ? new byte[0] : fixedBody;
-      request = new DefaultFullHttpRequest(
-          HttpVersion.HTTP_1_1, m, target, Unpooled.wrappedBuffer(bytes));
-      if (fixedBody != null || m == HttpMethod.POST || m == HttpMethod.PUT
+      request =
+          new DefaultFullHttpRequest(
+              HttpVersion.HTTP_1_1, m, target, Unpooled.wrappedBuffer(bytes));
+      if (fixedBody != null
+          || m == HttpMethod.POST
+          || m == HttpMethod.PUT
           || m == HttpMethod.PATCH) {
         HttpUtil.setContentLength(request, bytes.length);
       }
@@ -150,15 +170,19 @@ final class Exchange {
     }
     writing = true;
     if (streamBody == null) {
-      channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) {
-          requestWritten = true;
-          armReadTimer();
-          finishIfDone();
-        } else {
-          fail(new IOException("request write failed", f.cause()), true);
-        }
-      });
+      channel
+          .writeAndFlush(request)
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (f.isSuccess()) {
+                      requestWritten = true;
+                      armReadTimer();
+                      finishIfDone();
+                    } else {
+                      fail(new IOException("request write failed", f.cause()), true);
+                    }
+                  });
     } else {
       upload = new OutboundBridge<>(channel, streamBody, new ChunkWriter());
       channel.writeAndFlush(request).addListener(writeThen(upload::resume));
@@ -178,11 +202,12 @@ final class Exchange {
   /** Writes the chunks of a streamed request body, then its end. */
   private final class ChunkWriter implements OutboundBridge.Writer<byte[]> {
 
-    private final ChannelFutureListener failOnError = f -> {
-      if (!f.isSuccess()) {
-        fail(new IOException("request write failed", f.cause()), true);
-      }
-    };
+    private final ChannelFutureListener failOnError =
+        f -> {
+          if (!f.isSuccess()) {
+            fail(new IOException("request write failed", f.cause()), true);
+          }
+        };
 
     @Override
     public boolean write(byte[] chunk) {
@@ -202,11 +227,15 @@ final class Exchange {
         fail(cause, false);
         return;
       }
-      channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(writeThen(() -> {
-        requestWritten = true;
-        armReadTimer();
-        finishIfDone();
-      }));
+      channel
+          .writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+          .addListener(
+              writeThen(
+                  () -> {
+                    requestWritten = true;
+                    armReadTimer();
+                    finishIfDone();
+                  }));
     }
   }
 
@@ -220,7 +249,8 @@ final class Exchange {
   private void armReadTimer() {
     lastReadNanos = System.nanoTime();
     if (readTimer == null && !done && !lastReceived) {
-      readTimer = channel.eventLoop().schedule(this::checkRead, readIdleNanos, TimeUnit.NANOSECONDS);
+      readTimer =
+          channel.eventLoop().schedule(this::checkRead, readIdleNanos, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -242,8 +272,12 @@ final class Exchange {
       readTimer = channel.eventLoop().schedule(this::checkRead, left, TimeUnit.NANOSECONDS);
       return;
     }
-    fail(new ReadTimeoutException("nothing read for the read-idle timeout ("
-        + TimeUnit.NANOSECONDS.toMillis(readIdleNanos) + " ms)"), false);
+    fail(
+        new ReadTimeoutException(
+            "nothing read for the read-idle timeout ("
+                + TimeUnit.NANOSECONDS.toMillis(readIdleNanos)
+                + " ms)"),
+        false);
   }
 
   private void cancelReadTimer() {
@@ -300,12 +334,17 @@ final class Exchange {
       hb.add(h.getKey(), h.getValue());
     }
     // a consumer that closes the body early ends the exchange: the connection cannot be reused
-    body = InboundBridge.create(channel, BODY_CAPACITY, readGate(),
-        InboundBridge.WhenGone.STOP_READING, () -> {
-          if (!lastReceived && !done) {
-            abort(null);
-          }
-        });
+    body =
+        InboundBridge.create(
+            channel,
+            BODY_CAPACITY,
+            readGate(),
+            InboundBridge.WhenGone.STOP_READING,
+            () -> {
+              if (!lastReceived && !done) {
+                abort(null);
+              }
+            });
     response.complete(new ClientResponse(uri, code, hb.build(), body.source(), codecs));
   }
 
@@ -369,13 +408,18 @@ final class Exchange {
     }
   }
 
-  /** Aborts from any thread: the connection is closed, the body (if any) fails with {@code cause}. */
+  /**
+   * Aborts from any thread: the connection is closed, the body (if any) fails with {@code cause}.
+   */
   void abort(Throwable cause) {
-    channel.eventLoop().execute(() -> {
-      if (done) {
-        return;
-      }
-      fail(cause != null ? cause : new IOException("exchange aborted"), false);
-    });
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              if (done) {
+                return;
+              }
+              fail(cause != null ? cause : new IOException("exchange aborted"), false);
+            });
   }
 }

@@ -26,8 +26,10 @@ final class MultipartEncoder extends InputStream {
   static final int CHUNK_SIZE = 64 * 1024;
 
   private final Iterator<Object> pieces;
+
   /** The piece being read; set by the reading thread, closed by either. */
   private volatile InputStream current;
+
   private volatile boolean closed;
 
   private MultipartEncoder(List<Object> pieces) {
@@ -36,8 +38,8 @@ final class MultipartEncoder extends InputStream {
 
   /** The body of {@code multipart} as chunks read on {@code executor}. */
   static Source<byte[]> encode(Multipart multipart, Executor executor) {
-    return ByteSources.fromInputStream(new MultipartEncoder(pieces(multipart)), CHUNK_SIZE,
-        executor);
+    return ByteSources.fromInputStream(
+        new MultipartEncoder(pieces(multipart)), CHUNK_SIZE, executor);
   }
 
   /** Byte arrays and files, in order. */
@@ -45,9 +47,11 @@ final class MultipartEncoder extends InputStream {
     List<Object> pieces = new ArrayList<>();
     String delimiter = "--" + multipart.boundary() + "\r\n";
     for (Multipart.Part part : multipart.parts()) {
-      StringBuilder head = new StringBuilder(delimiter)
-          .append("Content-Disposition: form-data; name=\"").append(escape(part.name()))
-          .append('"');
+      StringBuilder head =
+          new StringBuilder(delimiter)
+              .append("Content-Disposition: form-data; name=\"")
+              .append(escape(part.name()))
+              .append('"');
       if (part.filename() != null) {
         head.append("; filename=\"").append(escape(part.filename())).append('"');
       }
@@ -86,9 +90,10 @@ final class MultipartEncoder extends InputStream {
           return -1;
         }
         Object next = pieces.next();
-        in = next instanceof byte[] bytes
-            ? new ByteArrayInputStream(bytes)
-            : Files.newInputStream((Path) next);
+        in =
+            next instanceof byte[] bytes
+                ? new ByteArrayInputStream(bytes)
+                : Files.newInputStream((Path) next);
         current = in;
         if (closed) {
           in.close();

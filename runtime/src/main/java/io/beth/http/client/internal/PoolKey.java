@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * What a pooled connection is for: the origin and the proxy it goes through ({@link
- * ProxyOptions#direct()} for none), so that a proxied connection never serves a direct request
- * or one for another proxy.
+ * ProxyOptions#direct()} for none), so that a proxied connection never serves a direct request or
+ * one for another proxy.
  */
 public record PoolKey(boolean tls, String host, int port, ProxyOptions proxy) {
 
@@ -21,8 +21,7 @@ public record PoolKey(boolean tls, String host, int port, ProxyOptions proxy) {
     boolean tls = uri.getScheme().equalsIgnoreCase("https");
     int port = uri.getPort() != -1 ? uri.getPort() : (tls ? 443 : 80);
     String host = uri.getHost().toLowerCase(Locale.ROOT);
-    return new PoolKey(tls, host, port,
-        proxy.appliesTo(host) ? proxy : ProxyOptions.direct());
+    return new PoolKey(tls, host, port, proxy.appliesTo(host) ? proxy : ProxyOptions.direct());
   }
 
   /** Whether requests go to an HTTP proxy in absolute form ({@code http} through an HTTP proxy). */

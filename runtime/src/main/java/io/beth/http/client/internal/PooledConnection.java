@@ -9,10 +9,13 @@ final class PooledConnection {
   final Channel channel;
   final PoolKey key;
   final ClientHandler handler;
+
   /** Whether this connection served an exchange before (so it may have gone stale). */
   boolean reused;
+
   /** The idle-eviction timer while the connection waits in the pool; pool lock held. */
   ScheduledFuture<?> idleTimer;
+
   /** Whether the pool already counted this connection's close; pool lock held. */
   boolean closeCounted;
 

@@ -23,8 +23,8 @@ final class Proxies {
    * A handler that opens a tunnel through {@code proxy}, at the resolved {@code address}, (HTTP
    * {@code CONNECT} or SOCKS5) to the address the channel connects to, within {@code timeout}.
    */
-  static ProxyHandler tunnelHandler(ProxyOptions proxy, InetSocketAddress address,
-      Duration timeout) {
+  static ProxyHandler tunnelHandler(
+      ProxyOptions proxy, InetSocketAddress address, Duration timeout) {
     ProxyHandler handler;
     if (proxy.type() == ProxyOptions.Type.SOCKS5) {
       handler = new Socks5ProxyHandler(address, proxy.username(), proxy.password());
@@ -50,15 +50,19 @@ final class Proxies {
   static final CharSequence AUTHORIZATION_HEADER = HttpHeaderNames.PROXY_AUTHORIZATION;
 
   /**
-   * {@code cause} (a refused connection, a failed handshake) as a {@link ProxyConnectException};
-   * a tunnel not opened within the connect timeout as a {@link ConnectTimeoutException}.
+   * {@code cause} (a refused connection, a failed handshake) as a {@link ProxyConnectException}; a
+   * tunnel not opened within the connect timeout as a {@link ConnectTimeoutException}.
    */
   static IOException failure(PoolKey key, Throwable cause) {
     String reason = reason(cause);
     if (cause instanceof io.netty.handler.proxy.ProxyConnectException
         && reason.startsWith("timeout")) {
-      ConnectTimeoutException timeout = new ConnectTimeoutException(key.proxy()
-          + " did not open a tunnel to " + key.authority() + " within the connect timeout");
+      ConnectTimeoutException timeout =
+          new ConnectTimeoutException(
+              key.proxy()
+                  + " did not open a tunnel to "
+                  + key.authority()
+                  + " within the connect timeout");
       timeout.initCause(cause);
       return timeout;
     }
