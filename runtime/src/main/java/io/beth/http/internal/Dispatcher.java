@@ -57,12 +57,10 @@ final class Dispatcher {
   }
 
   private void onResult(Exchange ex, CompletionStage<HttpResponse> stage) {
-    if (stage instanceof CompletableFuture<HttpResponse> f && f.isDone() && loop().inEventLoop()) {
-      if (f.isCompletedExceptionally()) {
-        f.whenComplete((r, e) -> connection.respond(ex, null, e));
-      } else {
-        connection.respond(ex, f.join(), null);
-      }
+    if (stage instanceof CompletableFuture<HttpResponse> f
+        && f.isDone()
+        && !f.isCompletedExceptionally()) {
+      onLoop(ex, f.join(), null); // answered already: no completion callback to allocate
       return;
     }
     stage.whenComplete((response, error) -> onLoop(ex, response, error));

@@ -117,7 +117,7 @@ final class RequestReader {
     timeouts.headReceived();
     boolean hasBody =
         HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
-    Exchange[] holder = new Exchange[1];
+    Exchange[] holder = hasBody ? new Exchange[1] : null; // for the body's gate and give-up
     InboundBridge<Object> body = hasBody ? bodyBridge(holder) : null;
     HttpRequest request;
     try {
@@ -135,7 +135,9 @@ final class RequestReader {
             HttpUtil.isKeepAlive(req),
             false,
             req.headers().get(HttpHeaderNames.EXPECT));
-    holder[0] = ex;
+    if (holder != null) {
+      holder[0] = ex;
+    }
     connection.begin(ex);
     if (expect.admit(ex)) {
       dispatcher.dispatch(ex);
